@@ -1,0 +1,73 @@
+"""The command line: the one place that turns :class:`DrafterError` into messages and exit codes.
+
+Exit codes: 0 success, 1 bad input (outline, template, profile, output), 2 bad usage.
+Commands live in ``drafter.commands.<name>`` and are imported only when used, so that
+``drafter --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from drafter import __version__
+
+COMMANDS: dict[str, str] = {
+    "render": "drafter.commands.render:render",
+}
+"""Command name → "module:attribute" of its click command."""
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from drafter.errors import DrafterError
+
+        try:
+            return super().invoke(ctx)
+        except DrafterError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted; no output was changed.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug in drafter: say so plainly, no traceback
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            click.echo(f"Error: internal error in drafter {__version__}: {type(exc).__name__}: {exc}. "
+                       "Please report it with the outline; DRAFTER_DEBUG=1 shows the traceback.", err=True)
+            ctx.exit(3)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drafter")
+def cli() -> None:
+    """Turn a YAML outline into a formatted DOCX (GB/T 9704-2012 by default).
+
+    \b
+    Example:
+      drafter render outlines/speech.yaml -o speech.docx
+    """
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="drafter")
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""One module per command; each imports the heavy parts of drafter only when it runs."""

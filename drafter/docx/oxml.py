@@ -1,0 +1,276 @@
+"""The only module that writes WordprocessingML: parts of a DOCX package as XML text.
+
+Every run carries all four font slots (ascii, hAnsi, eastAsia, cs): python-docx's ``font.name``
+sets only two, and Word prefers theme fonts when a slot is missing, so no theme is written.
+Child elements follow the schema's order (CT_PPr, CT_RPr, CT_SectPr, CT_Settings), which Word
+enforces. Strings are built directly: for a few hundred paragraphs this is several times faster
+than building trees, and the escaping below is the only place text enters XML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from drafter.profile import Page, PageNumbers, Profile, Style
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both", "distribute": "distribute"}
+
+
+def escape(text: str) -> str:
+    """Text made safe for XML content and attribute values (illegal characters dropped)."""
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def style_id(element: str) -> str:
+    """The style id of a profile element: body is Normal, heading1 is Heading1, lead3 is Lead3."""
+    if element == "body":
+        return "Normal"
+    return "".join(part[:1].upper() + part[1:] for part in element.split("_"))
+
+
+def _style_name(element: str) -> str:
+    if element == "body":
+        return "Normal"
+    if element.startswith("heading") and element[7:].isdigit():
+        return f"heading {element[7:]}"  # Word's built-in names: navigation pane, TOC
+    return {"title": "Title", "subtitle": "Subtitle"}.get(element, element)
+
+
+def fonts(east_asian: str, latin: str) -> str:
+    """``w:rFonts`` with all four slots set."""
+    e, l = escape(east_asian), escape(latin)
+    return f'<w:rFonts w:ascii="{l}" w:hAnsi="{l}" w:eastAsia="{e}" w:cs="{l}"/>'
+
+
+def run_properties(style: Style, *, char_style: str | None = None) -> str:
+    """``w:rPr`` content for a run in ``style`` (fonts always; the rest comes from the style)."""
+    prefix = f'<w:rStyle w:val="{char_style}"/>' if char_style else ""
+    return prefix + fonts(style.font, style.latin_font)
+
+
+def _style_rpr(style: Style) -> str:
+    parts = [fonts(style.font, style.latin_font)]
+    if style.bold:
+        parts.append("<w:b/><w:bCs/>")
+    if style.italic:
+        parts.append("<w:i/><w:iCs/>")
+    if style.spacing_twentieths:
+        parts.append(f'<w:spacing w:val="{style.spacing_twentieths}"/>')
+    parts.append(f'<w:sz w:val="{style.half_points}"/><w:szCs w:val="{style.half_points}"/>')
+    return "".join(parts)
+
+
+def _style_ppr(style: Style) -> str:
+    parts = []
+    if style.keep_with_next:
+        parts.append("<w:keepNext/>")
+    parts.append('<w:widowControl w:val="0"/>')
+    spacing = f'<w:spacing w:before="{style.before_tw}" w:after="{style.after_tw}"'
+    if style.line_tw:
+        spacing += f' w:line="{style.line_tw}" w:lineRule="exact"'
+    parts.append(spacing + "/>")
+    parts.append(_indent(style.first_line_tw, style.first_line_chars, style.left_tw,
+                         style.right_tw, style.hanging_tw))
+    parts.append(f'<w:jc w:val="{_JC[style.align]}"/>')
+    if style.level:
+        parts.append(f'<w:outlineLvl w:val="{style.level - 1}"/>')
+    return "".join(parts)
+
+
+def _indent(first_tw: int, first_chars: int, left_tw: int, right_tw: int, hanging_tw: int) -> str:
+    attrs = f'w:left="{left_tw}" w:right="{right_tw}"'
+    if hanging_tw:
+        attrs += f' w:hanging="{hanging_tw}"'
+    else:
+        # LibreOffice reads only w:firstLine; Word prefers w:firstLineChars. Write both.
+        attrs += f' w:firstLineChars="{first_chars}" w:firstLine="{first_tw}"'
+    return f"<w:ind {attrs}/>"
+
+
+def styles_part(profile: Profile) -> str:
+    """``word/styles.xml``: document defaults, then a paragraph and a character style per element."""
+    body = profile.style("body")
+    lang = escape(profile.language)
+    out = [XML_HEADER, f'<w:styles xmlns:w="{W_NS}">',
+           "<w:docDefaults><w:rPrDefault><w:rPr>", fonts(body.font, body.latin_font),
+           f'<w:sz w:val="{body.half_points}"/><w:szCs w:val="{body.half_points}"/>',
+           f'<w:lang w:val="{lang}" w:eastAsia="{lang if lang.startswith("zh") else "zh-CN"}" '
+           'w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>',
+           '<w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
+           '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+           '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+           "<w:unhideWhenUsed/></w:style>"]
+    for name, style in profile.styles.items():
+        sid = style_id(name)
+        default = ' w:default="1"' if name == "body" else ""
+        based = "" if name == "body" else '<w:basedOn w:val="Normal"/>'
+        out.append(
+            f'<w:style w:type="paragraph"{default} w:styleId="{sid}"><w:name w:val="{escape(_style_name(name))}"/>'
+            f'{based}<w:link w:val="{sid}Char"/><w:qFormat/><w:pPr>{_style_ppr(style)}</w:pPr>'
+            f"<w:rPr>{_style_rpr(style)}</w:rPr></w:style>"
+            f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}Char">'
+            f'<w:name w:val="{escape(_style_name(name))} Char"/><w:basedOn w:val="DefaultParagraphFont"/>'
+            f'<w:link w:val="{sid}"/><w:rPr>{_style_rpr(style)}</w:rPr></w:style>'
+        )
+    numbers = profile.page_numbers
+    out.append(
+        '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'
+        '<w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/></w:pPr>'
+        f"<w:rPr>{fonts(numbers.font, numbers.latin_font)}"
+        f'<w:sz w:val="{numbers.half_points}"/><w:szCs w:val="{numbers.half_points}"/></w:rPr></w:style>'
+    )
+    out.append("</w:styles>")
+    return "".join(out)
+
+
+def paragraph(style_name: str, runs: Iterable[str], *, align: str | None = None,
+              hang_tw: int | None = None) -> str:
+    """A ``w:p`` in a profile element's paragraph style, with already-built runs."""
+    ppr = "" if style_name == "body" else f'<w:pStyle w:val="{style_id(style_name)}"/>'
+    if hang_tw:
+        ppr += f'<w:ind w:left="{hang_tw}" w:hanging="{hang_tw}" w:firstLineChars="0" w:firstLine="0"/>'
+    if align:
+        ppr += f'<w:jc w:val="{_JC[align]}"/>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>" if ppr else f"<w:p>{''.join(runs)}</w:p>"
+
+
+def run(text: str, rpr: str) -> str:
+    """A ``w:r`` of text (tabs kept) with ready-made run properties."""
+    if "\t" in text:
+        pieces = [f'<w:t xml:space="preserve">{escape(p)}</w:t>' if p else "" for p in text.split("\t")]
+        body = "<w:tab/>".join(pieces)
+    else:
+        body = f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:r><w:rPr>{rpr}</w:rPr>{body}</w:r>"
+
+
+def line_break(rpr: str) -> str:
+    """A line break inside a paragraph."""
+    return f"<w:r><w:rPr>{rpr}</w:rPr><w:br/></w:r>"
+
+
+def page_break() -> str:
+    """A paragraph holding a page break."""
+    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def field(instruction: str, placeholder: str, rpr: str, *, dirty: bool = False) -> str:
+    """A complex field (PAGE, TOC, …) showing ``placeholder`` until it is updated."""
+    flag = ' w:dirty="true"' if dirty else ""
+    return (f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+            f'<w:r><w:rPr>{rpr}</w:rPr><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+            f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{escape(placeholder)}</w:t></w:r>'
+            f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def document_part(body_xml: str, page: Page, *, footers: bool) -> str:
+    """``word/document.xml`` around the body's paragraphs, with the section's page setup."""
+    refs = ('<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+            '<w:footerReference w:type="even" r:id="rIdFooterEven"/>') if footers else ""
+    grid = f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>' if page.line_pitch else ""
+    return (f'{XML_HEADER}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body_xml}'
+            f"<w:sectPr>{refs}"
+            f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
+            f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
+            f'w:left="{page.left}" w:header="851" w:footer="{page.footer}" w:gutter="0"/>'
+            f'<w:cols w:space="425"/>{grid}</w:sectPr></w:body></w:document>')
+
+
+def footer_part(numbers: PageNumbers, side: str) -> str:
+    """A footer holding the page number field, placed ``side`` (left/center/right)."""
+    rpr = fonts(numbers.font, numbers.latin_font) + \
+        f'<w:sz w:val="{numbers.half_points}"/><w:szCs w:val="{numbers.half_points}"/>'
+    indent = {"right": f'<w:ind w:right="{numbers.edge_tw}"/>',
+              "left": f'<w:ind w:left="{numbers.edge_tw}"/>'}.get(side, "")
+    runs = []
+    if numbers.before:
+        runs.append(run(numbers.before, rpr))
+    runs.append(field("PAGE", "1", rpr))
+    if numbers.after:
+        runs.append(run(numbers.after, rpr))
+    return (f'{XML_HEADER}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/>'
+            f'{indent}<w:jc w:val="{_JC[side]}"/></w:pPr>{"".join(runs)}</w:p></w:ftr>')
+
+
+def settings_part(*, even_and_odd: bool, language: str, update_fields: bool = False) -> str:
+    """``word/settings.xml``: odd/even footers, no punctuation compression, Word 2013+ mode."""
+    east_asia = language if language.startswith("zh") else "zh-CN"
+    return (f'{XML_HEADER}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
+            '<w:defaultTabStop w:val="420"/>'
+            + ("<w:evenAndOddHeaders/>" if even_and_odd else "")
+            + '<w:characterSpacingControl w:val="doNotCompress"/>'
+            + ('<w:updateFields w:val="true"/>' if update_fields else "")
+            + '<w:compat><w:compatSetting w:name="compatibilityMode" '
+            'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+            f'<w:themeFontLang w:val="{escape(language)}" w:eastAsia="{escape(east_asia)}"/>'
+            '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>')
+
+
+def content_types(*, footers: bool) -> str:
+    """``[Content_Types].xml`` for the parts drafter writes."""
+    footer_types = "".join(
+        f'<Override PartName="/word/footer{n}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+        for n in (1, 2)) if footers else ""
+    return (
+    f'{XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    + footer_types +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>"
+    )
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS = (
+    f'{XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+def document_rels(*, footers: bool) -> str:
+    """``word/_rels/document.xml.rels``."""
+    footer_rels = (
+        f'<Relationship Id="rIdFooterOdd" Type="{_REL}/footer" Target="footer1.xml"/>'
+        f'<Relationship Id="rIdFooterEven" Type="{_REL}/footer" Target="footer2.xml"/>'
+    ) if footers else ""
+    return (
+    f'{XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{_REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{_REL}/settings" Target="settings.xml"/>'
+    + footer_rels +
+    "</Relationships>"
+    )
+
+
+def core_part(title: str, author: str, language: str, stamp: str) -> str:
+    """``docProps/core.xml``; ``stamp`` is a W3CDTF time such as 2025-07-18T00:00:00Z."""
+    return (f'{XML_HEADER}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator>"
+            f"<cp:lastModifiedBy>{escape(author)}</cp:lastModifiedBy><dc:language>{escape(language)}</dc:language>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>')
+
+
+def app_part(version: str) -> str:
+    """``docProps/app.xml`` naming drafter as the producing application."""
+    return (f'{XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>drafter {escape(version)}</Application></Properties>")

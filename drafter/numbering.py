@@ -1,0 +1,56 @@
+"""Chinese heading numbers: 一、 （一） 1. （1）, and numerals past ten."""
+
+from __future__ import annotations
+
+_DIGITS = "零一二三四五六七八九"
+
+GBT9704_LEVELS = ("{zh}、", "（{zh}）", "{n}.", "（{n}）")
+"""GB/T 9704-2012 heading levels: 一、 then （一） then 1. then （1）."""
+
+
+def chinese_numeral(n: int) -> str:
+    """Write a positive integer in Chinese numerals: 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五."""
+    if n <= 0:
+        raise ValueError(f"no Chinese heading numeral for {n}")
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        return head + (_DIGITS[1] + chinese_numeral(rest) if rest < 20 else chinese_numeral(rest))
+    raise ValueError(f"{n} is beyond the heading numbers drafter writes (1-999)")
+
+
+def heading_number(formats: tuple[str, ...], level: int, index: int) -> str:
+    """The number label of the ``index``-th (1-based) heading at ``level`` (1-based)."""
+    return formats[level - 1].format(zh=chinese_numeral(index), n=index)
+
+
+_END_PUNCTUATION = "。；;，,、.！!？?：:"
+
+
+def join_points(points: tuple[str, ...], marker: str = "是") -> str:
+    """Parallel points as one sentence: 一是……；二是……；三是……。"""
+    parts = []
+    for index, point in enumerate(points, 1):
+        text = point.rstrip(_END_PUNCTUATION + " ")
+        ordinal = chinese_numeral(index)
+        text = text.removeprefix(ordinal + marker).removeprefix(marker) if marker else text
+        parts.append(ordinal + marker + text)
+    return "；".join(parts) + "。" if parts else ""
+
+
+def as_lead(heading: str) -> str:
+    """A heading made into a lead sentence: it ends with 。 unless it already ends a sentence."""
+    heading = heading.rstrip()
+    if heading.endswith(("。", "！", "？", "!", "?")):
+        return heading
+    return heading.rstrip("；;，,、：:.") + "。"

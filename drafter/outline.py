@@ -1,0 +1,83 @@
+"""Load an outline file: safe YAML with positions → schema validation → the document model."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter import yamlfile
+from drafter.errors import OutlineError
+from drafter.kinds import KINDS, Kind
+from drafter.schema import Validator
+from drafter.yamlfile import KeyPath, YamlDocument
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A validated outline: its kind, its model object and the file it came from."""
+
+    kind: Kind
+    document: Any
+    source: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        """Folder that relative paths in the outline (``department:``) are resolved against."""
+        return self.source.parent if self.source else Path.cwd()
+
+
+def load_outline(path: str | Path) -> Outline:
+    """Read, validate and build the outline at ``path``; raises :class:`OutlineError`."""
+    path = Path(path)
+    return outline_from_yaml(yamlfile.load(path, str(path)), path)
+
+
+def parse_outline(text: str, file: str = "<outline>") -> Outline:
+    """Validate and build an outline from YAML text."""
+    return outline_from_yaml(yamlfile.parse(text, file), None)
+
+
+def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
+    """Validate a parsed YAML document as an outline of the kind it names."""
+    data = document.data
+    if data is None:
+        raise OutlineError([document.problem((), "the outline is empty; start with 'kind:' and 'title:'")])
+    if not isinstance(data, dict):
+        raise OutlineError([document.problem((), "an outline is a mapping of keys (kind:, title:, …)")])
+    kind = _kind(document)
+    validator = Validator(document)
+    built = validator.record(kind.model, data, ())
+    _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
+    if validator.problems:
+        raise OutlineError(validator.problems)
+    return Outline(kind, built, source)
+
+
+def _kind(document: YamlDocument) -> Kind:
+    names = ", ".join(KINDS)
+    value = document.data.get("kind")
+    if "kind" not in document.data:
+        raise OutlineError([document.problem((), f"missing required key 'kind' (one of: {names})")])
+    if isinstance(value, str) and value in KINDS:
+        return KINDS[value]
+    close = difflib.get_close_matches(str(value), list(KINDS), n=1, cutoff=0.5)
+    tip = f"did you mean '{close[0]}'? " if close else ""
+    message = f"unknown kind {value!r}; {tip}drafter knows: {names}"
+    raise OutlineError([document.problem(("kind",), message)])
+
+
+def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
+    if not isinstance(sections, list):
+        return
+    deepest = len(kind.numbering)
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = (*path, index)
+        if level > deepest:
+            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name} "
+                                 f"(一、 （一） 1. （1）); move this section up a level")
+            return
+        _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
