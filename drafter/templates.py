@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from drafter.errors import TemplateError
@@ -49,7 +50,21 @@ def without_dash(text: str) -> str:
     return text.lstrip("—–-― ").strip()
 
 
+def title_lines(text: str, max_chars: int = 20) -> Markup:
+    """A title as lines joined by ``<br/>``: lines typed in the outline are kept; a title too long
+    for one line is broken after the punctuation mark that balances its lines best."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) == 1 and len(text) > max_chars:
+        cuts = [i + 1 for i, char in enumerate(text[:-1]) if char in "，、：；——　 "]
+        fitting = [c for c in cuts if c <= max_chars and len(text) - c <= max_chars]
+        if fitting:
+            cut = min(fitting, key=lambda c: abs(len(text) - 2 * c))
+            lines = [text[:cut].strip(), text[cut:].strip()]
+    return Markup("<br/>").join(escape(line) for line in lines)
+
+
 FILTERS = {
+    "title_lines": title_lines,
     "cn_date": cn_date,
     "en_date": en_date,
     "points": join_points,

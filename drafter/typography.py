@@ -99,7 +99,7 @@ def _spaced_fix(text: str, start: int, end: int, replacement: str, code: str) ->
 
 def _period_fixes(text: str, free) -> list[Fix]:  # type: ignore[no-untyped-def]
     fixes = []
-    for match in re.finditer(r"(?<=[" + _CJK + r"])\.(?!\.)", text):
+    for match in re.finditer(r"(?<=[" + _CJK + r"）”’》」』】〕])\.(?![.\d])", text):
         i = match.start()
         after = text[i + 1:i + 2]
         if free(i) and (after == "" or _is_chinese(after) or after == " "):
@@ -118,7 +118,10 @@ def _bracket_fixes(text: str, free) -> list[Fix]:  # type: ignore[no-untyped-def
             inside = text[start + 1:i]
             before = text[:start].rstrip(" ")[-1:]
             if has_chinese(inside) or _is_chinese(before):
-                fixes.append(Fix(start, start + 1, "（", "half-width"))
+                opening = _spaced_fix(text, start, start + 1, "（", "half-width")
+                if opening.end > start + 1:  # keep a space typed inside the bracket
+                    opening = Fix(opening.start, start + 1, "（", "half-width")
+                fixes.append(opening)
                 fixes.append(Fix(i, i + 1, "）", "half-width"))
     return fixes
 
@@ -157,8 +160,12 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
 
 def normalise_punctuation(text: str) -> str:
     """Chinese text with full-width punctuation, proper quotes, dashes and ellipses."""
-    fixes = punctuation_fixes(text)
-    return apply_fixes(text, fixes) if fixes else text
+    for _ in range(3):  # a fixed mark can give its neighbour Chinese context: "(附表)." → "（附表）。"
+        fixes = punctuation_fixes(text)
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)
+    return text
 
 
 def join_lines(text: str) -> str:

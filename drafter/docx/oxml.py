@@ -45,6 +45,11 @@ def _style_name(element: str) -> str:
     return {"title": "Title", "subtitle": "Subtitle"}.get(element, element)
 
 
+def _char_style_name(element: str) -> str:
+    name = _style_name(element)
+    return ("Heading" + name[7:] if name.startswith("heading ") else name) + " Char"
+
+
 def fonts(east_asian: str, latin: str) -> str:
     """``w:rFonts`` with all four slots set."""
     e, l = escape(east_asian), escape(latin)
@@ -74,6 +79,8 @@ def _style_ppr(style: Style) -> str:
     if style.keep_with_next:
         parts.append("<w:keepNext/>")
     parts.append('<w:widowControl w:val="0"/>')
+    if style.line_tw and not style.snap_to_grid:
+        parts.append('<w:snapToGrid w:val="0"/>')  # else a large title takes two grid lines a line
     spacing = f'<w:spacing w:before="{style.before_tw}" w:after="{style.after_tw}"'
     if style.line_tw:
         spacing += f' w:line="{style.line_tw}" w:lineRule="exact"'
@@ -118,7 +125,7 @@ def styles_part(profile: Profile) -> str:
             f'{based}<w:link w:val="{sid}Char"/><w:qFormat/><w:pPr>{_style_ppr(style)}</w:pPr>'
             f"<w:rPr>{_style_rpr(style)}</w:rPr></w:style>"
             f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}Char">'
-            f'<w:name w:val="{escape(_style_name(name))} Char"/><w:basedOn w:val="DefaultParagraphFont"/>'
+            f'<w:name w:val="{escape(_char_style_name(name))}"/><w:basedOn w:val="DefaultParagraphFont"/>'
             f'<w:link w:val="{sid}"/><w:rPr>{_style_rpr(style)}</w:rPr></w:style>'
         )
     numbers = profile.page_numbers

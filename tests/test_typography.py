@@ -1,0 +1,33 @@
+"""Full-width punctuation in Chinese text, and nothing else touched."""
+
+import pytest
+
+from drafter.typography import normalise_punctuation, punctuation_fixes
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("我们要坚持,不断前进;做到:一是!二是?", "我们要坚持，不断前进；做到：一是！二是？"),
+    ('他强调"要抓落实"。', "他强调“要抓落实”。"),
+    ("这是(一)项工作", "这是（一）项工作"),
+    ("城市--人民的城市", "城市——人民的城市"),
+    ("等等...", "等等……"),
+    ("努力奋斗.", "努力奋斗。"),
+    ("增长3.5%,达到1:2", "增长3.5%，达到1:2"),
+    ("见 www.example.cn/a,b 网站", "见 www.example.cn/a,b 网站"),
+])
+def test_chinese_context_gets_full_width_marks(typed: str, expected: str) -> None:
+    assert normalise_punctuation(typed) == expected
+
+
+@pytest.mark.parametrize("english", [
+    "Hello, world: (English) stays!", "It's 3.5 percent...", 'He said "yes".', "a--b",
+])
+def test_text_without_chinese_is_left_alone(english: str) -> None:
+    assert normalise_punctuation(english) == english
+    assert punctuation_fixes(english) == []
+
+
+def test_fixes_point_at_the_offending_characters() -> None:
+    text = "第一,第二"
+    (fix,) = punctuation_fixes(text)
+    assert (fix.start, fix.end, fix.replacement, fix.code) == (2, 3, "，", "half-width")
