@@ -55,7 +55,7 @@ def title_lines(text: str, max_chars: int = 20) -> Markup:
     for one line is broken after the punctuation mark that balances its lines best."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) == 1 and len(text) > max_chars:
-        cuts = [i + 1 for i, char in enumerate(text[:-1]) if char in "，、：；——　 "]
+        cuts = [i + 1 for i, char in enumerate(text[:-1]) if char in "，、：；—　"]
         fitting = [c for c in cuts if c <= max_chars and len(text) - c <= max_chars]
         if fitting:
             cut = min(fitting, key=lambda c: abs(len(text) - 2 * c))
