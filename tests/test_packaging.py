@@ -1,0 +1,20 @@
+"""The built wheel carries the templates and profiles, so an installed drafter finds them anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import REPO
+
+
+def test_wheel_ships_builtin_templates_and_profiles(tmp_path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+                   check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("drafter-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "drafter/templates/speech.j2" in names
+    assert "drafter/templates/_sections.j2" in names
+    assert "drafter/templates/profiles/gbt9704.yaml" in names
+    assert any(n.endswith("entry_points.txt") for n in names)
