@@ -210,6 +210,7 @@ def test_minutes_attendance_layout(rendered) -> None:
     assert paragraph_east_asian(document, present) == "仿宋_GB2312"  # the names
     ind = indent(present)
     assert ind["hanging"] == 3 * BODY_CHAR_TW, "wrapped names align after 出席："
+    assert "firstLine" not in ind, "a w:firstLine beside w:hanging cancels the hang in LibreOffice"
     assert ind["left"] - ind["hanging"] == 2 * BODY_CHAR_TW, "the label starts 2 characters in"
     before = document.paragraphs[[p._p for p in document.paragraphs].index(present._p) - 1]
     assert element(before) == "Blank", "one blank line above the attendance lists"
@@ -270,7 +271,8 @@ def test_article_front_matter_and_english_block(rendered) -> None:
     assert styled(document, "english_authors")[0].text == ", ".join(english["authors"])
     abstract_en = styled(document, "english_abstract")[0]
     assert abstract_en.text == "Abstract: " + english["abstract"][0]
-    assert "areas: settling" in abstract_en.text and not FULL_WIDTH.search(abstract_en.text)
+    assert "areas: settling" in abstract_en.text and "hukou (户籍) system," in abstract_en.text
+    assert not FULL_WIDTH.search(abstract_en.text), "English text next to Chinese is left as typed"
     assert styled(document, "english_keywords")[0].text == "Keywords: " + "; ".join(english["keywords"])
     assert style_fonts(document, "EnglishTitle") == ("Times New Roman", "Times New Roman")
 
@@ -283,7 +285,7 @@ def test_commentary_is_english_throughout(rendered, tmp_path: Path) -> None:
 
     assert not any(CHINESE_NUMBERING.match(t) for t in text)
     assert not any(FULL_WIDTH.search(t) for t in text), "no full-width punctuation conversion"
-    assert any('"county-township-village"' in t for t in text), "straight quotes are kept"
+    assert any('"county-township-village" (县乡村)' in t for t in text), "straight quotes are kept"
     assert [p.text for p in styled(document, "heading1")] == [s["heading"] for s in data["sections"]]
     for p in document.paragraphs:
         for run in p.runs:
@@ -379,6 +381,16 @@ def test_example_converts_to_pdf(name: str, render_docx, tmp_path: Path) -> None
     first = re.sub(r"\s", "", pages[0])
     title = re.sub(r"\s", "", outline(name)["title"])
     assert len(pages) >= 1 and title[:8] in first
+
+
+@needs_soffice
+def test_article_english_words_are_not_broken(render_docx, tmp_path: Path) -> None:
+    render_docx(OUTLINES / "article.yaml")
+    text = "\n".join(pdf_pages(to_pdf(tmp_path / "article.docx")))
+    tokens = set(re.findall(r"[A-Za-z]+", text))
+    abstract = outline("article")["english"]["abstract"][0]
+    words = {w for w in re.findall(r"(?<![-A-Za-z])[A-Za-z]{2,}(?![-A-Za-z])", abstract)}
+    assert words <= tokens, f"words broken across lines: {sorted(words - tokens)}"
 
 
 # -- malformed outlines: clear errors with line numbers, exit 1 ---------------------------------
