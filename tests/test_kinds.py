@@ -279,7 +279,7 @@ def test_article_front_matter_and_english_block(rendered) -> None:
 
 # -- commentary (seed 002) ----------------------------------------------------------------------
 
-def test_commentary_is_english_throughout(rendered, tmp_path: Path) -> None:
+def test_commentary_is_english_throughout(rendered) -> None:
     document, data = rendered("commentary"), outline("commentary")
     text = [p.text for p in document.paragraphs]
 
@@ -319,6 +319,28 @@ def test_commentary_page_has_no_chinese_grid(rendered, tmp_path: Path) -> None:
     assert "w:docGrid" not in body
     assert "—" not in footer and '<w:jc w:val="center"/>' in footer
     assert "evenAndOddHeaders" not in settings
+
+
+def test_commentary_subsections_are_unnumbered(write, render_docx) -> None:
+    path = write("c.yaml", """
+        kind: commentary
+        title: Notes
+        sections:
+          - heading: Towns
+            sections:
+              - heading: Jobs
+                paragraphs: [Work comes first.]
+              - heading: Homes
+                inline: true
+                paragraphs: [Housing follows.]
+        """)
+    document = render_docx(path)
+    assert [p.text for p in styled(document, "heading1")] == ["Towns"]
+    assert [p.text for p in styled(document, "heading2")] == ["Jobs"]
+    run_in = [p for p in document.paragraphs if p.text.startswith("Homes")][0]
+    assert run_in.text == "Homes Housing follows." and span_style(run_in.runs[0]) == "LeadChar"
+    section = document.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
 
 
 # -- report -------------------------------------------------------------------------------------
@@ -537,3 +559,13 @@ def test_kinds_doc_examples_are_valid_outlines() -> None:
     for parsed in outlines:
         titles = [b.text for b in renderer.blocks(parsed) if isinstance(b, Paragraph) and b.style == "title"]
         assert titles and parsed.document.title in titles[0]
+
+
+def test_each_document_carries_only_the_styles_it_uses(rendered) -> None:
+    def ids(document) -> set[str]:  # type: ignore[no-untyped-def]
+        return {s.style_id for s in document.styles}
+
+    report, minutes = ids(rendered("report")), ids(rendered("minutes"))
+    assert "SpeakerHeading" in minutes and "SpeakerHeading" not in report
+    assert "Attachment" in report and "Attachment" not in minutes
+    assert {"Normal", "Title", "Heading1", "Heading4"} <= report & minutes, "headings stay for editing"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from drafter.blocks import Block, PageBreak, Paragraph, TableOfContents
@@ -70,6 +70,23 @@ def body_xml(blocks: list[Block], profile: Profile) -> str:
     return "".join(out)
 
 
+_ALWAYS = ("body", "title", "heading1", "heading2", "heading3", "heading4")
+
+
+def _used_styles(profile: Profile, blocks: list[Block]) -> Profile:
+    """The profile with only the styles the document uses (and body, title, headings for editing).
+
+    A profile holds the elements of every kind; writing them all would fill Word's style
+    gallery of a speech with article and minutes styles.
+    """
+    used = set(_ALWAYS)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            used.add(block.style)
+            used.update(run.style for run in block.runs if run.style)
+    return replace(profile, styles={name: style for name, style in profile.styles.items() if name in used})
+
+
 def _indent(block: Paragraph, style: Style) -> tuple[int, int, int] | None:
     """(left, hanging) in twips and the hang in hundredths of a character, for a paragraph
     with ``left``/``hang`` attributes; None without them.
@@ -96,7 +113,7 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> byt
         ("word/_rels/document.xml.rels", oxml.document_rels(footers=numbers.enabled)),
         ("word/document.xml", oxml.document_part(body_xml(blocks, profile), profile.page,
                                                  footers=numbers.enabled)),
-        ("word/styles.xml", oxml.styles_part(profile)),
+        ("word/styles.xml", oxml.styles_part(_used_styles(profile, blocks))),
         ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
                                                  language=profile.language)),
     ]
