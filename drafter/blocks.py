@@ -5,12 +5,26 @@ Templates write a tiny markup (documented in the README for department template 
     <p style="heading1">一、标题</p>
     <p style="body"><span style="lead">（一）要点。</span>正文……</p>
     <p style="attendance" hang="3"><span style="label">出席：</span>张三、李四</p>
+    <p style="attachment" left="3" hang="1">2. 附件名称</p>
+    <p style="english_abstract" lang="en"><span style="english_label">Abstract: </span>…</p>
     <blank/>            an empty line (one line of the grid)
     <pagebreak/>        start a new page
     <toc/>              a table of contents field
 
 ``style`` names an element of the style profile. Outline text arrives escaped, so it can
 never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
+
+Attributes of ``<p>``:
+
+``align``  left, center, right, justify or distribute, overriding the element's alignment.
+``left``   extra indent of the whole paragraph, in characters, added to where the element's
+           first line starts (its left plus first-line indent).
+``hang``   wrapped lines start this many characters after the first line (a hanging indent):
+           ``hang="3"`` after "出席：" aligns names that wrap under the first name.
+``lang``   ``en`` leaves the text as typed (no Chinese punctuation conversion) — for English
+           titles, abstracts and keywords inside a Chinese document; ``zh`` converts even in an
+           English kind. ``<span lang="…">`` does the same for part of a paragraph, and a span
+           inherits its paragraph's language.
 """
 
 from __future__ import annotations
@@ -39,6 +53,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     align: str | None = None
     hang_chars: float | None = None
+    left_chars: float | None = None
 
     @property
     def text(self) -> str:
@@ -103,9 +118,38 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if align is not None and align not in _ALIGNS:
         raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
-    hang = element.get("hang")
-    runs = _runs(element, None, template, chinese)
-    return Paragraph(style, _trim(runs), align, float(hang) if hang else None)
+    hang = _chars(element, "hang", template)
+    left = _chars(element, "left", template)
+    runs = _runs(element, None, template, _language(element, chinese, template))
+    return Paragraph(style, _trim(runs), align, hang, left)
+
+
+def _chars(element: ET.Element, name: str, template: str) -> float | None:
+    """A length attribute in characters (``hang="3"``), or None when absent."""
+    value = element.get(name)
+    if not value:
+        return None
+    try:
+        chars = float(value)
+    except ValueError:
+        chars = -1.0
+    if not 0 <= chars <= 40:
+        raise TemplateError(template, None, f'{name}="{value}" on <{element.tag}>: '
+                                            "give a number of characters from 0 to 40")
+    return chars
+
+
+def _language(element: ET.Element, chinese: bool, template: str) -> bool:
+    """Whether text inside ``element`` gets Chinese punctuation (its ``lang``, else the parent's)."""
+    lang = element.get("lang")
+    if lang is None:
+        return chinese
+    if lang.lower().startswith("en"):
+        return False
+    if lang.lower().startswith("zh"):
+        return True
+    raise TemplateError(template, None, f'lang="{lang}" on <{element.tag}>: use lang="en" '
+                                        '(text left as typed) or lang="zh" (Chinese punctuation)')
 
 
 def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) -> list[Run]:
@@ -119,7 +163,8 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
     text_run(element.text, style)
     for child in element:
         if child.tag == "span":
-            runs.extend(_runs(child, child.get("style", style), template, chinese))
+            runs.extend(_runs(child, child.get("style", style), template,
+                              _language(child, chinese, template)))
         elif child.tag == "br":
             runs.append(Run("", style, line_break=True))
         else:

@@ -74,7 +74,7 @@ class PartyLecture:
 
     kind: Literal["party-lecture"] = key("The kind of document.", example="party-lecture")
     title: str = key("Main title, shown after the label: 党课：<title>.", example="坚持以新型城镇化引领城乡融合发展")
-    label: str | None = key("Label before the title; default 党课. Empty text hides it.", "党课")
+    label: str | Literal[False] = key("Label before the title: 党课 (default), 专题党课…; false hides it.", "党课")
     subtitle: str | None = key("Line under the title.", None)
     speaker: str | None = key("Lecturer's name.", None)
     source: str | None = key("Source or occasion line, e.g. 在局机关党支部专题党课上的辅导.", None)

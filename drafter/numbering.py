@@ -7,6 +7,14 @@ _DIGITS = "零一二三四五六七八九"
 GBT9704_LEVELS = ("{zh}、", "（{zh}）", "{n}.", "（{n}）")
 """GB/T 9704-2012 heading levels: 一、 then （一） then 1. then （1）."""
 
+ARTICLE_LEVELS = ("{zh}、", "{n}.", "（{n}）")
+"""Research articles: 一、 then 1. then （1）."""
+
+
+def numbering_sample(formats: tuple[str, ...]) -> str:
+    """The first number of each level, for messages: 一、 （一） 1. （1）."""
+    return " ".join(f.format(zh="一", n=1) for f in formats)
+
 
 def chinese_numeral(n: int) -> str:
     """Write a positive integer in Chinese numerals: 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五."""

@@ -10,6 +10,7 @@ from typing import Any
 from drafter import yamlfile
 from drafter.errors import OutlineError
 from drafter.kinds import KINDS, Kind
+from drafter.numbering import numbering_sample
 from drafter.schema import Validator
 from drafter.yamlfile import KeyPath, YamlDocument
 
@@ -71,13 +72,14 @@ def _kind(document: YamlDocument) -> Kind:
 def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
     if not isinstance(sections, list):
         return
-    deepest = len(kind.numbering)
+    deepest = kind.depth
     for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
         here = (*path, index)
         if level > deepest:
-            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name} "
-                                 f"(一、 （一） 1. （1）); move this section up a level")
+            scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
+            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name}"
+                                 f"{scheme}; move this section up a level")
             return
         _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)

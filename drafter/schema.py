@@ -208,6 +208,8 @@ class Validator:
             return f"{data.year}年{data.month}月{data.day}日"
         if not isinstance(data, str):
             tip = f" (put it in quotes: '{data}')" if isinstance(data, (int, float)) else ""
+            if isinstance(data, dict) and len(data) == 1:
+                tip = " (YAML read the ': ' in this text as a key; put the whole text in quotes)"
             self.fail(path, f"expected text, got {_kind_of(data)}{tip}")
             return _INVALID
         bad = _XML_ILLEGAL.search(data)

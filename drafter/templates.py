@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from drafter.errors import TemplateError
+from drafter.kindfilters import FILTERS as KIND_FILTERS
 from drafter.numbering import as_lead, join_points
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -70,6 +71,7 @@ FILTERS = {
     "points": join_points,
     "lead": as_lead,
     "without_dash": without_dash,
+    **KIND_FILTERS,
 }
 
 

@@ -110,7 +110,10 @@ def styles_part(profile: Profile) -> str:
     out = [XML_HEADER, f'<w:styles xmlns:w="{W_NS}">',
            "<w:docDefaults><w:rPrDefault><w:rPr>", fonts(body.font, body.latin_font),
            f'<w:sz w:val="{body.half_points}"/><w:szCs w:val="{body.half_points}"/>',
-           f'<w:lang w:val="{lang}" w:eastAsia="{lang if lang.startswith("zh") else "zh-CN"}" '
+           # w:val is the language of Latin text: a Chinese document's English words are English
+           # (as Word's Chinese template writes it); zh-CN there makes LibreOffice break words anywhere.
+           f'<w:lang w:val="{"en-US" if lang.startswith("zh") else lang}" '
+           f'w:eastAsia="{lang if lang.startswith("zh") else "zh-CN"}" '
            'w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>',
            '<w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
@@ -141,11 +144,21 @@ def styles_part(profile: Profile) -> str:
 
 
 def paragraph(style_name: str, runs: Iterable[str], *, align: str | None = None,
-              hang_tw: int | None = None) -> str:
-    """A ``w:p`` in a profile element's paragraph style, with already-built runs."""
+              indent: tuple[int, int, int] | None = None) -> str:
+    """A ``w:p`` in a profile element's paragraph style, with already-built runs.
+
+    ``indent`` is (left, hanging) in twips, overriding the style's indents. A hanging indent is
+    also written in character units (w:hangingChars, which Word prefers over a style's
+    w:firstLineChars); LibreOffice reads w:hanging. Writing w:firstLine beside w:hanging would
+    cancel the hang in LibreOffice, so it is written only when there is no hang.
+    """
     ppr = "" if style_name == "body" else f'<w:pStyle w:val="{style_id(style_name)}"/>'
-    if hang_tw:
-        ppr += f'<w:ind w:left="{hang_tw}" w:hanging="{hang_tw}" w:firstLineChars="0" w:firstLine="0"/>'
+    if indent:
+        left, hanging, hanging_chars = indent
+        if hanging:
+            ppr += f'<w:ind w:left="{left}" w:hangingChars="{hanging_chars}" w:hanging="{hanging}"/>'
+        else:
+            ppr += f'<w:ind w:left="{left}" w:firstLineChars="0" w:firstLine="0"/>'
     if align:
         ppr += f'<w:jc w:val="{_JC[align]}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>" if ppr else f"<w:p>{''.join(runs)}</w:p>"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from drafter.blocks import Block, PageBreak, Paragraph, TableOfContents
 from drafter.docx import oxml
 from drafter.errors import ProfileError
-from drafter.profile import Profile
+from drafter.profile import Profile, Style
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -49,7 +49,6 @@ class _RunFormats:
 def body_xml(blocks: list[Block], profile: Profile) -> str:
     """The ``w:body`` content for a block stream."""
     formats = _RunFormats(profile)
-    body_char_tw = profile.style("body").half_points * 10
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -58,8 +57,8 @@ def body_xml(blocks: list[Block], profile: Profile) -> str:
             for run in block.runs:
                 rpr = formats.rpr(block.style, run.style)
                 runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
-            hang = round(block.hang_chars * body_char_tw) if block.hang_chars else None
-            out.append(oxml.paragraph(block.style, runs, align=block.align, hang_tw=hang))
+            out.append(oxml.paragraph(block.style, runs, align=block.align,
+                                      indent=_indent(block, profile.style(block.style))))
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -69,6 +68,38 @@ def body_xml(blocks: list[Block], profile: Profile) -> str:
                                rpr, dirty=True)
             out.append(oxml.paragraph("body", [field]))
     return "".join(out)
+
+
+_ALWAYS = ("body", "title", "heading1", "heading2", "heading3", "heading4")
+
+
+def _used_styles(profile: Profile, blocks: list[Block]) -> Profile:
+    """The profile with only the styles the document uses (and body, title, headings for editing).
+
+    A profile holds the elements of every kind; writing them all would fill Word's style
+    gallery of a speech with article and minutes styles.
+    """
+    used = set(_ALWAYS)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            used.add(block.style)
+            used.update(run.style for run in block.runs if run.style)
+    return replace(profile, styles={name: style for name, style in profile.styles.items() if name in used})
+
+
+def _indent(block: Paragraph, style: Style) -> tuple[int, int, int] | None:
+    """(left, hanging) in twips and the hang in hundredths of a character, for a paragraph
+    with ``left``/``hang`` attributes; None without them.
+
+    The first line starts where the element's first line starts, plus ``left`` characters;
+    wrapped lines start ``hang`` characters after that. Characters are the element's size.
+    """
+    if not block.hang_chars and not block.left_chars:
+        return None
+    char_tw = style.half_points * 10
+    start = style.left_tw + style.first_line_tw - style.hanging_tw + round((block.left_chars or 0) * char_tw)
+    hang = round((block.hang_chars or 0) * char_tw)
+    return start + hang, hang, round((block.hang_chars or 0) * 100)
 
 
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> bytes:
@@ -82,7 +113,7 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> byt
         ("word/_rels/document.xml.rels", oxml.document_rels(footers=numbers.enabled)),
         ("word/document.xml", oxml.document_part(body_xml(blocks, profile), profile.page,
                                                  footers=numbers.enabled)),
-        ("word/styles.xml", oxml.styles_part(profile)),
+        ("word/styles.xml", oxml.styles_part(_used_styles(profile, blocks))),
         ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
                                                  language=profile.language)),
     ]
