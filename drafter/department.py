@@ -265,7 +265,7 @@ def _parent_folder(pack: Pack) -> Path | None:
     extends = pack.spec.extends
     if extends is None:
         return None
-    parent = pack.folder / Path(os.path.expanduser(extends))
+    parent = Path(os.path.normpath(pack.folder / os.path.expanduser(extends)))
     try:
         return _pack_folder(parent)
     except DepartmentError as exc:
