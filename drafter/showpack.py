@@ -62,7 +62,20 @@ def describe(department: Department) -> str:
         entry.update(spec_to_data(department.merged_spec(name)))
         profiles[name] = entry
     data["profiles"] = profiles
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, except that the settings of one element (a flat mapping) fit on one line."""
+
+
+def _represent_dict(dumper: yaml.SafeDumper, value: dict[str, Any]) -> yaml.Node:
+    flat = bool(value) and all(not isinstance(v, (dict, list)) for v in value.values()) and \
+        sum(len(str(k)) + len(str(v)) for k, v in value.items()) < 100
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flat or not value)
+
+
+_Dumper.add_representer(dict, _represent_dict)
 
 
 def _default_value(data: Any, path: tuple[str, ...]) -> Any:
