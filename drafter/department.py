@@ -284,6 +284,7 @@ def read_pack(folder: Path) -> Pack:
         raise DepartmentError(_problems_message(file, exc.problems)) from None
     data = document.data if document.data is not None else {}
     validator = Validator(document)
+    _hoist_elements(document, validator)
     spec = validator.record(DepartmentSpec, data, ())
     if not validator.problems:
         _check_variables(spec, validator)
@@ -292,6 +293,38 @@ def read_pack(folder: Path) -> Pack:
     if validator.problems:
         raise DepartmentError(_problems_message(file, validator.problems))
     return Pack(folder, spec, document)
+
+
+PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(ProfileSpec))
+
+
+def _hoist_elements(document: YamlDocument, validator: Validator) -> None:
+    """Accept the short form ``style: {body: {...}}`` for ``style: {elements: {body: {...}}}``.
+
+    Element mappings written directly under ``style:`` move under ``elements:`` together with
+    their recorded positions, so later problems still point at the right line and column."""
+    data = document.data
+    style = data.get("style") if isinstance(data, dict) else None
+    if not isinstance(style, dict):
+        return
+    moved = [name for name, value in style.items() if name not in PROFILE_KEYS and isinstance(value, dict)]
+    if not moved:
+        return
+    elements = style.get("elements")
+    if elements is None:
+        elements = style["elements"] = {}
+        document.value_marks[("style", "elements")] = document.mark(("style",))
+    if not isinstance(elements, dict):
+        return
+    for name in moved:
+        if name in elements:
+            validator.fail(("style", name), f"element '{name}' is given twice: here and under "
+                                            "style.elements", key=True)
+            continue
+        elements[name] = style.pop(name)
+        for marks in (document.value_marks, document.key_marks):
+            for path in [p for p in marks if p[:2] == ("style", name)]:
+                marks[("style", "elements", name, *path[2:])] = marks[path]
 
 
 def _check_variables(spec: DepartmentSpec, validator: Validator) -> None:
@@ -343,7 +376,7 @@ def _check_style(spec: DepartmentSpec, folder: Path, validator: Validator) -> No
     for name in style.elements or {}:
         if name in known or name in used:
             continue
-        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, sorted(known | PROFILE_KEYS), n=1, cutoff=0.6)
         tip = f"did you mean '{close[0]}'? " if close else ""
         validator.fail(("style", "elements", name),
                        f"unknown element '{name}'; {tip}known elements: {', '.join(sorted(known))} "

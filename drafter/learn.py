@@ -18,6 +18,7 @@ A document without paragraphs (a template) is learned from its styles alone.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,6 +257,8 @@ class Sample:
     text: str
     looks: Counter[Look]
     char_looks: dict[str, Counter[Look]]
+    first: Look | None = None
+    """The look of the first run: a run-in heading's (（一）…。) when it differs from the rest."""
 
 
 def _paragraph_samples(document: Any, resolver: Resolver, sheet: StyleSheet) -> list[Sample]:
@@ -267,6 +270,7 @@ def _paragraph_samples(document: Any, resolver: Resolver, sheet: StyleSheet) -> 
         looks: Counter[Look] = Counter()
         char_looks: dict[str, Counter[Look]] = {}
         text = ""
+        first: Look | None = None
         for run in p.iter(W + "r"):
             run_text = "".join(t.text or "" for t in run.iter(W + "t"))
             if not run_text.strip():
@@ -275,12 +279,13 @@ def _paragraph_samples(document: Any, resolver: Resolver, sheet: StyleSheet) -> 
             rpr = run.find(W + "rPr")
             char_style = _attr(rpr.find(W + "rStyle") if rpr is not None else None, "val")
             look = resolver.look(ppr, style_id, rpr, char_style)
+            first = first or look
             if char_style:
                 char_looks.setdefault(char_style, Counter())[look] += len(run_text)
             else:
                 looks[look] += len(run_text)
         if text.strip():
-            samples.append(Sample(style_id, text, looks, char_looks))
+            samples.append(Sample(style_id, text, looks, char_looks, first))
     return samples
 
 
@@ -291,12 +296,31 @@ def _common(counters: list[Counter[Look]]) -> Look | None:
     return total.most_common(1)[0][0] if total else None
 
 
+NUMBERED = (
+    (1, re.compile(r"^[一二三四五六七八九十]+、")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"^\d+[.．]")),
+    (4, re.compile(r"^[（(]\d+[）)]")),
+)
+"""How GB/T 9704 numbers heading levels 1-4: 一、 （一） 1. （1）."""
+
+
 def _level(sheet: StyleSheet, resolver: Resolver, sample: Sample) -> int | None:
+    """A paragraph's heading level from its style name or outline level."""
     name = sheet.name(sample.style_id)
     if name.startswith("heading ") and name[8:].isdigit():
         return int(name[8:])
     look = _common([sample.looks])
     return look.level if look else None
+
+
+def _numbered_level(sample: Sample) -> int | None:
+    """A heading level from the number a paragraph starts with (一、 （一） 1. （1））."""
+    text = sample.text.strip()
+    for level, pattern in NUMBERED:
+        if pattern.match(text):
+            return level
+    return None
 
 
 @dataclass(frozen=True)
@@ -387,6 +411,7 @@ def _element_looks(samples: list[Sample], sheet: StyleSheet, resolver: Resolver)
                 look = _style_look(resolver, style_id)
         if look is not None:
             looks[f"heading{level}"] = dataclasses.replace(look, level=level)
+    _numbered_headings(samples, sheet, resolver, looks)
     # other elements named by a style
     known = _known_elements()
     for style_id, group in by_style.items():
@@ -406,6 +431,43 @@ def _element_looks(samples: list[Sample], sheet: StyleSheet, resolver: Resolver)
         if look is not None:
             looks[name] = look
     return looks
+
+
+def _numbered_headings(samples: list[Sample], sheet: StyleSheet, resolver: Resolver,
+                       looks: dict[str, Look]) -> None:
+    """Headings formatted by hand, found by their numbers: a short paragraph starting 一、 whose
+    look differs from the body's is a level-1 heading; a paragraph starting （一） whose first
+    run differs from the rest is a run-in heading (``lead``)."""
+    body = looks.get("body")
+    if body is None:
+        return
+    own: dict[int, list[Counter[Look]]] = {}
+    run_in: dict[int, Counter[Look]] = {}
+    for sample in samples:
+        level = _numbered_level(sample)
+        if level is None or _level(sheet, resolver, sample) or sample.first is None:
+            continue
+        look = _common([sample.looks])
+        if look is None:
+            continue
+        if len(sample.looks) == 1 and len(sample.text) <= 60 and _visible(look) != _visible(body):
+            own.setdefault(level, []).append(sample.looks)
+        elif len(sample.looks) > 1 and _visible(sample.first) != _visible(look):
+            run_in.setdefault(level, Counter())[sample.first] += 1
+    for level, counters in own.items():
+        name = f"heading{level}"
+        if name not in looks:
+            look = _common(counters)
+            if look is not None:
+                looks[name] = dataclasses.replace(look, level=level)
+    for level, counter in run_in.items():
+        name = "lead" if level == 2 else f"lead{level}"
+        if name not in looks and level > 1:
+            looks[name] = counter.most_common(1)[0][0]
+
+
+def _visible(look: Look) -> tuple[Any, ...]:
+    return (look.font, look.size, look.bold, look.italic)
 
 
 def _page(sectpr: Any) -> tuple[int, int, int, int, int, int, int | None, int | None]:

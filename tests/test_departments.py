@@ -141,6 +141,17 @@ def test_body_override_changes_every_body_run(outline, pack, render_docx) -> Non
     assert normal.font.size == Pt(15)
 
 
+def test_elements_may_be_written_directly_under_style(outline, pack, render_docx, run_cli, tmp_path) -> None:
+    folder = pack("short", "style:\n  page: {margins_mm: {top: 30}}\n  body: {font: 宋体, size: 15}\n")
+    document = render_docx(outline, "-d", folder)
+    assert {(east_asian_font(document, p, r), font_size(document, p, r)) for p, r in body_runs(document)} == \
+        {("宋体", 15)}
+    bad = pack("short-bad", "style:\n  title: {font: 黑体}\n  body: {font: 宋体, size: 十五号}\n")
+    result = run_cli("render", outline, "-o", tmp_path / "out.docx", "-d", bad)
+    assert result.exit_code == 1
+    assert f"{bad / 'department.yaml'}:3:26: style.elements.body.size" in result.output
+
+
 def test_no_pack_restores_the_defaults(outline, pack, render_docx, write) -> None:
     folder = pack("songti", "style: {elements: {body: {font: 宋体, size: 15}}}\n")
     with_key = write("keyed.yaml", OUTLINE + f"department: {folder}\n")
@@ -398,6 +409,39 @@ def test_learn_reads_a_word_style_document(tmp_path, run_cli) -> None:
     assert (heading1["font"], heading1["size"], heading1["level"]) == ("黑体", "三号", 1)
     assert heading1["bold"] is True  # python-docx's Heading 1 is bold
     load_department(tmp_path / "pack")
+
+
+def _direct_run(paragraph, text: str, font: str, size: float, bold: bool = False):  # type: ignore[no-untyped-def]
+    run = paragraph.add_run(text)
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, "Times New Roman"
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    return run
+
+
+def test_learn_reads_direct_formatting_and_numbered_headings(tmp_path, run_cli) -> None:
+    """Documents formatted by hand (every paragraph Normal, fonts on the runs): the title is the
+    centred large paragraph, headings are found by their numbers 一、 and run-in （一）."""
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    _direct_run(title, "关于某项工作的汇报", "方正小标宋简体", 22)
+    for number in "一二":
+        _direct_run(document.add_paragraph(), f"{number}、工作进展", "黑体", 16)
+        lead = document.add_paragraph()
+        _direct_run(lead, "（一）总体情况。", "楷体_GB2312", 16, bold=True)
+        _direct_run(lead, "今年以来各项工作有序推进，取得阶段性成效。" * 4, "仿宋_GB2312", 16)
+        _direct_run(document.add_paragraph(), "下一步将继续抓好落实。" * 5, "仿宋_GB2312", 16)
+    sample = tmp_path / "hand.docx"
+    document.save(str(sample))
+    result = run_cli("department", "learn", sample, "-o", tmp_path / "pack")
+    assert result.exit_code == 0, result.output
+    elements = yaml.safe_load((tmp_path / "pack" / "department.yaml").read_text(encoding="utf-8"))["style"]["elements"]
+    assert (elements["body"]["font"], elements["body"]["size"]) == ("仿宋_GB2312", "三号")
+    assert (elements["title"]["font"], elements["title"]["size"], elements["title"]["align"]) == \
+        ("方正小标宋简体", "二号", "center")
+    assert (elements["heading1"]["font"], elements["heading1"]["level"]) == ("黑体", 1)
+    assert (elements["lead"]["font"], elements["lead"]["bold"]) == ("楷体_GB2312", True)
+    assert "heading2" not in elements
 
 
 def test_reference_docx_is_a_style_layer_under_the_packs_style(outline, pack, render_docx, tmp_path) -> None:
