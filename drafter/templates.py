@@ -112,6 +112,8 @@ class Templates:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             folders = ", ".join(str(p) for p in self.search_path)
             message = f"template {exc.name!r} not found on the search path ({folders})"
+            if exc.name and (".." in str(exc.name).split("/") or str(exc.name).startswith("/")):
+                message += "; templates are looked up only inside the search path folders"
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)

@@ -560,26 +560,30 @@ def test_bad_default_value_names_the_pack_file(pack, run_cli, outline, tmp_path)
 # -- untrusted templates --------------------------------------------------------------------------
 
 ESCAPES = {
-    "mro": "{{ ''.__class__.__mro__ }}",
-    "globals": "{{ cycler.__init__.__globals__ }}",
-    "lipsum": "{{ lipsum.__globals__['os'] }}",
-    "format": "{{ '{0.__class__}'.format(title) }}",
-    "include": '{% include "../../etc/passwd" %}',
-    "absolute": '{% include "/etc/passwd" %}',
-    "undefined": "{{ no_such_name }}",
-    "undefined-dept": "{{ dept.no_such_variable }}",
+    "mro": ("{{ ''.__class__.__mro__ }}", "not allowed: access to attribute '__class__'"),
+    "globals": ("{{ cycler.__init__.__globals__ }}", "not allowed: access to attribute '__init__'"),
+    "lipsum": ("{{ lipsum.__globals__['os'] }}", "not allowed: access to attribute '__globals__'"),
+    "format": ("{{ '{0.__class__}'.format(title) }}", "not allowed"),
+    "include": ('{% include "../../etc/passwd" %}', "looked up only inside the search path"),
+    "absolute": ('{% include "/etc/passwd" %}', "looked up only inside the search path"),
+    "undefined": ("{{ no_such_name }}", "undefined name in template: 'no_such_name' is undefined"),
+    "undefined-dept": ("{{ dept.no_such_variable }}", "has no attribute 'no_such_variable'"),
+    "range": ("{% for i in range(10**9) %}{% endfor %}", "MAX_RANGE"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(ESCAPES))
 def test_template_escapes_fail_with_file_and_line(name, outline, pack, run_cli, tmp_path) -> None:
+    code, expected = ESCAPES[name]
     template = ('{% extends "base/speech.j2" %}\n{% block closing %}\n{{ super() }}\n'
-                f"<p>{ESCAPES[name]}</p>\n{{% endblock %}}\n")
+                f"<p>{code}</p>\n{{% endblock %}}\n")
     folder = pack("evil", "name: evil\n", {"speech.j2": template})
     out = tmp_path / "out.docx"
     result = run_cli("render", outline, "-o", out, "-d", folder)
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {folder / 'templates' / 'speech.j2'}:4: ")
+    assert expected in result.output
+    assert "passwd:" not in result.output and "root:" not in result.output
     assert not out.exists()
 
 
