@@ -33,6 +33,7 @@ from drafter.profile import (
     TWIPS_PER_MM,
     ElementSpec,
     MarginsSpec,
+    PageNumberSpec,
     PageSpec,
     ProfileSpec,
 )
@@ -336,6 +337,7 @@ class Learned:
     footer: int | None
     grid_pitch: int | None
     looks: dict[str, Look]
+    page_numbers: PageNumberSpec | None = None
 
 
 def read_docx(path: Path) -> Learned:
@@ -357,7 +359,82 @@ def read_docx(path: Path) -> Learned:
     if "body" not in looks:
         raise DepartmentError(f"{path}: found neither body paragraphs nor a Normal style to learn from")
     section = document.sections[0]._sectPr if document.sections else None
-    return Learned(*_page(section), looks=looks)
+    numbers = _page_numbers(document, resolver) if document.sections else None
+    return Learned(*_page(section), looks=looks, page_numbers=numbers)
+
+
+def _page_numbers(document: Any, resolver: Resolver) -> PageNumberSpec | None:
+    """The page number in the first section's footers: its text around {n}, look and place.
+
+    ``enabled: false`` when the document has footers but no PAGE field in them; None (keep the
+    base setting) when it has no footers at all."""
+    section = document.sections[0]
+    footers = []
+    if not section.footer.is_linked_to_previous:
+        footers.append(("odd", section.footer))
+    if document.settings.odd_and_even_pages_header_footer and not section.even_page_footer.is_linked_to_previous:
+        footers.append(("even", section.even_page_footer))
+    if not footers:
+        return None
+    found: dict[str, tuple[str, Look]] = {}
+    for side, footer in footers:
+        for paragraph in footer.paragraphs:
+            text, look = _field_text(paragraph._p, resolver)
+            if look is not None and text.count("{n}") == 1:
+                found[side] = (text, look)
+                break
+    if "odd" not in found:
+        return PageNumberSpec(enabled=False)
+    text, look = found["odd"]
+    even = found.get("even", found["odd"])[1]
+    points = look.size
+
+    def edge(side_look: Look) -> float:
+        twips = side_look.right_tw if side_look.align == "right" else side_look.left_tw
+        return round(twips / (points * 20), 2)
+
+    def place(side_look: Look) -> str:
+        return side_look.align if side_look.align in ("left", "center", "right") else "left"
+
+    return PageNumberSpec(
+        enabled=True, format=text.strip(), font=look.font, size=_size(points),
+        odd=place(look), even=place(even), edge_chars=edge(look),  # type: ignore[arg-type]
+    )
+
+
+def _field_text(p: Any, resolver: Resolver) -> tuple[str, Look | None]:
+    """A footer paragraph's text with a PAGE field as {n}, and the look of the field's runs."""
+    ppr = p.find(W + "pPr")
+    style_id = _attr(ppr.find(W + "pStyle") if ppr is not None else None, "val")
+    style_id = style_id or resolver.sheet.default_paragraph
+    text, instruction, state = "", "", "text"
+    look: Look | None = None
+    for element in p.iter(W + "r", W + "fldSimple"):
+        if element.tag == W + "fldSimple":
+            if "PAGE" in (_attr(element, "instr") or "").split():
+                text += "{n}"
+                runs = element.findall(W + "r")
+                rpr = runs[0].find(W + "rPr") if runs else None
+                look = resolver.look(ppr, style_id, rpr, None)
+            continue
+        if element.getparent().tag == W + "fldSimple":
+            continue
+        char = element.find(W + "fldChar")
+        kind = _attr(char, "fldCharType")
+        if kind == "begin":
+            state, instruction = "instruction", ""
+        elif kind == "separate":
+            state = "result"
+        elif kind == "end":
+            if "PAGE" in instruction.split():
+                text += "{n}"
+                look = resolver.look(ppr, style_id, element.find(W + "rPr"), None)
+            state = "text"
+        elif state == "instruction":
+            instruction += "".join(t.text or "" for t in element.iter(W + "instrText"))
+        elif state == "text":
+            text += "".join(t.text or "" for t in element.iter(W + "t"))
+    return text, look
 
 
 def _style_look(resolver: Resolver, style_id: str) -> Look:
@@ -548,7 +625,7 @@ def to_spec(learned: Learned) -> ProfileSpec:
         spacing = look.spacing / 20 if (name == "body" and body_spacing is not None) or \
             (expected_spacing is not None and look.spacing != expected_spacing) else None
         elements[name] = _element(look, pitch, spacing)
-    return ProfileSpec(page=page, elements=elements)
+    return ProfileSpec(page=page, page_number=learned.page_numbers, elements=elements)
 
 
 def _element(look: Look, page_pitch: int, char_spacing: float | None) -> ElementSpec:
@@ -634,6 +711,8 @@ def pack_yaml(spec: ProfileSpec, source: Path, name: str) -> str:
     ]
     for key, value in data.get("page", {}).items():
         lines.append(f"    {key}: {_flow(value)}")
+    if "page_number" in data:
+        lines.append(f"  page_number: {_flow(data['page_number'])}")
     lines.append("  elements:")
     elements = data.get("elements", {})
     order = [n for n in ELEMENT_ORDER if n in elements] + [n for n in elements if n not in ELEMENT_ORDER]

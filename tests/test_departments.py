@@ -347,6 +347,7 @@ def test_learn_reproduces_a_packs_fonts_sizes_and_margins(outline, pack, render_
         style:
           page: {margins_mm: {top: 33.3, bottom: 27.1, left: 29.6, right: 22.4}, lines_per_page: 21,
                  chars_per_line: 27}
+          page_number: {format: "- {n} -", font: 黑体, size: 小四, odd: left, even: right, edge_chars: 2}
           elements:
             body:     {font: 宋体, latin_font: Arial, size: 15}
             title:    {font: 楷体_GB2312, size: 24, bold: true}
@@ -367,6 +368,13 @@ def test_learn_reproduces_a_packs_fonts_sizes_and_margins(outline, pack, render_
     a, b = first.sections[0], second.sections[0]
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin", "page_width", "page_height"):
         assert getattr(b, side).mm == pytest.approx(getattr(a, side).mm, abs=0.5), side
+    for footer in ("footer", "even_page_footer"):
+        before, after = getattr(a, footer).paragraphs[0], getattr(b, footer).paragraphs[0]
+        assert after.text == before.text and "-" in before.text
+        assert after.alignment == before.alignment and before.alignment is not None
+        assert after.paragraph_format.left_indent == before.paragraph_format.left_indent
+        assert after.paragraph_format.right_indent == before.paragraph_format.right_indent
+        assert [(r.element.rPr.xml) for r in after.runs] == [(r.element.rPr.xml) for r in before.runs]
     grid = qn("w:docGrid")
     assert b._sectPr.find(grid).get(qn("w:linePitch")) == a._sectPr.find(grid).get(qn("w:linePitch"))
 
