@@ -437,6 +437,17 @@ def select_department(option: str | Path | None, outline: Outline) -> Department
     return None
 
 
+def department_for(outline: Outline, option: str | Path | None = None) -> tuple[Outline, Department | None]:
+    """The outline with its department's defaults filled in, and that department (or None).
+
+    Every entry point that renders an outline file should go through this, so that
+    ``--department``, the ``department:`` key and ``$DRAFTER_DEPARTMENT`` mean the same everywhere."""
+    department = select_department(option, outline)
+    if department is None:
+        return outline, None
+    return department.apply_defaults(outline), department
+
+
 def _outline_key_position(outline: Outline) -> str:
     if outline.source is None:
         return "<outline>"

@@ -107,7 +107,11 @@ def _theme_fonts(document: Any) -> dict[str, str]:
         return fonts
     from lxml import etree
 
-    root = etree.fromstring(part.blob)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError:
+        return fonts
     for which in ("major", "minor"):
         font = root.find(f".//{A}{which}Font")
         if font is None:

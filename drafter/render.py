@@ -89,14 +89,11 @@ def render_file(source: str | Path, output: str | Path | None = None,
     The department pack is ``department``, else the outline's ``department:`` key (relative to
     the outline), else ``$DRAFTER_DEPARTMENT``, else none.
     """
-    from drafter.department import select_department
+    from drafter.department import department_for
 
     source = Path(source)
     target = Path(output) if output else default_output(source)
     check_writable(target)
-    outline = load_outline(source)
-    pack = select_department(department, outline)
-    if pack is not None:
-        outline = pack.apply_defaults(outline)
+    outline, pack = department_for(load_outline(source), department)
     write_atomic(target, Renderer(department=pack).docx(outline))
     return target
