@@ -244,6 +244,7 @@ def load_department(folder: str | Path) -> Department:
         pack = read_pack(current)
         chain.append(pack)
         current = _parent_folder(pack)
+    _check_elements(chain)
     return Department(tuple(chain))
 
 
@@ -289,7 +290,7 @@ def read_pack(folder: Path) -> Pack:
     if not validator.problems:
         _check_variables(spec, validator)
         _check_defaults(spec, validator)
-        _check_style(spec, folder, validator)
+        _check_style(spec, validator)
     if validator.problems:
         raise DepartmentError(_problems_message(file, validator.problems))
     return Pack(folder, spec, document)
@@ -359,7 +360,8 @@ def _check_defaults(spec: DepartmentSpec, validator: Validator) -> None:
             validator.fail(("defaults", name), f"no outline has a key '{name}'; {tip}", key=True)
 
 
-def _check_style(spec: DepartmentSpec, folder: Path, validator: Validator) -> None:
+def _check_style(spec: DepartmentSpec, validator: Validator) -> None:
+    """Sizes and the page number format, checked where they are written."""
     style = spec.style
     if style is None:
         return
@@ -371,17 +373,29 @@ def _check_style(spec: DepartmentSpec, folder: Path, validator: Validator) -> No
     fmt = style.page_number.format if style.page_number else None
     if fmt is not None and fmt.count("{n}") != 1:
         validator.fail(("style", "page_number", "format"), f"{fmt!r} must contain {{n}} exactly once")
+
+
+def _check_elements(chain: list[Pack]) -> None:
+    """Element names in ``style:`` must be built-in, used by a template of the chain, or
+    defined by a parent pack: anything else is most likely a typo."""
     known = _known_elements()
-    used = _styles_used_by_templates(folder)
-    for name in style.elements or {}:
-        if name in known or name in used:
-            continue
-        close = difflib.get_close_matches(name, sorted(known | PROFILE_KEYS), n=1, cutoff=0.6)
-        tip = f"did you mean '{close[0]}'? " if close else ""
-        validator.fail(("style", "elements", name),
-                       f"unknown element '{name}'; {tip}known elements: {', '.join(sorted(known))} "
-                       f"(a new element must be used by one of the pack's templates: style=\"{name}\")",
-                       key=True)
+    used = set().union(*(_styles_used_by_templates(pack.folder) for pack in chain))
+    defined: set[str] = set()
+    for pack in reversed(chain):
+        elements = (pack.spec.style.elements or {}) if pack.spec.style else {}
+        validator = Validator(pack.document)
+        for name in elements:
+            if name in known or name in used or name in defined:
+                continue
+            close = difflib.get_close_matches(name, sorted(known | PROFILE_KEYS), n=1, cutoff=0.6)
+            tip = f"did you mean '{close[0]}'? " if close else ""
+            validator.fail(("style", "elements", name),
+                           f"unknown element '{name}'; {tip}known elements: {', '.join(sorted(known))} "
+                           f"(a new element must be used by a template of the pack: style=\"{name}\")",
+                           key=True)
+        if validator.problems:
+            raise DepartmentError(_problems_message(pack.file, validator.problems))
+        defined |= set(elements)
 
 
 def _check_size(value: float | str, path: tuple[str, ...], validator: Validator) -> None:

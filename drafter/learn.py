@@ -118,12 +118,14 @@ def _theme_fonts(document: Any) -> dict[str, str]:
             continue
         latin = font.find(A + "latin")
         east = font.find(A + "ea")
+        complex_script = font.find(A + "cs")
         hans = next((f.get("typeface") for f in font.findall(A + "font") if f.get("script") == "Hans"), None)
         latin_face = latin.get("typeface") if latin is not None else None
         east_face = (east.get("typeface") if east is not None else None) or hans
-        for slot in ("HAnsi", "Ascii", "Bidi"):
-            if latin_face:
-                fonts[f"{which}{slot}"] = latin_face
+        if latin_face:
+            fonts[f"{which}HAnsi"] = fonts[f"{which}Ascii"] = latin_face
+        if complex_script is not None and complex_script.get("typeface"):
+            fonts[f"{which}Bidi"] = complex_script.get("typeface")
         if east_face:
             fonts[f"{which}EastAsia"] = east_face
     return fonts

@@ -243,6 +243,16 @@ def test_parent_pack_values_are_inherited_and_overridden(outline, pack, render_d
 
 # -- search path and precedence -----------------------------------------------------------------
 
+def test_child_may_style_an_element_of_its_parents_template(outline, pack, render_docx) -> None:
+    pack("parent", "style: {elements: {mark: {font: 黑体, indent: 0}}}\n", {"speech.j2": (
+        '{% extends "base/speech.j2" %}{% block header %}<p style="mark">内部资料</p>{{ super() }}{% endblock %}')})
+    child = pack("child", "extends: ../parent\nstyle: {elements: {mark: {font: 楷体_GB2312}}}\n")
+    document = render_docx(outline, "-d", child)
+    mark = document.paragraphs[0]
+    assert mark.text == "内部资料"
+    assert east_asian_font(document, mark, mark.runs[0]) == "楷体_GB2312"
+
+
 def test_search_path_order_is_pack_parent_builtin(pack, tmp_path) -> None:
     marker = '{{% extends "base/speech.j2" %}}{{% block closing %}}<p>{0}</p>{{% endblock %}}'
     parent = pack("parent", "name: parent\n", {"speech.j2": marker.format("parent"), "extra.j2": "x"})
@@ -417,6 +427,22 @@ def test_learn_reads_a_word_style_document(tmp_path, run_cli) -> None:
     assert (heading1["font"], heading1["size"], heading1["level"]) == ("黑体", "三号", 1)
     assert heading1["bold"] is True  # python-docx's Heading 1 is bold
     load_department(tmp_path / "pack")
+
+
+def test_learn_resolves_theme_fonts(tmp_path, run_cli) -> None:
+    """python-docx's default template sets no font names: they come from the theme
+    (w:eastAsiaTheme="minorEastAsia" → the theme's Hans font)."""
+    document = docx.Document()
+    for _ in range(3):
+        document.add_paragraph("正文段落，没有直接设置字体。" * 3)
+    sample = tmp_path / "theme.docx"
+    document.save(str(sample))
+    assert run_cli("department", "learn", sample, "-o", tmp_path / "pack").exit_code == 0
+    body = yaml.safe_load((tmp_path / "pack" / "department.yaml").read_text(encoding="utf-8"))["style"]["elements"]["body"]
+    theme = document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob.decode()
+    assert 'script="Hans" typeface="宋体"' in theme
+    assert (body["font"], body["latin_font"], body["size"]) == ("宋体", "Cambria", 11)
 
 
 def _direct_run(paragraph, text: str, font: str, size: float, bold: bool = False):  # type: ignore[no-untyped-def]

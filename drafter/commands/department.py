@@ -35,6 +35,8 @@ def init(folder: Path, force: bool) -> None:
         written = write_scaffold(folder, force=force)
     except FileExistsError as exc:
         raise DepartmentError(f"{exc.filename} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise DepartmentError(f"cannot write the pack in {folder}: {exc.strerror} ({exc.filename})") from None
     for path in written:
         click.echo(f"Wrote {path}", err=True)
     click.echo(f"Render with it: drafter render OUTLINE --department {folder}", err=True)
