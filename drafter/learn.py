@@ -225,6 +225,12 @@ class Resolver:
         def hundredths(value: str | None) -> float | None:
             return None if value is None else number(value) / 100
 
+        # The first-line indent is one setting (firstLine or hanging, in twips or characters):
+        # the nearest level that says anything about it decides all of it.
+        first = next((ind for ind in (level.find(W + "ind") for level in p) if ind is not None and any(
+            ind.get(W + a) is not None for a in ("firstLine", "firstLineChars", "hanging", "hangingChars"))),
+            {})
+        hanging = first.get(W + "hanging") is not None or first.get(W + "hangingChars") is not None
         level = self._first(p, "outlineLvl", "val")
         line = self._first(p, "spacing", "line")
         return Look(
@@ -235,10 +241,10 @@ class Resolver:
             italic=bool(_on(italic)),
             spacing=number(spacing),
             align=_ALIGN.get(self._first(p, "jc", "val") or "left", "left"),
-            first_chars=hundredths(ind("firstLineChars")),
-            first_tw=number(ind("firstLine")),
-            hanging_chars=hundredths(ind("hangingChars")),
-            hanging_tw=number(ind("hanging")),
+            first_chars=hundredths(first.get(W + "firstLineChars")) if not hanging else None,
+            first_tw=number(first.get(W + "firstLine")) if not hanging else 0,
+            hanging_chars=hundredths(first.get(W + "hangingChars")) if hanging else None,
+            hanging_tw=number(first.get(W + "hanging")) if hanging else 0,
             left_tw=number(ind("left") or ind("start")),
             left_chars=hundredths(ind("leftChars") or ind("startChars")),
             right_tw=number(ind("right") or ind("end")),

@@ -15,7 +15,9 @@ from docx.shared import Pt
 from drafter.department import load_department
 from drafter.templates import Templates, builtin_dir
 
-from conftest import OUTLINES, REPO, run_process
+import subprocess
+
+from conftest import OUTLINES, REPO, needs_soffice, run_process, soffice
 
 DEPARTMENTS = REPO / "departments"
 
@@ -387,6 +389,32 @@ def test_learn_reproduces_a_packs_fonts_sizes_and_margins(outline, pack, render_
         assert [(r.element.rPr.xml) for r in after.runs] == [(r.element.rPr.xml) for r in before.runs]
     grid = qn("w:docGrid")
     assert b._sectPr.find(grid).get(qn("w:linePitch")) == a._sectPr.find(grid).get(qn("w:linePitch"))
+
+
+@needs_soffice
+def test_learn_reads_a_document_saved_by_libreoffice(outline, render_docx, run_cli, tmp_path) -> None:
+    """Another writer's DOCX: LibreOffice rewrites styles (w:start/w:end, firstLine in twips,
+    hanging="0" instead of firstLine="0", fonts on paragraph marks). Learning it must give
+    the same look as the pack it was rendered with."""
+    first = render_docx(outline, "-d", DEPARTMENTS / "development-reform")
+    profile = tmp_path / ".lo-profile"
+    for target in ("odt", "docx"):
+        source = tmp_path / ("speech.docx" if target == "odt" else "speech.odt")
+        out_dir = tmp_path / target
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                        target, "--outdir", str(out_dir), str(source)], check=True, capture_output=True, timeout=180)
+        shutil.copy(out_dir / f"speech.{target}", tmp_path / f"speech.{target}")
+    result = run_cli("department", "learn", tmp_path / "docx" / "speech.docx", "-o", tmp_path / "learned")
+    assert result.exit_code == 0, result.output
+    second_path = tmp_path / "second.docx"
+    assert run_cli("render", outline, "-o", second_path, "-d", tmp_path / "learned").exit_code == 0
+    second = docx.Document(str(second_path))
+    # the pack's own "mark" and "note" paragraphs come from its templates, not from learning
+    assert [x for x in _look(first) if x[0] not in ("mark", "note")] == _look(second)
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        assert getattr(second.sections[0], side).mm == pytest.approx(getattr(first.sections[0], side).mm, abs=0.5)
+    indents = {p.style.name: p.style.paragraph_format.first_line_indent for p in second.paragraphs}
+    assert indents["Title"] == 0 and indents["Normal"] == Pt(30)
 
 
 def test_learn_reads_a_word_style_document(tmp_path, run_cli) -> None:
