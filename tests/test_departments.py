@@ -327,13 +327,15 @@ def test_example_packs_differ_in_wording_and_layout(render_docx, tmp_path) -> No
     # layout: body font and size, margins, page number text
     p_par, p_run = body_runs(planning)[0]
     r_par, r_run = body_runs(reform)[0]
-    assert (east_asian_font(planning, p_par, p_run), font_size(planning, p_par, p_run)) == ("仿宋_GB2312", 16)
+    assert (east_asian_font(planning, p_par, p_run), font_size(planning, p_par, p_run)) == ("方正仿宋_GBK", 16)
     assert (east_asian_font(reform, r_par, r_run), font_size(reform, r_par, r_run)) == ("宋体", 15)
     assert planning.sections[0].top_margin.mm == pytest.approx(37, abs=0.05)
     assert reform.sections[0].top_margin.mm == pytest.approx(30, abs=0.05)
     assert "第" in reform.sections[0].footer.paragraphs[0].text
     assert "—" in planning.sections[0].footer.paragraphs[0].text
-    assert planning.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    assert planning.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "方正黑体_GBK"
+    assert reform.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    assert planning.styles["lead Char"].font.bold and not reform.styles["lead Char"].font.bold
     assert reform.styles["Heading 1"].font.size == Pt(15)
 
 
@@ -554,7 +556,7 @@ def test_show_prints_profile_and_template_origins(run_cli) -> None:
     assert data["templates"]["_sections.j2"].endswith("(built-in)")
     profile = data["profiles"]["gbt9704"]
     assert profile["elements"]["heading2"]["bold"] is True  # the bureau's own
-    assert profile["elements"]["title"]["font"] == "方正小标宋简体"
+    assert profile["elements"]["title"]["font"] == "方正小标宋_GBK"  # from the city pack
     assert profile["page"]["lines_per_page"] == 22  # the built-in base
     assert data["dept"]["city"] == "江城市"  # from the city pack
 
