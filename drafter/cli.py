@@ -17,6 +17,7 @@ import click
 from drafter import __version__
 
 COMMANDS: dict[str, str] = {
+    "department": "drafter.commands.department:department",
     "render": "drafter.commands.render:render",
     "kinds": "drafter.commands.kinds:kinds",
 }

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.blocks import Block, parse_blocks
@@ -17,24 +18,37 @@ from drafter.output import check_writable, write_atomic
 from drafter.profile import Profile, load_profile
 from drafter.templates import Templates, builtin_dir
 
+if TYPE_CHECKING:
+    from drafter.department import Department
+
 
 class Renderer:
-    """Renders outlines with one template search path; templates and profiles are loaded once."""
+    """Renders outlines with one template search path; templates and profiles are loaded once.
 
-    def __init__(self, search_path: Sequence[Path] = ()) -> None:
-        self.templates = Templates(search_path)
+    With a ``department`` (see :mod:`drafter.department`) its pack folders come first on the
+    search path, its style layers merge over the built-in profile and its variables are ``dept``.
+    """
+
+    def __init__(self, search_path: Sequence[Path] = (), department: Department | None = None) -> None:
+        self.department = department
+        pack_dirs = department.template_dirs() if department else []
+        self.templates = Templates([*search_path, *pack_dirs])
         self._profiles: dict[str, Profile] = {}
 
     def profile(self, kind: Kind) -> Profile:
         """The resolved style profile for ``kind`` (cached)."""
         if kind.profile not in self._profiles:
-            files = [builtin_dir() / "profiles" / f"{kind.profile}.yaml"]
-            self._profiles[kind.profile] = load_profile(files)
+            if self.department is not None:
+                self._profiles[kind.profile] = self.department.profile(kind.profile)
+            else:
+                files = [builtin_dir() / "profiles" / f"{kind.profile}.yaml"]
+                self._profiles[kind.profile] = load_profile(files)
         return self._profiles[kind.profile]
 
     def blocks(self, outline: Outline) -> list[Block]:
         """The block stream of an outline, from its kind's template."""
-        context = template_context(outline.document, outline.kind)
+        variables = self.department.variables() if self.department else None
+        context = template_context(outline.document, outline.kind, variables)
         name = outline.kind.template
         markup = self.templates.render(name, context)
         origin = self.templates.origin(name)
@@ -68,11 +82,18 @@ def default_output(source: Path) -> Path:
     return source.with_suffix(".docx")
 
 
-def render_file(source: str | Path, output: str | Path | None = None) -> Path:
-    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path."""
+def render_file(source: str | Path, output: str | Path | None = None,
+                department: str | Path | None = None) -> Path:
+    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
+
+    The department pack is ``department``, else the outline's ``department:`` key (relative to
+    the outline), else ``$DRAFTER_DEPARTMENT``, else none.
+    """
+    from drafter.department import department_for
+
     source = Path(source)
     target = Path(output) if output else default_output(source)
     check_writable(target)
-    outline = load_outline(source)
-    write_atomic(target, Renderer().docx(outline))
+    outline, pack = department_for(load_outline(source), department)
+    write_atomic(target, Renderer(department=pack).docx(outline))
     return target

@@ -9,6 +9,7 @@ autoescaping on, so text from an outline can never add structure.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -75,14 +76,27 @@ FILTERS = {
 }
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A file loader that refuses files whose real path leaves its folders (symbolic links out)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        roots = [os.path.realpath(folder) for folder in self.searchpath]
+        if not any(real.startswith(root + os.sep) for root in roots):
+            raise SecurityError(f"template {template!r} ({filename}) leads to {real}, outside the "
+                                "template folders; copy the file into the pack instead of linking it")
+        return source, filename, uptodate
+
+
 class Templates:
     """The templates of one search path, compiled once and reused for every render."""
 
     def __init__(self, search_path: Sequence[Path] = ()) -> None:
         self.search_path = [Path(p) for p in search_path] + [builtin_dir()]
-        builtin = jinja2.FileSystemLoader(str(builtin_dir()))
+        builtin = ConfinedLoader(str(builtin_dir()))
         loader = jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader([str(p) for p in self.search_path]),
+            ConfinedLoader([str(p) for p in self.search_path]),
             jinja2.PrefixLoader({"base": builtin}),
         ])
         self.environment = ImmutableSandboxedEnvironment(
@@ -112,28 +126,35 @@ class Templates:
             where = exc.filename or exc.name or name
             raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             folders = ", ".join(str(p) for p in self.search_path)
             message = f"template {exc.name!r} not found on the search path ({folders})"
+            if exc.name and (".." in str(exc.name).split("/") or str(exc.name).startswith("/")):
+                message += "; templates are looked up only inside the search path folders"
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
         except SecurityError as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
                 OverflowError, RecursionError, jinja2.TemplateError) as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
 
 
-def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
-    """The innermost template file and line in a traceback rewritten by Jinja."""
+def _template_frame(tb: TracebackType | None, fallback: str,
+                    search_path: Sequence[Path] = ()) -> tuple[str, int | None]:
+    """The innermost template file and line in a traceback rewritten by Jinja.
+
+    Jinja rewrites frames of template code to carry the template's file name and line; a
+    frame is a template's when its file lies in a search-path folder (whatever its suffix)."""
+    roots = tuple(str(folder) + os.sep for folder in search_path)
     found: tuple[str, int | None] = (fallback, None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".j2", ".jinja", ".jinja2", ".xml", ".txt")):
+        if filename.startswith(roots) or filename.endswith((".j2", ".jinja", ".jinja2", ".xml", ".txt")):
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

@@ -1,0 +1,72 @@
+"""``drafter department init``: the files of a new, commented department pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEPARTMENT_YAML = """\
+# A department pack: how this department's documents read and look.
+# Every key is optional; delete what you do not need. Reference: docs/departments.md.
+
+# extends: ../city          # start from a parent pack (a folder, relative to this file)
+
+name: 示例局                  # templates: {{ dept.name }}
+full_name: 示例市示例局        # {{ dept.full_name }}
+short_name: 市示例局           # {{ dept.short_name }}
+signature: 示例市示例局        # {{ dept.signature }}; default for an outline's signature:
+# speaker: 张三               # default speaker for outlines that name none
+
+variables:                    # your own names, used in templates as {{ dept.<name> }}
+  city: 示例市
+
+defaults:                     # values for outline keys an outline leaves unset
+  salutation: 同志们
+
+style:                        # laid over the built-in GB/T 9704 profile; only what changes
+  page:
+    size: A4
+    margins_mm: {top: 37, bottom: 35, left: 28, right: 26}
+    # lines_per_page: 22      # body lines on a full page
+    # chars_per_line: 28      # body characters on a full line
+  # page_number: {format: "— {n} —", font: 宋体, size: 四号, odd: right, even: left}
+  elements:                   # by element: body, title, subtitle, speaker, date, salutation,
+                              # heading1…heading4, lead, closing, signature, signature_date, …
+    body:  {font: 仿宋_GB2312, size: 三号}       # size: points (15) or 二号/三号/小四…
+    title: {font: 方正小标宋简体, size: 二号, align: center}
+    # heading1: {font: 黑体, bold: false, indent: 2}
+"""
+
+SPEECH_J2 = """\
+{#- This pack's speech template: the built-in one, with only the blocks below changed.
+    Blocks of base/speech.j2: header, title, subtitle, byline, salutation, opening, body,
+    closing, signature. {{ super() }} keeps the built-in content of a block.
+    Templates write block markup: <p style="ELEMENT">text</p>, <blank/>, <pagebreak/>. -#}
+{% extends "base/speech.j2" %}
+{% block signature %}
+{% if dept.signature %}
+<blank/>
+<p style="signature">{{ dept.signature }}</p>
+{% if date %}
+<p style="signature_date">{{ date | cn_date }}</p>
+{% endif %}
+{% endif %}
+{% endblock %}
+"""
+
+
+def write_scaffold(folder: Path, *, force: bool = False) -> list[Path]:
+    """Write department.yaml and templates/speech.j2 into ``folder``; returns the paths written.
+
+    Raises FileExistsError for an existing file unless ``force``."""
+    files = {folder / "department.yaml": DEPARTMENT_YAML,
+             folder / "templates" / "speech.j2": SPEECH_J2}
+    if not force:
+        for path in files:
+            if path.exists():
+                raise FileExistsError(17, "exists", str(path))
+    written = []
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
