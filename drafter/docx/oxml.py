@@ -68,8 +68,8 @@ def _style_rpr(style: Style) -> str:
         parts.append("<w:b/><w:bCs/>")
     if style.italic:
         parts.append("<w:i/><w:iCs/>")
-    if style.spacing_twentieths:
-        parts.append(f'<w:spacing w:val="{style.spacing_twentieths}"/>')
+    # Always explicit: styles are based on Normal, whose grid spacing must not leak into a title.
+    parts.append(f'<w:spacing w:val="{style.spacing_twentieths}"/>')
     parts.append(f'<w:sz w:val="{style.half_points}"/><w:szCs w:val="{style.half_points}"/>')
     return "".join(parts)
 
