@@ -18,6 +18,11 @@ from drafter import __version__
 
 COMMANDS: dict[str, str] = {
     "render": "drafter.commands.render:render",
+    "check": "drafter.commands.check:check",
+    "fix": "drafter.commands.fix:fix",
+    "stats": "drafter.commands.stats:stats",
+    "new": "drafter.commands.new:new",
+    "schema": "drafter.commands.schema:schema",
 }
 """Command name → "module:attribute" of its click command."""
 
