@@ -350,7 +350,7 @@ class Linter:
         self.lengths(group, headings)
         seen: dict[str, int] = {}
         for index, heading in headings:
-            key = _core(heading)
+            key = _core(_without_number(heading))
             if key and key in seen:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
@@ -359,7 +359,7 @@ class Linter:
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
         match = _HAND_NUMBER.match(heading)
-        if not match or not match.group().strip() or match.end() >= len(heading.rstrip()):
+        if not match or _without_number(heading) == heading:
             return
         typed = match.group().strip()
         depth = min(level, len(self.kind.numbering))
@@ -378,7 +378,7 @@ class Linter:
         """
         if len(headings) < 2:
             return
-        sizes = [len(_core(_HAND_NUMBER.sub("", h, count=1))) for _, h in headings]
+        sizes = [len(_core(_without_number(h))) for _, h in headings]
         flagged = []
         if len(headings) == 2:
             long_at = 0 if sizes[0] > sizes[1] else 1
@@ -395,6 +395,14 @@ class Linter:
             self.add((*group.path, index, "heading"), heading, _first_char(heading), "W302",
                      f"heading is {sizes[position]} characters long but its parallel headings about "
                      f"{typical:g}; parallel headings read best at similar length")
+
+
+def _without_number(heading: str) -> str:
+    """The heading without a number typed at its start (as E102 would fix it)."""
+    match = _HAND_NUMBER.match(heading)
+    if match and match.group().strip() and match.end() < len(heading.rstrip()):
+        return heading[match.end():]
+    return heading
 
 
 def _core(heading: str) -> str:

@@ -268,8 +268,8 @@ def _folded(source: str, body: list[tuple[int, int, Span | None]], out: _Builder
             pa, pb, pbrk = previous
             if source[pa:pa + 1] in (" ", "\t") or source[a:a + 1] in (" ", "\t"):
                 out.add("\n", pbrk, pb)
-            elif not empties:
-                out.add(" ", pbrk, pb)
+            elif not empties:  # the space stands for the break and the next line's indentation
+                out.add(" ", (pbrk[0] if pbrk else pb, a), pb)
             for _, eb, ebrk in empties:
                 out.add("\n", ebrk, eb)
         empties = []
