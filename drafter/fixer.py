@@ -15,7 +15,7 @@ from typing import Any
 from drafter import yamlfile
 from drafter.errors import OutlineError
 from drafter.lint import Edit, Finding, check_text
-from drafter.yamlfile import KeyPath
+from drafter.yamlfile import KeyPath, YamlDocument
 
 MAX_ROUNDS = 5
 """Fixing can uncover another fixable fault (a number typed twice); rounds stop when none is left."""
@@ -39,14 +39,15 @@ def fix_text(text: str, file: str = "<outline>") -> FixResult:
         fixable = [f for f in checked.findings if f.edit is not None]
         if not fixable or checked.document is None:
             break
-        current, done = _apply_verified(current, file, checked.document.data, fixable)
+        current, done = _apply_verified(current, file, checked.document, fixable)
         if not done:
             break
         fixed.extend(done)
     return FixResult(current, fixed, check_text(current, file).findings)
 
 
-def _apply_verified(text: str, file: str, data: Any, findings: list[Finding]) -> tuple[str, list[Finding]]:
+def _apply_verified(text: str, file: str, document: YamlDocument,
+                    findings: list[Finding]) -> tuple[str, list[Finding]]:
     """Apply the findings' edits, keeping only those whose result parses back as intended."""
     chosen = _without_overlaps(findings)
     by_path: dict[KeyPath, list[Finding]] = {}
@@ -54,7 +55,7 @@ def _apply_verified(text: str, file: str, data: Any, findings: list[Finding]) ->
         assert finding.edit is not None
         by_path.setdefault(finding.edit.path, []).append(finding)
     everything = _apply(text, [f.edit for f in chosen if f.edit])
-    if _parses_to(everything, file, _expected(data, by_path)):
+    if _parses_to(everything, file, _expected(document, by_path)):
         return everything, chosen
     # Something did not round-trip: apply scalar by scalar, from the end of the file backwards.
     done: list[Finding] = []
@@ -62,7 +63,7 @@ def _apply_verified(text: str, file: str, data: Any, findings: list[Finding]) ->
     groups = sorted(by_path.items(), key=lambda item: -max(f.edit.start for f in item[1] if f.edit))
     for path, group in groups:
         trial = _apply(current, [f.edit for f in group if f.edit])
-        expected = _expected(_data_of(current, file), {path: group})
+        expected = _expected(yamlfile.parse(current, file), {path: group})
         if expected is not None and _parses_to(trial, file, expected):
             current = trial
             done.extend(group)
@@ -92,25 +93,29 @@ def _apply(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def _data_of(text: str, file: str) -> Any:
-    return yamlfile.parse(text, file).data
-
-
-def _expected(data: Any, by_path: dict[KeyPath, list[Finding]]) -> Any:
-    """``data`` with each edited scalar's value changed the way its edits intend."""
-    result = copy.deepcopy(data)
+def _expected(document: YamlDocument, by_path: dict[KeyPath, list[Finding]]) -> Any:
+    """The document's data with each edited scalar's value changed the way its edits intend
+    (everywhere the scalar appears: a YAML alias repeats it)."""
+    result = copy.deepcopy(document.data)
     for path, group in by_path.items():
-        parent, value = None, result
-        for part in path:
-            parent, value = value, value[part]
+        value = _get(result, path)
         if not isinstance(value, str) or not path:
             return None
         for finding in sorted(group, key=lambda f: -f.edit.value_span[0] if f.edit else 0):
             assert finding.edit is not None
             start, end = finding.edit.value_span
-            value = value[:start] + finding.edit.replacement + value[end:]
-        parent[path[-1]] = value
+            value = value[:start] + finding.edit.new_text + value[end:]
+        span = document.scalars.get(path)
+        for other, other_span in document.scalars.items():
+            if other == path or (span is not None and other_span[:2] == span[:2]):
+                _get(result, other[:-1])[other[-1]] = value
     return result
+
+
+def _get(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _parses_to(text: str, file: str, expected: Any) -> bool:

@@ -10,6 +10,7 @@ any list of records with a ``heading`` is checked as a group of sibling sections
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import statistics
 import types
@@ -18,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from drafter import yamlfile
 from drafter.errors import OutlineError, Problem
@@ -100,7 +103,9 @@ class Edit:
     """Replace the source text ``[start, end)`` of the outline file with ``replacement``.
 
     ``path`` and ``value_span`` say which scalar and which characters of its value the edit
-    changes, so that ``fix`` can verify the result by parsing the file again.
+    changes, and ``value_replacement`` what they become (when it differs from the source text
+    ``replacement``, e.g. a value re-quoted as a whole), so that ``fix`` can verify the result
+    by parsing the file again.
     """
 
     start: int
@@ -108,6 +113,12 @@ class Edit:
     replacement: str
     path: KeyPath = ()
     value_span: tuple[int, int] = (0, 0)
+    value_replacement: str | None = None
+
+    @property
+    def new_text(self) -> str:
+        """What the edited characters of the value become."""
+        return self.replacement if self.value_replacement is None else self.value_replacement
 
 
 @dataclass(frozen=True)
@@ -179,6 +190,15 @@ class Locator:
         spans = self.spans(path, value)
         if not spans or not 0 <= start < end <= len(spans):
             return None
+        scalar = self.document.scalars.get(path)
+        new_value = value[:start] + replacement + value[end:]
+        if scalar and scalar.style is None and start == 0 and not _plain_safe(new_value):
+            # the value would no longer read as plain text (it starts with [ or #, …): quote it whole
+            source = self.document.text[scalar.start:scalar.end]
+            if "\n" in source or "\r" in source:
+                return None
+            return Edit(scalar.start, scalar.end, json.dumps(new_value, ensure_ascii=False), path,
+                        (0, len(value)), new_value)
         return Edit(spans[start][0], spans[end - 1][1], replacement, path, (start, end))
 
 
@@ -295,6 +315,7 @@ class Linter:
         self.kind = kind
         self.locate = Locator(document)
         self.findings: list[Finding] = []
+        self._seen: set[tuple[int, int, str]] = set()
 
     def run(self) -> list[Finding]:
         """All lint findings of the outline."""
@@ -312,6 +333,9 @@ class Linter:
             line, column = self.document.mark(path)
         else:
             line, column = self.locate.position(path, value, offset)
+        if (line, column, code) in self._seen:  # the same text reached again through a YAML alias
+            return
+        self._seen.add((line, column, code))
         self.findings.append(Finding(self.document.file, line, column, code, message, format_path(path), edit))
 
     def text(self, item: _Text) -> None:
@@ -395,6 +419,18 @@ class Linter:
             self.add((*group.path, index, "heading"), heading, _first_char(heading), "W302",
                      f"heading is {sizes[position]} characters long but its parallel headings about "
                      f"{typical:g}; parallel headings read best at similar length")
+
+
+_PLAIN_START = re.compile(r"[-?:](?:[ \t]|$)|[\[\]{},#&*!|>'\"%@`\s]")
+
+
+def _plain_safe(value: str) -> bool:
+    """Whether ``value`` can be written as a plain YAML scalar that reads back as text."""
+    if not value or _PLAIN_START.match(value) or value != value.rstrip():
+        return False
+    if ": " in value or " #" in value:
+        return False
+    return isinstance(yaml.safe_load(value), str) and yaml.safe_load(value) == value
 
 
 def _without_number(heading: str) -> str:

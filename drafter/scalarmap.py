@@ -48,6 +48,7 @@ def char_spans(source: str, start: int, end: int, style: str | None, value: str)
     style (``None`` plain, ``'`` ``"`` ``|`` ``>``). The result is trusted only when the
     reconstructed value equals ``value``.
     """
+    start = _skip_properties(source, start, end)
     if style in ("|", ">"):
         built = _block(source, start, end, style)
     elif style in ("'", '"'):
@@ -62,6 +63,19 @@ def char_spans(source: str, start: int, end: int, style: str | None, value: str)
         return None
     chars, spans = built
     return spans if "".join(chars) == value else None
+
+
+_PROPERTY = re.compile(r"[&!][^ \t\r\n]*[ \t\r\n]+")
+
+
+def _skip_properties(source: str, start: int, end: int) -> int:
+    """Skip an anchor (``&name``) or tag (``!!str``) that the node's start mark includes."""
+    while start < end and source[start] in "&!":
+        match = _PROPERTY.match(source, start, end)
+        if not match:
+            break
+        start = match.end()
+    return start
 
 
 # -- flow scalars (plain and quoted): tokens per line, then line folding -----------------------

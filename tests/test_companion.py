@@ -238,7 +238,7 @@ def test_fix_removes_the_fixable_faults_and_keeps_everything_else(run_cli, write
     assert lines[13:15] == ["      第一段文字（括号内容）完毕。", "      第二段——破折号。"]
     assert lines[16] == "      - heading: 空的小节"
     assert lines[-1] == 'closing: "谢谢大家！"'
-    assert "Fixed 12 in" in result.stderr
+    assert "Fixed 12 faults in" in result.stderr
 
 
 def test_fix_changes_nothing_but_the_fixed_characters(write, run_cli) -> None:
@@ -258,11 +258,11 @@ def test_fix_diff_shows_the_change_and_writes_nothing(run_cli, write) -> None:
     result = run_cli("fix", "--diff", path)
     assert result.exit_code == 0
     assert path.read_text(encoding="utf-8") == PLANTED
-    assert f"--- a/{path}" in result.stdout and f"+++ b/{path}" in result.stdout
+    assert result.stdout.startswith(f"--- {path}\n+++ {path}\n")
     assert "\n-closing: \"谢谢大家!\"\n" in result.stdout
     assert "\n+closing: \"谢谢大家！\"\n" in result.stdout
     assert "\n+      折叠段落第一行，折叠段落第二行TODO\n" in result.stdout
-    assert "Would fix 12 in" in result.stderr
+    assert "Would fix 12 faults in" in result.stderr
 
 
 def test_fix_keeps_bom_and_crlf(run_cli, tmp_path: Path) -> None:
@@ -279,7 +279,36 @@ def test_fix_of_a_clean_file_leaves_it_byte_for_byte(run_cli, tmp_path: Path) ->
     result = run_cli("fix", path)
     assert result.exit_code == 0
     assert path.read_bytes() == original
-    assert "Fixed 0 in" in result.stderr
+    assert "Fixed 0 faults in" in result.stderr
+
+
+def test_fix_quotes_a_heading_that_would_no_longer_read_as_text(run_cli, write) -> None:
+    path = write("quote.yaml", """\
+        kind: speech
+        title: 标题
+        sections:
+          - heading: 一、[重点]工作安排  # keep me
+            paragraphs: 正文。
+          - heading: 二、#号开头
+            paragraphs: 正文。
+        """)
+    assert run_cli("fix", path).exit_code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[3] == '  - heading: "[重点]工作安排"  # keep me'
+    assert lines[5] == '  - heading: "#号开头"'
+    assert [s.heading for s in load_outline(path).document.sections] == ["[重点]工作安排", "#号开头"]
+
+
+def test_anchored_and_aliased_text_is_found_once_and_fixed_once(run_cli, write) -> None:
+    path = write("alias.yaml", """\
+        kind: speech
+        title: !!str 标题
+        opening: &p 同志们,好
+        closing: *p
+        """)
+    assert _found(path.read_text(encoding="utf-8")) == {(3, 16, "W201")}
+    assert run_cli("fix", path).exit_code == 0
+    assert path.read_text(encoding="utf-8").splitlines()[2:] == ["opening: &p 同志们，好", "closing: *p"]
 
 
 def test_fix_refuses_a_file_that_is_not_yaml(run_cli, write) -> None:

@@ -35,11 +35,12 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
         left = sum(1 for f in result.remaining)
         if show_diff:
             diff = difflib.unified_diff(text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}")
+                                        str(path), str(path))
             click.echo("".join(diff), nl=False)
         elif result.text != text:
             bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
             write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + result.text.encode("utf-8"))
         verb = "Would fix" if show_diff else "Fixed"
         remaining = f"; {left} finding{'s' if left != 1 else ''} left for `drafter check`" if left else ""
-        click.echo(f"{verb} {len(result.fixed)} in {path}{remaining}.", err=True)
+        count = len(result.fixed)
+        click.echo(f"{verb} {count} fault{'s' if count != 1 else ''} in {path}{remaining}.", err=True)
