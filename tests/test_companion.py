@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 
 from drafter import yamlfile
 from drafter.json_schema import dumps, kind_schema, outline_schema, schema_file
-from drafter.kinds import KINDS
-from drafter.lint import RULES, check_text
+from drafter import model
+from drafter.kinds import KINDS, Kind
+from drafter.lint import RULES, Linter, check_text
 from drafter.model import Section
-from drafter.outline import load_outline, parse_outline
+from drafter.outline import Outline, load_outline, parse_outline
 from drafter.scalarmap import char_spans
-from drafter.schema import fields_of
-from drafter.stats import Counts
+from drafter.schema import Validator, fields_of
+from drafter.stats import Counts, outline_stats
 
 from conftest import OUTLINES, REPO
 
@@ -195,9 +196,46 @@ def test_columns_inside_block_scalars_and_crlf_files() -> None:
     assert _found(folded) == {(6, 5, "W201")}
 
 
-def test_punctuation_rules_skip_english_kinds_and_verbatim_fields() -> None:
+def test_punctuation_rules_skip_verbatim_fields() -> None:
     text = "kind: speech\ntitle: 标题\ndepartment: 部门,模板\n"
     assert _found(text) == set()
+
+
+def _lint(text: str, kind: Kind) -> set[tuple[int, int, str, str]]:
+    """Lint ``text`` as an outline of ``kind`` (a kind need not be registered to be linted)."""
+    return {(f.line, f.column, f.code, f.path) for f in Linter(yamlfile.parse(text, "x"), kind).run()}
+
+
+def test_rules_follow_the_model_of_any_kind() -> None:
+    minutes = Kind("minutes", model.Minutes, "Minutes.", "minutes.j2")
+    text = """\
+kind: minutes
+title: 座谈会综述
+meeting:
+  place: ○○会议室
+speakers:
+  - name: 王五
+    remarks:
+      - 他认为,要加快发展。
+attendance:
+  present: [张三, 李四]
+"""
+    assert _lint(text, minutes) == {(4, 10, "E101", "meeting.place"),
+                                    (8, 12, "W201", "speakers[0].remarks[0]")}
+
+
+def test_english_kinds_get_no_chinese_punctuation_rules() -> None:
+    commentary = Kind("commentary", model.Commentary, "Commentary.", "commentary.j2", language="en",
+                      numbering=())
+    text = """\
+kind: commentary
+title: Cities, "small" and large...
+paragraphs: [TODO write the body -- later]
+sections:
+  - heading: 1. Introduction
+    paragraphs: [Text.]
+"""
+    assert _lint(text, commentary) == {(3, 14, "E101", "paragraphs[0]")}
 
 
 def test_hand_numbering_patterns() -> None:
@@ -311,6 +349,19 @@ def test_anchored_and_aliased_text_is_found_once_and_fixed_once(run_cli, write) 
     assert path.read_text(encoding="utf-8").splitlines()[2:] == ["opening: &p 同志们，好", "closing: *p"]
 
 
+def test_fix_of_overlapping_faults_takes_the_number_first(run_cli, write) -> None:
+    path = write("overlap.yaml", """\
+        kind: speech
+        title: 标题
+        sections:
+          - heading: 一.提高站位
+            paragraphs: 正文。
+        """)
+    assert _found(path.read_text(encoding="utf-8")) == {(4, 14, "E102"), (4, 15, "W201")}
+    assert run_cli("fix", path).exit_code == 0
+    assert path.read_text(encoding="utf-8").splitlines()[3] == "  - heading: 提高站位"
+
+
 def test_fix_refuses_a_file_that_is_not_yaml(run_cli, write) -> None:
     path = write("broken.yaml", "kind: speech\ntitle: [unclosed\n")
     result = run_cli("fix", path)
@@ -369,6 +420,16 @@ def test_stats_table_uses_the_default_rate_for_speeches(run_cli, write) -> None:
     total = [line for line in result.stdout.splitlines() if line.startswith("total")][0]
     assert total.split() == ["total", "47", "2", "3", "6", "2", "0", "min", "13", "s"]  # 46/220 min
     assert "Delivery time at 220 Chinese characters a minute" in result.stdout
+
+
+def test_stats_estimate_time_only_for_spoken_kinds_unless_a_rate_is_given() -> None:
+    report = Kind("report", model.Report, "Report.", "report.j2")
+    text = "kind: report\ntitle: 报告\nopening: [二十二个字的开头段落写在这里供统计使用啊啊啊。]\n"
+    document = Validator(yamlfile.parse(text, "x")).record(model.Report, yaml.safe_load(text), ())
+    outline = Outline(report, document)
+    assert outline_stats(outline).rate is None
+    timed = outline_stats(outline, rate=11)
+    assert timed.total.hanzi == 24 and timed.minutes(timed.spoken) == 2.0
 
 
 def test_counts_of_characters_words_and_numbers() -> None:
