@@ -3,9 +3,12 @@
 What is counted is the text written in the outline's fields (numbers that drafter adds to
 headings and points are not counted):
 
-- ``hanzi``: Chinese characters (CJK ideographs; punctuation is not a character here);
+- ``hanzi``: Chinese characters (CJK ideographs; punctuation is counted apart);
+- ``punctuation``: punctuation marks, Chinese or not (``，`` one, ``……`` two; the point of
+  ``3.5`` and the apostrophe of ``don't`` are parts of a number and a word, not marks);
 - ``words``: Latin words (runs of letters, with inner ' or -: ``don't``, ``urban-rural``);
 - ``numbers``: runs of digits (``2025``, ``3.5`` and ``1,000`` count one each);
+- ``chars``: every character that is not white space (what an editor's count without spaces shows);
 - ``paragraphs``: items of paragraph lists (a list of points, keywords or names counts one:
   it renders as one);
 - ``sections``: headings at every level.
@@ -24,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import types
+import unicodedata
 import typing
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,20 +58,25 @@ class Counts:
     """Counts of one part of an outline."""
 
     hanzi: int = 0
+    punctuation: int = 0
     words: int = 0
     numbers: int = 0
+    chars: int = 0
     paragraphs: int = 0
     sections: int = 0
 
     def add_text(self, text: str) -> None:
-        """Count the characters, words and numbers of ``text``."""
+        """Count the characters, punctuation marks, words and numbers of ``text``."""
         self.hanzi += len(_HAN.findall(text))
+        marks = _NUMBER.sub("", _WORD.sub("", text))  # 3.5 and don't hold no punctuation mark
+        self.punctuation += sum(1 for c in marks if unicodedata.category(c).startswith("P"))
         self.words += len(_WORD.findall(text))
         self.numbers += len(_NUMBER.findall(text))
+        self.chars += sum(1 for c in text if not c.isspace())
 
     def __iadd__(self, other: Counts) -> Counts:
-        for name in ("hanzi", "words", "numbers", "paragraphs", "sections"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for item in dataclasses.fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
         return self
 
     @property

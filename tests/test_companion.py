@@ -371,10 +371,13 @@ def test_fix_refuses_a_file_that_is_not_yaml(run_cli, write) -> None:
 
 # -- stats ----------------------------------------------------------------------------------------
 
-# Hand-counted: front matter 城市更新 + 李明 = 6 hanzi. Opening: 同志们今天开会 = 7, and
-# 年完成万套改造 = 7 hanzi with the numbers 2025, 3.5, 12 and the words covering, districts.
-# Section 一: 提高站位 4 + 要抓好落实 5 + points 一要学二要做 6 + 深化认识 4 + 单独一段 4 = 23 hanzi,
-# 3 paragraphs (the points are one), 2 sections. Closing: 谢谢大家 = 4.
+# Hand-counted. Front matter: 城市更新 + 李明 = 6 hanzi, 6 chars.
+# Opening: 同志们，今天开会。 = 7 hanzi, 2 marks, 9 chars; the second paragraph has 年完成 万套改造
+# = 7 hanzi, the numbers 2025, 3.5 and 12, the words covering and districts, the marks ， and the
+# final . (the point in 3.5 belongs to the number), 4+3+3+4+1+8+2+9+1 = 35 chars.
+# Section 一: 提高站位 4 + 要抓好落实。 5 (+1 mark) + points 一要学 二要做 6 + 深化认识 4 + 单独一段 4
+# = 23 hanzi, 1 mark, 24 chars; 3 paragraphs (the points are one), 2 sections.
+# Closing: 谢谢大家！ = 4 hanzi, 1 mark, 5 chars.
 STATS_OUTLINE = """\
 kind: speech
 title: 城市更新
@@ -400,15 +403,17 @@ def test_stats_of_a_hand_counted_outline(run_cli, write) -> None:
     data = json.loads(result.stdout)
     parts = {p["part"]: p for p in data["parts"]}
     assert list(parts) == ["front matter", "opening", "一、提高站位", "closing"]
-    assert parts["front matter"] == {"part": "front matter", "hanzi": 6, "words": 0, "numbers": 0,
-                                     "paragraphs": 0, "sections": 0, "minutes": None}
-    assert parts["opening"] | {"minutes": 0} == {"part": "opening", "hanzi": 14, "words": 2, "numbers": 3,
-                                                "paragraphs": 2, "sections": 0, "minutes": 0}
-    assert (parts["一、提高站位"]["hanzi"], parts["一、提高站位"]["paragraphs"],
-            parts["一、提高站位"]["sections"]) == (23, 3, 2)
-    assert parts["closing"]["hanzi"] == 4
+    assert parts["front matter"] == {"part": "front matter", "hanzi": 6, "punctuation": 0, "words": 0,
+                                     "numbers": 0, "chars": 6, "paragraphs": 0, "sections": 0, "minutes": None}
+    assert parts["opening"] | {"minutes": 0} == {"part": "opening", "hanzi": 14, "punctuation": 4, "words": 2,
+                                                "numbers": 3, "chars": 44, "paragraphs": 2, "sections": 0,
+                                                "minutes": 0}
+    section = parts["一、提高站位"]
+    assert [section[k] for k in ("hanzi", "punctuation", "chars", "paragraphs", "sections")] == [23, 1, 24, 3, 2]
+    assert [parts["closing"][k] for k in ("hanzi", "punctuation", "chars", "paragraphs")] == [4, 1, 5, 1]
     total = data["total"]
-    assert (total["hanzi"], total["words"], total["numbers"], total["paragraphs"], total["sections"]) == (47, 2, 3, 6, 2)
+    assert [total[k] for k in ("hanzi", "punctuation", "words", "numbers", "chars", "paragraphs", "sections")] \
+        == [47, 6, 2, 3, 79, 6, 2]
     # spoken: 19 + 23 + 4 = 46 units at 23 a minute
     assert total["minutes"] == 2.0
 
@@ -418,7 +423,7 @@ def test_stats_table_uses_the_default_rate_for_speeches(run_cli, write) -> None:
     result = run_cli("stats", path)
     assert result.exit_code == 0
     total = [line for line in result.stdout.splitlines() if line.startswith("total")][0]
-    assert total.split() == ["total", "47", "2", "3", "6", "2", "0", "min", "13", "s"]  # 46/220 min
+    assert total.split() == ["total", "47", "6", "2", "3", "79", "6", "2", "0", "min", "13", "s"]  # 46/220 min
     assert "Delivery time at 220 Chinese characters a minute" in result.stdout
 
 
@@ -434,8 +439,9 @@ def test_stats_estimate_time_only_for_spoken_kinds_unless_a_rate_is_given() -> N
 
 def test_counts_of_characters_words_and_numbers() -> None:
     counts = Counts()
-    counts.add_text("𠀀字，don't stop；urban-rural 第３６号 1,000.5 ok")
-    assert (counts.hanzi, counts.words, counts.numbers) == (4, 4, 2)
+    counts.add_text("𠀀字，don't stop；urban-rural 第３６号 1,000.5 ok……《书》")
+    assert (counts.hanzi, counts.words, counts.numbers, counts.punctuation) == (5, 4, 2, 6)
+    assert counts.chars == 2 + 1 + 5 + 4 + 1 + 11 + 4 + 7 + 2 + 5
 
 
 # -- new ------------------------------------------------------------------------------------------

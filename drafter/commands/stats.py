@@ -14,7 +14,7 @@ import click
                    "giving it estimates the time for any kind).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(outline: Path, rate: float | None, output_format: str) -> None:
-    """Count OUTLINE's Chinese characters, Latin words, numbers, paragraphs and sections.
+    """Count OUTLINE's Chinese characters, punctuation, Latin words, numbers, paragraphs, sections.
 
     Counts are per part (front matter, opening, each level-1 section, closing, …) and in total.
     For speeches and lectures it estimates the delivery time: (characters + words + numbers)
@@ -57,14 +57,14 @@ def _as_json(result) -> dict:  # type: ignore[no-untyped-def]
 def _table(result) -> str:  # type: ignore[no-untyped-def]
     from drafter.stats import format_minutes
 
-    headers = ["part", "hanzi", "words", "numbers", "paragraphs", "sections"]
+    headers = ["part", "hanzi", "punct", "words", "numbers", "chars", "paragraphs", "sections"]
     if result.rate:
         headers.append("time")
     rows = []
     for row in [*result.rows, None]:
         label, counts, spoken = ("total", result.total, True) if row is None else (row.label, row.counts, row.spoken)
-        cells = [_clip(label, 28), str(counts.hanzi), str(counts.words), str(counts.numbers),
-                 str(counts.paragraphs), str(counts.sections)]
+        cells = [_clip(label, 28), str(counts.hanzi), str(counts.punctuation), str(counts.words),
+                 str(counts.numbers), str(counts.chars), str(counts.paragraphs), str(counts.sections)]
         if result.rate:
             minutes = result.minutes(result.spoken if row is None else counts)
             cells.append(format_minutes(minutes) if spoken else "-")
