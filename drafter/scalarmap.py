@@ -185,10 +185,6 @@ def _fold(lines: list[list[_Token]], breaks: list[Span], escaped: list[bool]) ->
 
 _HEADER = re.compile(r"[|>]([+-]?)([0-9]?)([+-]?)[ \t]*(?:#[^\r\n\x85\u2028\u2029]*)?")
 
-_Line = tuple[int, int, "Span | None"]
-"""A content line of a block scalar: text start and end (indentation removed) and its break."""
-
-
 class _Builder:
     """Collects value characters with their source spans."""
 

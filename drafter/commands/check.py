@@ -58,7 +58,10 @@ def _outline_files(arguments: tuple[Path, ...]) -> list[Path]:
     files: list[Path] = []
     for argument in arguments:
         if argument.is_dir():
-            files.extend(sorted(p for p in argument.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+            found = sorted(p for p in argument.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise click.UsageError(f"{argument} is a folder without .yaml or .yml files")
+            files.extend(found)
         else:
             files.append(argument)
     return files

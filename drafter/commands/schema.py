@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from drafter.kinds import Kind
 
 
 @click.command()
@@ -40,7 +44,8 @@ def schema(kind: str | None, output: Path | None) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
-def _kind(name: str, kinds: dict):  # type: ignore[no-untyped-def]
+def _kind(name: str, kinds: dict[str, Kind]) -> Kind:
+    """The kind called ``name``, or a usage error that suggests the closest name."""
     import difflib
 
     if name in kinds:

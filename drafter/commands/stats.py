@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from drafter.stats import Counts, Stats
 
 
 @click.command()
@@ -37,10 +41,10 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
         click.echo(_table(result))
 
 
-def _as_json(result) -> dict:  # type: ignore[no-untyped-def]
+def _as_json(result: Stats) -> dict[str, Any]:
     from dataclasses import asdict
 
-    def entry(label: str, counts, spoken: bool) -> dict:  # type: ignore[no-untyped-def]
+    def entry(label: str, counts: Counts, spoken: bool) -> dict[str, Any]:
         out = {"part": label, **asdict(counts)}
         if result.rate:
             out["minutes"] = round(result.minutes(counts), 2) if spoken else None
@@ -54,7 +58,7 @@ def _as_json(result) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _table(result) -> str:  # type: ignore[no-untyped-def]
+def _table(result: Stats) -> str:
     from drafter.stats import format_minutes
 
     headers = ["part", "hanzi", "punct", "words", "numbers", "chars", "paragraphs", "sections"]
