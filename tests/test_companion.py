@@ -349,6 +349,17 @@ def test_anchored_and_aliased_text_is_found_once_and_fixed_once(run_cli, write) 
     assert path.read_text(encoding="utf-8").splitlines()[2:] == ["opening: &p 同志们，好", "closing: *p"]
 
 
+def test_fix_replaces_escaped_quotes_and_keeps_other_escapes(run_cli, write) -> None:
+    path = write("escapes.yaml", r"""
+        kind: speech
+        title: "他说\"好\"\t然后...结束"
+        """)
+    assert _found(path.read_text(encoding="utf-8")) == {(2, 11, "W202"), (2, 14, "W202"), (2, 20, "W204")}
+    assert run_cli("fix", path).exit_code == 0
+    assert path.read_text(encoding="utf-8") == 'kind: speech\ntitle: "他说“好”\\t然后……结束"\n'
+    assert load_outline(path).document.title == "他说“好”\t然后……结束"
+
+
 def test_fix_of_overlapping_faults_takes_the_number_first(run_cli, write) -> None:
     path = write("overlap.yaml", """\
         kind: speech
@@ -517,7 +528,8 @@ def test_every_example_validates_and_points_at_the_schema(example: Path) -> None
 
 def test_the_shipped_schema_is_the_generated_one(run_cli) -> None:
     """schemas/outline.schema.json is regenerated with `drafter schema -o schemas/outline.schema.json`."""
-    assert schema_file().read_text(encoding="utf-8") == dumps(outline_schema())
+    assert schema_file().read_text(encoding="utf-8") == dumps(outline_schema()), \
+        "the model or the kinds changed: run `drafter schema -o schemas/outline.schema.json`"
     assert run_cli("schema").stdout == dumps(outline_schema())
 
 
