@@ -17,9 +17,14 @@ import click
 from drafter import __version__
 
 COMMANDS: dict[str, str] = {
-    "department": "drafter.commands.department:department",
     "render": "drafter.commands.render:render",
     "kinds": "drafter.commands.kinds:kinds",
+    "new": "drafter.commands.new:new",
+    "check": "drafter.commands.check:check",
+    "fix": "drafter.commands.fix:fix",
+    "stats": "drafter.commands.stats:stats",
+    "schema": "drafter.commands.schema:schema",
+    "department": "drafter.commands.department:department",
 }
 """Command name → "module:attribute" of its click command."""
 

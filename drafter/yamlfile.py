@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -31,6 +31,17 @@ _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 KeyPath = tuple[str | int, ...]
 
 
+class ScalarSpan(NamedTuple):
+    """Where a scalar's source text lies: character offsets [start, end) and its YAML style.
+
+    ``style`` is ``None`` (plain), ``"'"``, ``'"'``, ``"|"`` or ``">"``.
+    """
+
+    start: int
+    end: int
+    style: str | None
+
+
 @dataclass
 class YamlDocument:
     """Plain values of a YAML file and where each came from (1-based line and column)."""
@@ -39,6 +50,9 @@ class YamlDocument:
     data: Any
     value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[KeyPath, ScalarSpan] = field(default_factory=dict)
+    text: str = ""
+    """The source text the document was parsed from (``check`` and ``fix`` locate characters in it)."""
 
     def mark(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or, with ``key``, the key) at ``path``, else its parent's."""
@@ -102,7 +116,7 @@ def parse(text: str, file: str) -> YamlDocument:
             raise OutlineError([_yaml_problem(exc, file)]) from None
         except yaml.YAMLError as exc:  # e.g. a reader error without a mark
             raise OutlineError([Problem(file, 1, 1, "", f"is not valid YAML: {exc}")]) from None
-        document = YamlDocument(file, None)
+        document = YamlDocument(file, None, text=text)
         if node is None:
             return document
         walker = _Walker(loader, document)
@@ -191,6 +205,7 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        self.document.scalars[path] = ScalarSpan(node.start_mark.index, node.end_mark.index, node.style or None)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:

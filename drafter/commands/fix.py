@@ -1,0 +1,46 @@
+"""``drafter fix``: apply the safe fixes that ``check`` marks [*], keeping the file's layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("outlines", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
+    """Fix punctuation, quotes, dashes, ellipses and hand-typed heading numbers in OUTLINE.
+
+    Only the offending characters are replaced, so comments, key order, quoting and layout are
+    kept exactly; the file is rewritten atomically. Faults that need a person (placeholders,
+    empty sections, …) are left for `drafter check` to report.
+
+    \b
+    Example:
+      drafter fix --diff outlines/speech.yaml
+      drafter fix outlines/speech.yaml
+    """
+    import difflib
+
+    from drafter import yamlfile
+    from drafter.fixer import fix_text
+    from drafter.output import write_atomic
+
+    for path in outlines:
+        text = yamlfile.read_text(path)
+        yamlfile.parse(text, str(path))  # an unreadable file is an error, not "nothing to fix"
+        result = fix_text(text, str(path))
+        left = sum(1 for f in result.remaining)
+        if show_diff:
+            diff = difflib.unified_diff(text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                                        str(path), str(path))
+            click.echo("".join(diff), nl=False)
+        elif result.text != text:
+            bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
+            write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + result.text.encode("utf-8"))
+        verb = "Would fix" if show_diff else "Fixed"
+        remaining = f"; {left} finding{'s' if left != 1 else ''} left for `drafter check`" if left else ""
+        count = len(result.fixed)
+        click.echo(f"{verb} {count} fault{'s' if count != 1 else ''} in {path}{remaining}.", err=True)
