@@ -71,9 +71,9 @@ _TYPOGRAPHY_MESSAGES = {
     "W204": "ellipsis typed as `{typed}`; write `{fix}`",
 }
 
-VERBATIM_FIELDS = frozenset({"department", "references"})
-"""Text fields that are not prose: a folder path, and references in GB/T 7714 style, which use
-half-width punctuation on purpose. Only the placeholder rule applies to them."""
+VERBATIM_FIELDS = frozenset({"department", "references", "english"})
+"""Keys whose text is not Chinese prose: a folder path, references in GB/T 7714 style (half-width
+punctuation on purpose) and an article's English block. Only the placeholder rule applies inside."""
 
 _PLACEHOLDER = re.compile(
     r"[\[【［〔(（]\s*(?:待补充|待填写|待填|待定|待完善|待核实|待确认|此处填写|请填写)[^\]】］〕)）\n]{0,20}[\]】］〕)）]"
@@ -343,7 +343,7 @@ class Linter:
         for match in _PLACEHOLDER.finditer(item.value):
             self.add(item.path, item.value, match.start(), "E101",
                      f"placeholder `{match.group()}` was never filled in")
-        if self.kind.language != "zh" or item.field in VERBATIM_FIELDS:
+        if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
             return
         for fix in punctuation_fixes(item.value):
             code = _TYPOGRAPHY_CODES.get(fix.code)

@@ -101,7 +101,7 @@ class Meeting:
 class Speaker:
     """One speaker's block in minutes: heading line, then remarks."""
 
-    name: str = key("Speaker's name.", example="王某某")
+    name: str = key("Speaker's name.", example="王晓明")
     affiliation: str | None = key("Organisation, e.g. 中国城市规划设计研究院.", None)
     position: str | None = key("Position, e.g. 副院长、研究员.", None)
     topic: str | None = key("Topic of the remarks, shown after the colon.", None)
@@ -139,7 +139,7 @@ class Minutes:
 class Author:
     """An author of an article."""
 
-    name: str = key("Author's name.", example="张某")
+    name: str = key("Author's name.", example="张华")
     affiliation: str | None = key("Author's institution.", None)
 
 
