@@ -30,7 +30,8 @@ class Section:
         "Heading text without its number: drafter numbers headings from their position.",
         example="深化认识、提高站位，深刻领会会议精神的时代内涵",
     )
-    paragraphs: Paragraphs = key("Body paragraphs of the section, in order.", ())
+    paragraphs: Paragraphs = key("Body paragraphs of the section, in order.", (),
+                                 example=["在这里写本节的正文，一段一项。"])
     points: Paragraphs = key(
         "Parallel points rendered as one paragraph: 一是……；二是……；三是……。", ()
     )

@@ -59,6 +59,9 @@ def _field(spec: FieldSpec, indent: int, top: bool = False) -> list[str]:
         nested = [f"{spec.name}:", *_record_lines(hint, 2)]
         return [_comment(spec, indent), *(f"{pad}# {line}".rstrip() for line in nested)]
     if typing.get_origin(hint) is tuple:
+        if isinstance(spec.example, (list, tuple)):  # an optional list worth showing filled in
+            items = [f"{pad}  - {_scalar(value)}" for value in spec.example]
+            return [_comment(spec, indent), f"{pad}{spec.name}:", *items]
         return [_comment(spec, indent), f"{pad}# {spec.name}:", f"{pad}#   -"]
     shown = "" if spec.example is None else " " + _scalar(spec.example)
     if spec.default not in (None, ()) and spec.example is None:
