@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter import __version__
 from drafter.blocks import Block, parse_blocks
 from drafter.context import template_context
-from drafter.docx.writer import DocumentInfo, write_docx
+from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.kinds import Kind
 from drafter.outline import Outline, load_outline
 from drafter.output import check_writable, write_atomic
@@ -40,8 +40,8 @@ class Renderer:
         origin = self.templates.origin(name)
         return parse_blocks(markup, str(origin or name), chinese=outline.kind.language == "zh")
 
-    def docx(self, outline: Outline) -> bytes:
-        """The DOCX package of an outline."""
+    def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
+        """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office)."""
         document = outline.document
         info = DocumentInfo(
             title=getattr(document, "title", ""),
@@ -49,7 +49,7 @@ class Renderer:
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
-        return write_docx(self.blocks(outline), self.profile(outline.kind), info)
+        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc)
 
 
 def _stamp(date: dt.date | None) -> str:
@@ -68,11 +68,15 @@ def default_output(source: Path) -> Path:
     return source.with_suffix(".docx")
 
 
-def render_file(source: str | Path, output: str | Path | None = None) -> Path:
-    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path."""
+def render_file(source: str | Path, output: str | Path | None = None, *,
+                toc: Sequence[TocEntry] = ()) -> Path:
+    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
+
+    ``toc``: the entries of a filled-in table of contents (drafter.preview gets them from LibreOffice).
+    """
     source = Path(source)
     target = Path(output) if output else default_output(source)
     check_writable(target)
     outline = load_outline(source)
-    write_atomic(target, Renderer().docx(outline))
+    write_atomic(target, Renderer().docx(outline, toc))
     return target
