@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from drafter.preview import PageRange
+
+
+def _pages(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    """Check --pages while parsing, so a bad range is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from drafter.preview import PagesError, parse_pages
+
+    try:
+        return parse_pages(value)
+    except PagesError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command()
@@ -15,13 +31,13 @@ import click
               help="Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents).")
 @click.option("--png", "png", is_flag=True,
               help="Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …")
-@click.option("--pages", "pages", default=None, metavar="RANGE",
-              help="Pages to draw with --png: 1, 1-2 or 3- (default: all).")
+@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_pages,
+              help="Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all).")
 @click.option("--dpi", "dpi", type=click.IntRange(30, 600), default=100, show_default=True,
               help="Resolution of --png images.")
 @click.option("--update-fields", "update_fields", is_flag=True,
               help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
-def render(outline: Path, output: Path | None, pdf: bool, png: bool, pages: str | None, dpi: int,
+def render(outline: Path, output: Path | None, pdf: bool, png: bool, pages: PageRange | None, dpi: int,
            update_fields: bool) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
@@ -40,11 +56,10 @@ def render(outline: Path, output: Path | None, pdf: bool, png: bool, pages: str 
     target = render_file(outline, output)
     click.echo(f"Wrote {target}", err=True)
     if pdf or png or update_fields or pages:
-        from drafter.preview import PageRange, PreviewRequest, parse_pages, preview
+        from drafter.preview import PageRange, PreviewRequest, preview
 
         request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
-                                 pages=parse_pages(pages) if pages else PageRange(), dpi=dpi,
-                                 update_fields=update_fields)
+                                 pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)
         result = preview(target, request, lambda toc: render_file(outline, output, toc=toc))
         if result.toc:
             click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
