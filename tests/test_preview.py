@@ -30,7 +30,7 @@ from drafter.fonts import ROLES, fontconfig_file, resolve
 from drafter.numbering import chinese_numeral
 from drafter.office import Office, OfficeError, parse_toc
 from drafter.outline import load_outline
-from drafter.preview import PagesError, PageRange, PreviewRequest, parse_pages, preview
+from drafter.preview import PagesError, PageRange, PreviewRequest, has_toc_field, parse_pages, preview
 from drafter.profile import Profile, load_profile
 from drafter.render import Renderer
 from drafter.templates import builtin_dir
@@ -444,22 +444,49 @@ def test_toc_lists_every_level1_heading_with_the_page_it_is_on(tmp_path: Path) -
     level1 = [e for e in result.toc if e.level == 1]
     assert [e.text for e in level1] == headings
     assert any(e.level == 2 for e in result.toc)
-    # the saved DOCX shows the filled TOC (Word's "toc 1" style), inside the TOC field
-    document = docx.Document(str(target))
-    shown = [p.text for p in document.paragraphs if p.style.name == "toc 1"]
-    assert shown == [f"{e.text}\t{e.page}" for e in level1]
-    assert 'TOC \\o "1-2"' in document.element.xml
-    # the PDF, as a reader sees it: each level-1 heading is on the page its entry names
-    pages = read_pdf(result.pdf)
-    geometry = Geometry.of(profile)
-    on_page = {squeeze(ln.text): page.number for page in pages for ln in geometry.body_lines(page)
-               if "…" not in ln.text and "." not in ln.text}
-    for entry in level1:
-        assert on_page.get(squeeze(entry.text)) == int(entry.page), entry
-    toc_lines = [squeeze(ln.text) for page in pages for ln in page.lines if "..." in ln.text]
-    for entry in level1:
-        assert any(ln.startswith(squeeze(entry.text)) and ln.endswith(entry.page) for ln in toc_lines), entry
+    assert not [p for p in read_pdf(result.pdf)[0].lines if "目录：" in p.text]   # no placeholder left
+    check_filled_toc(target, result.pdf, Geometry.of(profile))
     assert len({int(e.page) for e in level1}) > 3
+
+
+def check_filled_toc(docx_path: Path, pdf: Path, geometry: Geometry) -> None:
+    """The saved DOCX lists every level-1 heading in its TOC (Word's "toc 1" style, inside the TOC
+    field), and in the PDF each of those headings is on the page its entry names."""
+    document = docx.Document(str(docx_path))
+    headings = [p.text for p in document.paragraphs if p.style.name.lower() == "heading 1"]
+    entries = [p.text.rsplit("\t", 1) for p in document.paragraphs if p.style.name.lower() == "toc 1"]
+    assert [text for text, _ in entries] == headings and headings
+    assert all(page.isdigit() for _, page in entries), entries
+    assert re.search(r'TOC \\o "1-\d"', document.element.xml)
+    # the reader's view: the text after the TOC (its last dotted line), page by page
+    pages = read_pdf(pdf)
+    stream: list[tuple[int, str]] = []
+    for page in pages:
+        for line in geometry.body_lines(page):
+            if "..." in line.text:
+                stream.clear()
+                continue
+            stream.extend((page.number, ch) for ch in squeeze(line.text))
+    text = "".join(ch for _, ch in stream)
+    position = 0
+    for heading, page in entries:
+        found = text.find(squeeze(heading), position)
+        assert found >= 0, f"heading {heading!r} is not in the PDF after the TOC"
+        assert stream[found][0] == int(page), f"{heading!r} is on page {stream[found][0]}, the TOC says {page}"
+        position = found + 1
+    dotted = [squeeze(ln.text) for page in pages for ln in page.lines if "..." in ln.text]
+    for heading, page in entries:
+        assert any(ln.endswith("." + page) and squeeze(heading)[-4:] in ln for ln in dotted), (heading, page)
+
+
+@needs_soffice
+@needs_poppler
+@every_example
+def test_example_toc_is_filled_with_the_pages_its_headings_are_on(example: Rendered) -> None:
+    if not has_toc_field(example.docx):
+        pytest.skip("this example has no table of contents")
+    assert "Filled the table of contents" in example.stderr
+    check_filled_toc(example.docx, example.pdf, example.geometry)
 
 
 def test_parse_toc_reads_levels_texts_and_pages() -> None:
