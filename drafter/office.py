@@ -104,7 +104,7 @@ class Office:
         """Convert ``docx`` to ``pdf`` as LibreOffice lays it out; returns ``pdf``."""
         work_in, work_out = self.folder / "in.docx", self.folder / "out.pdf"
         shutil.copyfile(docx, work_in)
-        self._macro("ExportPdf", work_in, work_out)
+        self._macro("ExportPdf", work_in, work_out, f"convert {docx} to PDF")
         pdf.parent.mkdir(parents=True, exist_ok=True)
         tmp = pdf.with_name(f".{pdf.name}.tmp")
         shutil.move(str(work_out), tmp)
@@ -115,12 +115,12 @@ class Office:
         """The entries of each table of contents in ``docx``, updated by LibreOffice's layout."""
         work_in, work_out = self.folder / "in.docx", self.folder / "toc.txt"
         shutil.copyfile(docx, work_in)
-        self._macro("TocEntries", work_in, work_out)
+        self._macro("TocEntries", work_in, work_out, f"update the table of contents of {docx}")
         return parse_toc(work_out.read_text(encoding="utf-8"))
 
     # -- running soffice ---------------------------------------------------------------------
 
-    def _macro(self, name: str, source: Path, result: Path) -> None:
+    def _macro(self, name: str, source: Path, result: Path, what: str) -> None:
         self._prepare()
         result.unlink(missing_ok=True)
         error = result.with_name(result.name + ".error")
@@ -131,7 +131,7 @@ class Office:
         if not result.is_file():
             reason = error.read_text(encoding="utf-8", errors="replace").strip() if error.is_file() else ""
             detail = reason or completed.stderr.strip()[-500:] or f"exit code {completed.returncode}"
-            raise OfficeError(f"LibreOffice ({self.binary}) could not {_WHAT[name]}: {detail}")
+            raise OfficeError(f"LibreOffice ({self.binary}) could not {what}: {detail}")
 
     def _prepare(self) -> None:
         """Create the private profile (a first start) and install drafter's macros into it."""
@@ -143,10 +143,6 @@ class Office:
             raise OfficeError(f"LibreOffice ({self.binary}) did not create its user profile in {self.folder}")
         shutil.copyfile(builtin_dir() / "office" / "Module1.xba", module)
         self._ready = True
-
-
-_WHAT = {"ExportPdf": "convert the document to PDF",
-         "TocEntries": "update the table of contents"}
 
 
 def _timeout_setting() -> float:

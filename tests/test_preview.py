@@ -593,6 +593,21 @@ def _proc_state(pid: int) -> str:
 
 
 @needs_soffice
+def test_a_document_libreoffice_cannot_open_is_an_error_naming_it(tmp_path: Path,
+                                                                  run_cli: Callable[..., Result]) -> None:
+    good = tmp_path / "speech.docx"
+    assert run_cli("render", OUTLINES / "speech.yaml", "-o", good).exit_code == 0
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(good.read_bytes()[:3000])       # a cut-off zip
+    with Office() as office:
+        with pytest.raises(OfficeError, match=r"broken\.docx to PDF: it cannot open the document"):
+            office.to_pdf(broken, tmp_path / "broken.pdf")
+        with pytest.raises(OfficeError, match="table of contents of .*broken.docx"):
+            office.toc(broken)
+    assert not (tmp_path / "broken.pdf").exists()
+
+
+@needs_soffice
 @needs_poppler
 def test_parallel_conversions_do_not_collide(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     source = tmp_path / "speech.docx"
