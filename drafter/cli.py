@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "stats": "drafter.commands.stats:stats",
     "schema": "drafter.commands.schema:schema",
     "department": "drafter.commands.department:department",
+    "doctor": "drafter.commands.doctor:doctor",
 }
 """Command name → "module:attribute" of its click command."""
 

@@ -157,7 +157,6 @@ class Style:
     spacing_twentieths: int
     keep_with_next: bool
     level: int | None
-    snap_to_grid: bool
 
 
 @dataclass(frozen=True)
@@ -282,7 +281,7 @@ def _resolve_style(name: str, e: ElementSpec, page: Page, body_points: float, gr
         before_tw=round((e.space_before or 0) * (pitch or char_tw)),
         after_tw=round((e.space_after or 0) * (pitch or char_tw)),
         line_tw=pitch, spacing_twentieths=spacing, keep_with_next=bool(e.keep_with_next),
-        level=e.level, snap_to_grid=points <= body_points,
+        level=e.level,
     )
 
 

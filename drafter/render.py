@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from drafter import __version__
 from drafter.blocks import Block, parse_blocks
 from drafter.context import template_context
-from drafter.docx.writer import DocumentInfo, write_docx
+from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.kinds import Kind
 from drafter.outline import Outline, load_outline
 from drafter.output import check_writable, write_atomic
@@ -54,8 +54,8 @@ class Renderer:
         origin = self.templates.origin(name)
         return parse_blocks(markup, str(origin or name), chinese=outline.kind.language == "zh")
 
-    def docx(self, outline: Outline) -> bytes:
-        """The DOCX package of an outline."""
+    def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
+        """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office)."""
         document = outline.document
         info = DocumentInfo(
             title=getattr(document, "title", ""),
@@ -63,7 +63,7 @@ class Renderer:
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
-        return write_docx(self.blocks(outline), self.profile(outline.kind), info)
+        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc)
 
 
 def _stamp(date: dt.date | None) -> str:
@@ -83,11 +83,12 @@ def default_output(source: Path) -> Path:
 
 
 def render_file(source: str | Path, output: str | Path | None = None,
-                department: str | Path | None = None) -> Path:
+                department: str | Path | None = None, *, toc: Sequence[TocEntry] = ()) -> Path:
     """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
 
     The department pack is ``department``, else the outline's ``department:`` key (relative to
-    the outline), else ``$DRAFTER_DEPARTMENT``, else none.
+    the outline), else ``$DRAFTER_DEPARTMENT``, else none. ``toc``: the entries of a filled-in
+    table of contents (drafter.preview gets them from LibreOffice).
     """
     from drafter.department import department_for
 
@@ -95,5 +96,5 @@ def render_file(source: str | Path, output: str | Path | None = None,
     target = Path(output) if output else default_output(source)
     check_writable(target)
     outline, pack = department_for(load_outline(source), department)
-    write_atomic(target, Renderer(department=pack).docx(outline))
+    write_atomic(target, Renderer(department=pack).docx(outline, toc))
     return target

@@ -1,10 +1,26 @@
-"""``drafter render``: outline → DOCX."""
+"""``drafter render``: outline → DOCX (and, through LibreOffice, PDF and PNG pages)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from drafter.preview import PageRange
+
+
+def _pages(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    """Check --pages while parsing, so a bad range is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from drafter.preview import PagesError, parse_pages
+
+    try:
+        return parse_pages(value)
+    except PagesError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command()
@@ -14,18 +30,42 @@ import click
 @click.option("-d", "--department", type=click.Path(path_type=Path), metavar="DIR",
               help="Department pack folder (overrides the outline's department: key and "
                    "$DRAFTER_DEPARTMENT).")
-def render(outline: Path, output: Path | None, department: Path | None) -> None:
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents).")
+@click.option("--png", "png", is_flag=True,
+              help="Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …")
+@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_pages,
+              help="Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all).")
+@click.option("--dpi", "dpi", type=click.IntRange(30, 600), default=100, show_default=True,
+              help="Resolution of --png images.")
+@click.option("--update-fields", "update_fields", is_flag=True,
+              help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
+def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool, pages: PageRange | None, dpi: int,
+           update_fields: bool) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
-    existing file untouched.
+    existing file untouched. --pdf, --png and --update-fields need LibreOffice (soffice on
+    PATH, or DRAFTER_SOFFICE); without it the DOCX is still written and drafter says what to
+    install (`drafter doctor` checks everything previews need).
 
     \b
     Example:
       drafter render outlines/speech.yaml -o speech.docx
       drafter render outlines/speech.yaml --department departments/planning-bureau
+      drafter render outlines/speech.yaml --pdf --png --pages 1-2
     """
     from drafter.render import render_file
 
     target = render_file(outline, output, department)
     click.echo(f"Wrote {target}", err=True)
+    if pdf or png or update_fields or pages:
+        from drafter.preview import PageRange, PreviewRequest, preview
+
+        request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
+                                 pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)
+        result = preview(target, request, lambda toc: render_file(outline, output, department, toc=toc))
+        if result.toc:
+            click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
+        for path in ([result.pdf] if result.pdf else []) + result.pngs:
+            click.echo(f"Wrote {path}", err=True)

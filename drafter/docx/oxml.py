@@ -42,6 +42,8 @@ def _style_name(element: str) -> str:
         return "Normal"
     if element.startswith("heading") and element[7:].isdigit():
         return f"heading {element[7:]}"  # Word's built-in names: navigation pane, TOC
+    if element.startswith("toc") and element[3:].isdigit():
+        return f"toc {element[3:]}"  # Word's TOC entry styles (LibreOffice: Contents N)
     return {"title": "Title", "subtitle": "Subtitle"}.get(element, element)
 
 
@@ -74,13 +76,18 @@ def _style_rpr(style: Style) -> str:
     return "".join(parts)
 
 
-def _style_ppr(style: Style) -> str:
+def _style_ppr(style: Style, body_half_points: int) -> str:
     parts = []
     if style.keep_with_next:
         parts.append("<w:keepNext/>")
-    parts.append('<w:widowControl w:val="0"/>')
-    if style.line_tw and not style.snap_to_grid:
-        parts.append('<w:snapToGrid w:val="0"/>')  # else a large title takes two grid lines a line
+    # No punctuation hanging past the right margin (LibreOffice and Word both hang it by
+    # default, and LibreOffice reads this only from paragraph styles): lines end inside the block.
+    parts.append('<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>')
+    if style.half_points > body_half_points:
+        # LibreOffice gives a line whose font is taller than the grid pitch two grid lines,
+        # even at an exact line height (Word lets the exact height win); off the grid, both
+        # give it the exact height.
+        parts.append('<w:snapToGrid w:val="0"/>')
     spacing = f'<w:spacing w:before="{style.before_tw}" w:after="{style.after_tw}"'
     if style.line_tw:
         spacing += f' w:line="{style.line_tw}" w:lineRule="exact"'
@@ -115,7 +122,7 @@ def styles_part(profile: Profile) -> str:
            f'<w:lang w:val="{"en-US" if lang.startswith("zh") else lang}" '
            f'w:eastAsia="{lang if lang.startswith("zh") else "zh-CN"}" '
            'w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>',
-           '<w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
+           '<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
            "<w:unhideWhenUsed/></w:style>"]
@@ -125,7 +132,7 @@ def styles_part(profile: Profile) -> str:
         based = "" if name == "body" else '<w:basedOn w:val="Normal"/>'
         out.append(
             f'<w:style w:type="paragraph"{default} w:styleId="{sid}"><w:name w:val="{escape(_style_name(name))}"/>'
-            f'{based}<w:link w:val="{sid}Char"/><w:qFormat/><w:pPr>{_style_ppr(style)}</w:pPr>'
+            f'{based}<w:link w:val="{sid}Char"/><w:qFormat/><w:pPr>{_style_ppr(style, body.half_points)}</w:pPr>'
             f"<w:rPr>{_style_rpr(style)}</w:rPr></w:style>"
             f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}Char">'
             f'<w:name w:val="{escape(_char_style_name(name))}"/><w:basedOn w:val="DefaultParagraphFont"/>'
@@ -192,6 +199,40 @@ def field(instruction: str, placeholder: str, rpr: str, *, dirty: bool = False) 
             f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
             f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{escape(placeholder)}</w:t></w:r>'
             f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+TOC_INSTRUCTION = "TOC "
+"""How a table-of-contents field's instruction starts (``TOC \\o "1-2" …``)."""
+
+
+def has_toc_field(document_xml: str) -> bool:
+    """Whether ``word/document.xml`` holds a table-of-contents field."""
+    return f'<w:instrText xml:space="preserve"> {TOC_INSTRUCTION}' in document_xml
+
+
+def toc_field(instruction: str, entries: list[tuple[str, str, str]], rpr: dict[str, str],
+              tab_tw: int) -> str:
+    """A TOC field whose result is already filled in: one paragraph per (style, text, page).
+
+    The field begins in the first entry's paragraph and ends in the last one's, as Word writes
+    it; each entry is its heading text, a right-aligned tab with a dot leader at ``tab_tw``,
+    and the page number. Word and LibreOffice show it as it is and can update it again.
+    """
+    out = []
+    last = len(entries) - 1
+    for i, (style_name, text, page) in enumerate(entries):
+        props = rpr[style_name]
+        runs = []
+        if i == 0:
+            runs.append(f'<w:r><w:rPr>{props}</w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+                        f'<w:r><w:rPr>{props}</w:rPr><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+                        f'<w:r><w:rPr>{props}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>')
+        runs.append(run(f"{text}\t{page}", props))
+        if i == last:
+            runs.append(f'<w:r><w:rPr>{props}</w:rPr><w:fldChar w:fldCharType="end"/></w:r>')
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id(style_name)}"/><w:tabs>'
+                   f'<w:tab w:val="right" w:leader="dot" w:pos="{tab_tw}"/></w:tabs></w:pPr>{"".join(runs)}</w:p>')
+    return "".join(out)
 
 
 def document_part(body_xml: str, page: Page, *, footers: bool) -> str:

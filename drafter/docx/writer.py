@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -23,6 +25,18 @@ class DocumentInfo:
     author: str = ""
     stamp: str = "2000-01-01T00:00:00Z"
     generator: str = ""
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of a filled table of contents: heading level, heading text, page number."""
+
+    level: int
+    text: str
+    page: str
+
+
+TOC_PLACEHOLDER = "（目录：在 Word 中右键“更新域”，或用 drafter render --update-fields）"
 
 
 class _RunFormats:
@@ -46,8 +60,8 @@ class _RunFormats:
                                f"define; known elements: {known}") from None
 
 
-def body_xml(blocks: list[Block], profile: Profile) -> str:
-    """The ``w:body`` content for a block stream."""
+def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()) -> str:
+    """The ``w:body`` content for a block stream; ``toc`` fills every table of contents."""
     formats = _RunFormats(profile)
     out = []
     for block in blocks:
@@ -62,11 +76,16 @@ def body_xml(blocks: list[Block], profile: Profile) -> str:
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
-            rpr = formats.rpr("body", None)
-            instruction = f'TOC \\o "1-{block.levels}" \\h \\z \\u'
-            field = oxml.field(instruction, "（目录：在 Word 中右键“更新域”，或用 drafter render --update-fields）",
-                               rpr, dirty=True)
-            out.append(oxml.paragraph("body", [field]))
+            instruction = f'{oxml.TOC_INSTRUCTION}\\o "1-{block.levels}" \\h \\z \\u'
+            shown = [e for e in toc if 1 <= e.level <= block.levels]
+            if shown:
+                rpr = {f"toc{e.level}": formats.rpr(f"toc{e.level}", None) for e in shown}
+                width = profile.page.width - profile.page.left - profile.page.right
+                out.append(oxml.toc_field(instruction, [(f"toc{e.level}", e.text, e.page) for e in shown],
+                                          rpr, width))
+            else:
+                field = oxml.field(instruction, TOC_PLACEHOLDER, formats.rpr("body", None), dirty=True)
+                out.append(oxml.paragraph("body", [field]))
     return "".join(out)
 
 
@@ -84,6 +103,8 @@ def _used_styles(profile: Profile, blocks: list[Block]) -> Profile:
         if isinstance(block, Paragraph):
             used.add(block.style)
             used.update(run.style for run in block.runs if run.style)
+        elif isinstance(block, TableOfContents):
+            used.update(f"toc{level}" for level in range(1, block.levels + 1))
     return replace(profile, styles={name: style for name, style in profile.styles.items() if name in used})
 
 
@@ -102,8 +123,36 @@ def _indent(block: Paragraph, style: Style) -> tuple[int, int, int] | None:
     return start + hang, hang, round((block.hang_chars or 0) * 100)
 
 
-def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> bytes:
-    """A complete DOCX package for the blocks, styled by the profile."""
+def with_toc_styles(profile: Profile, levels: int) -> Profile:
+    """The profile with entry styles toc1…toc<levels> (Word's "toc N"), where it lacks them.
+
+    An entry looks like body text without the first-line indent, each level two characters
+    further in; a profile may define its own ``tocN`` elements instead.
+    """
+    body = profile.style("body")
+    char_tw = body.half_points * 10
+    added: dict[str, Style] = {}
+    for level in range(1, levels + 1):
+        name = f"toc{level}"
+        if name not in profile.styles:
+            added[name] = dataclasses.replace(
+                body, name=name, align="left", first_line_tw=0, first_line_chars=0,
+                left_tw=(level - 1) * 2 * char_tw, hanging_tw=0, keep_with_next=False, level=None)
+    if not added:
+        return profile
+    return dataclasses.replace(profile, styles={**profile.styles, **added})
+
+
+def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
+               toc: Sequence[TocEntry] = ()) -> bytes:
+    """A complete DOCX package for the blocks, styled by the profile.
+
+    ``toc`` is the filled-in table of contents (from LibreOffice's layout, see
+    :mod:`drafter.office`); without it a table of contents is a field Word fills when updated.
+    """
+    levels = max((b.levels for b in blocks if isinstance(b, TableOfContents)), default=0)
+    if levels:
+        profile = with_toc_styles(profile, levels)
     numbers = profile.page_numbers
     parts: list[tuple[str, str]] = [
         ("[Content_Types].xml", oxml.content_types(footers=numbers.enabled)),
@@ -111,7 +160,7 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> byt
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp)),
         ("docProps/app.xml", oxml.app_part(info.generator)),
         ("word/_rels/document.xml.rels", oxml.document_rels(footers=numbers.enabled)),
-        ("word/document.xml", oxml.document_part(body_xml(blocks, profile), profile.page,
+        ("word/document.xml", oxml.document_part(body_xml(blocks, profile, toc), profile.page,
                                                  footers=numbers.enabled)),
         ("word/styles.xml", oxml.styles_part(_used_styles(profile, blocks))),
         ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
