@@ -1,8 +1,9 @@
 """Read a YAML file safely into plain Python values, keeping the line and column of every node.
 
-PyYAML's C loader composes the node graph (fast, and it keeps marks); this module walks the
-graph itself so that it can record positions, refuse duplicate keys and python tags, and stop
-alias bombs ("billion laughs") after a bounded number of nodes.
+PyYAML's C parser produces the event stream (fast, and it keeps marks); this module builds the
+values from the events itself so that it can record positions, refuse duplicate keys and python
+tags, bound the nesting depth, and stop alias bombs ("billion laughs") by counting what each
+alias would expand to, without expanding it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ MAX_BYTES = 4 * 1024 * 1024
 """Largest outline file accepted (a 64,000-character report is about 0.2 MB)."""
 
 MAX_NODES = 200_000
-"""Most YAML nodes an outline may expand to, aliases included."""
+"""Most YAML values an outline may expand to, aliases counted as what they repeat."""
+
+MAX_CHARS = 16_000_000
+"""Most characters of text an outline may expand to, aliases counted as what they repeat."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists (a speech's fourth-level section is at depth 9)."""
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
@@ -96,19 +103,19 @@ def parse(text: str, file: str) -> YamlDocument:
     """Parse YAML text into a :class:`YamlDocument`; raises :class:`OutlineError` on bad YAML."""
     loader = _SafeLoader(text)
     try:
+        document = YamlDocument(file, None)
+        builder = _Builder(loader, document)
         try:
-            node = loader.get_single_node()
+            document.data = builder.document_value()
         except yaml.MarkedYAMLError as exc:
             raise OutlineError([_yaml_problem(exc, file)]) from None
-        except yaml.YAMLError as exc:  # e.g. a reader error without a mark
-            raise OutlineError([Problem(file, 1, 1, "", f"is not valid YAML: {exc}")]) from None
-        document = YamlDocument(file, None)
-        if node is None:
-            return document
-        walker = _Walker(loader, document)
-        document.data = walker.value(node, ())
-        if walker.problems:
-            raise OutlineError(walker.problems)
+        except yaml.reader.ReaderError as exc:
+            raise OutlineError([_reader_problem(exc, text, file)]) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
+            message = " ".join(str(exc).split())
+            raise OutlineError([Problem(file, 1, 1, "", f"is not valid YAML: {message}")]) from None
+        if builder.problems:
+            raise OutlineError(builder.problems)
         return document
     finally:
         loader.dispose()
@@ -132,76 +139,200 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem(file, line, column, "", f"invalid YAML: {context}{what}")
 
 
-class _Walker:
-    """Turns composed nodes into dicts, lists and scalars while recording marks."""
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A reader error (a character YAML refuses) located by line and column.
+
+    libyaml reports the offset in the UTF-8 encoding of the text, so it is mapped back here.
+    """
+    raw = text.encode("utf-8")
+    offset = min(max(exc.position, 0), len(raw))
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", "replace")) + 1
+    character = exc.character
+    shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    message = (f"the file contains the control character {shown}, which YAML does not allow; "
+               "delete it (or write it as an escape such as \\t inside double quotes)")
+    return Problem(file, line, column, "", message)
+
+
+@dataclass
+class _Anchored:
+    """What an anchor stands for, and how much an alias to it expands to."""
+
+    value: Any
+    nodes: int
+    chars: int
+
+
+class _Builder:
+    """Builds plain values from the loader's event stream while recording marks.
+
+    Working on events rather than on PyYAML's composed node graph keeps the nesting depth
+    bounded (libyaml's composer recurses in C and crashes the interpreter on a few hundred
+    thousand nested brackets), lets an alias reuse its anchor's value instead of expanding it,
+    and counts what every alias *would* expand to, so an alias bomb stops at once.
+    """
 
     def __init__(self, loader: Any, document: YamlDocument) -> None:
         self.loader = loader
         self.document = document
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.chars = 0
+        self.anchors: dict[str, _Anchored] = {}
+        self.open_anchors: set[str] = set()
 
-    def _mark(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    def value(self, node: yaml.Node, path: KeyPath) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            line, column = self._mark(node)
-            problem = Problem(
-                self.document.file, line, column, format_path(path),
-                f"the outline expands to more than {MAX_NODES:,} YAML nodes "
-                "(anchors and aliases repeated too often?); refusing to read it",
-            )
-            raise OutlineError([problem])
-        self.document.value_marks[path] = self._mark(node)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            line, column = self._mark(node)
-            message = f"the tag {node.tag} is not allowed in an outline (only plain YAML values are)"
-            self.problems.append(Problem(self.document.file, line, column, format_path(path), message))
+    def document_value(self) -> Any:
+        """The value of the stream's single document (None for an empty stream)."""
+        self.loader.get_event()  # StreamStartEvent
+        if self.loader.check_event(yaml.StreamEndEvent):
+            self.loader.get_event()
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        self.loader.get_event()  # DocumentStartEvent
+        value = self.value(self.loader.get_event(), (), 0)
+        self.loader.get_event()  # DocumentEndEvent
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.loader.get_event()
+            raise OutlineError([self._problem(event, (), "the file holds more than one YAML document "
+                                              "(a line '---' starts another); an outline is one document")])
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+    def _problem(self, event: Any, path: KeyPath, message: str) -> Problem:
+        mark = event.start_mark
+        return Problem(self.document.file, mark.line + 1, mark.column + 1, format_path(path), message)
+
+    def _count(self, event: Any, path: KeyPath, nodes: int, chars: int) -> None:
+        self.nodes += nodes
+        self.chars += chars
+        if self.nodes > MAX_NODES:
+            raise OutlineError([self._problem(
+                event, path, f"the outline expands to more than {MAX_NODES:,} YAML values "
+                             "(anchors and aliases repeated too often?); refusing to read it")])
+        if self.chars > MAX_CHARS:
+            raise OutlineError([self._problem(
+                event, path, f"the outline expands to more than {MAX_CHARS:,} characters of text "
+                             "(anchors and aliases repeated too often?); refusing to read it")])
+
+    def value(self, event: Any, path: KeyPath, depth: int) -> Any:
+        """Build the value that starts with ``event`` (consuming its events) at ``path``."""
+        mark = event.start_mark
+        self.document.value_marks[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event, path)
+        nodes_before, chars_before = self.nodes, self.chars
+        anchor = event.anchor
+        if isinstance(event, yaml.ScalarEvent):
+            self._count(event, path, 1, len(event.value))
+            result = self._scalar(event, path)
+        else:
+            if depth >= MAX_DEPTH:
+                raise OutlineError([self._problem(
+                    event, path[:4], f"values nest more than {MAX_DEPTH} levels deep; an outline never needs "
+                                 "that many (unbalanced brackets?)")])
+            self._count(event, path, 1, 0)
+            if anchor is not None:
+                self.open_anchors.add(anchor)
+            if isinstance(event, yaml.SequenceStartEvent):
+                result = self._sequence(path, depth)
+                kind: type = yaml.SequenceNode
+            elif isinstance(event, yaml.MappingStartEvent):
+                result = self._mapping(path, depth)
+                kind = yaml.MappingNode
+            else:  # pragma: no cover - the parser emits only the events above here
+                raise OutlineError([self._problem(event, path, f"unexpected YAML event {event}")])
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(kind, None, event.implicit)
+            if tag not in _PLAIN_TAGS:
+                message = f"the tag {tag} is not allowed in an outline (only plain YAML values are)"
+                self.problems.append(self._problem(event, path, message))
+                result = None
+            if anchor is not None:
+                self.open_anchors.discard(anchor)
+        if anchor is not None:
+            self.anchors[anchor] = _Anchored(result, self.nodes - nodes_before, self.chars - chars_before)
+        return result
+
+    def _alias(self, event: Any, path: KeyPath) -> Any:
+        name = event.anchor
+        if name in self.open_anchors:
+            self.problems.append(self._problem(
+                event, path, f"the alias *{name} is inside the value it names (&{name}); "
+                             "a value cannot contain itself"))
+            return None
+        anchored = self.anchors.get(name)
+        if anchored is None:
+            self.problems.append(self._problem(
+                event, path, f"the alias *{name} names no anchor defined before it (&{name})"))
+            return None
+        self._count(event, path, anchored.nodes, anchored.chars)
+        return anchored.value
+
+    def _sequence(self, path: KeyPath, depth: int) -> list[Any]:
+        items: list[Any] = []
+        while not self.loader.check_event(yaml.SequenceEndEvent):
+            items.append(self.value(self.loader.get_event(), (*path, len(items)), depth + 1))
+        self.loader.get_event()
+        return items
+
+    def _mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line, column = self._mark(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                self.problems.append(Problem(
-                    self.document.file, line, column, format_path(path),
-                    f"key {shown!s} is not a name; keys are words such as 'title'",
-                ))
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.get_event()
+            line, column = key_event.start_mark.line + 1, key_event.start_mark.column + 1
+            key = self._key(key_event, path, depth)
+            value_event = self.loader.get_event()
+            if key is None:
+                self.value(value_event, (*path, "?"), depth + 1)  # consume it; already reported
                 continue
-            key = key_node.value
             if key in first_seen:
                 self.problems.append(Problem(
                     self.document.file, line, column, format_path((*path, key)),
                     f"duplicate key '{key}' (first given at line {first_seen[key]})",
                 ))
+                self.value(value_event, (*path, "?"), depth + 1)
                 continue
             first_seen[key] = line
             self.document.key_marks[(*path, key)] = (line, column)
-            result[key] = self.value(value_node, (*path, key))
+            result[key] = self.value(value_event, (*path, key), depth + 1)
+        self.loader.get_event()
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+    def _key(self, event: Any, path: KeyPath, depth: int) -> str | None:
+        """The key's text, or None (reported) when the key is not a plain word."""
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            self._count(event, path, 1, len(event.value))
+            if tag == "tag:yaml.org,2002:str":
+                return event.value
+            if tag == "tag:yaml.org,2002:merge":
+                self.problems.append(self._problem(
+                    event, path, "merge keys (<<) are not supported in an outline; write the keys out"))
+                return None
+            shown = event.value
+        else:
+            self.value(event, (*path, "?"), depth + 1)
+            shown = "a list or mapping" if not isinstance(event, yaml.AliasEvent) else f"*{event.anchor}"
+        self.problems.append(self._problem(
+            event, path, f"key {shown} is not a name; keys are words such as 'title'"))
+        return None
+
+    def _scalar(self, event: Any, path: KeyPath) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            line, column = self._mark(node)
             what = exc.problem or "cannot be read"
-            if node.tag.startswith("tag:yaml.org,2002:python/") or "constructor for the tag" in what:
-                what = f"the tag {node.tag} is not allowed in an outline (only plain YAML values are)"
-            self.problems.append(Problem(self.document.file, line, column, format_path(path), what))
+            if tag.startswith("tag:yaml.org,2002:python/") or "constructor for the tag" in what:
+                what = f"the tag {tag} is not allowed in an outline (only plain YAML values are)"
+            self.problems.append(self._problem(event, path, what))
             return None
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
-            line, column = self._mark(node)
-            message = f"'{node.value}' cannot be read: {exc}"
-            self.problems.append(Problem(self.document.file, line, column, format_path(path), message))
+            self.problems.append(self._problem(event, path, f"'{event.value}' cannot be read: {exc}"))
             return None
