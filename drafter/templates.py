@@ -17,10 +17,11 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from drafter.errors import TemplateError
 from drafter.numbering import as_lead, join_points
+from drafter.sandbox import TIME_LIMIT, GuardedEnvironment, LimitExceeded, render_bounded
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -61,14 +62,15 @@ FILTERS = {
 class Templates:
     """The templates of one search path, compiled once and reused for every render."""
 
-    def __init__(self, search_path: Sequence[Path] = ()) -> None:
+    def __init__(self, search_path: Sequence[Path] = (), *, time_limit: float = TIME_LIMIT) -> None:
+        self.time_limit = time_limit
         self.search_path = [Path(p) for p in search_path] + [builtin_dir()]
         builtin = jinja2.FileSystemLoader(str(builtin_dir()))
         loader = jinja2.ChoiceLoader([
             jinja2.FileSystemLoader([str(p) for p in self.search_path]),
             jinja2.PrefixLoader({"base": builtin}),
         ])
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = GuardedEnvironment(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
@@ -90,7 +92,7 @@ class Templates:
         """Render template ``name`` with ``context``; errors name the template file and line."""
         try:
             template = self.environment.get_template(name)
-            return template.render(context)
+            return render_bounded(template, context, self.time_limit)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or exc.name or name
             raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
@@ -98,17 +100,36 @@ class Templates:
             file, line = _template_frame(sys.exc_info()[2], name)
             folders = ", ".join(str(p) for p in self.search_path)
             message = f"template {exc.name!r} not found on the search path ({folders})"
+            if _outside(str(exc.name)):
+                message = (f"template {exc.name!r} is outside the template search path; templates may "
+                           f"include only files inside it ({folders})")
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
+        except LimitExceeded as exc:
+            file, line = _template_frame(sys.exc_info()[2], name)
+            raise TemplateError(file, line, str(exc)) from None
+        except RecursionError:
+            file, line = _template_frame(sys.exc_info()[2], name)
+            raise TemplateError(file, line, "the template calls itself without end (a macro or include "
+                                            "that recurses too deeply)") from None
+        except MemoryError:
+            file, line = _template_frame(sys.exc_info()[2], name)
+            raise TemplateError(file, line, "the template ran out of memory (a value or loop too large)") from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
-                OverflowError, RecursionError, jinja2.TemplateError) as exc:
+                OverflowError, jinja2.TemplateError) as exc:
             file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
+
+
+def _outside(name: str) -> bool:
+    """Whether a template name tries to leave the search path (absolute, or through ``..``)."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
 
 
 def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
