@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from drafter import __version__
+from drafter import __version__, clock
 from drafter.blocks import Block, parse_blocks
 from drafter.context import template_context
 from drafter.docx.writer import DocumentInfo, write_docx
@@ -40,27 +39,21 @@ class Renderer:
         origin = self.templates.origin(name)
         return parse_blocks(markup, str(origin or name), chinese=outline.kind.language == "zh")
 
-    def docx(self, outline: Outline) -> bytes:
-        """The DOCX package of an outline."""
+    def docx(self, outline: Outline, now: dt.datetime | None = None) -> bytes:
+        """The DOCX package of an outline; ``now`` overrides the stamped creation time."""
         document = outline.document
         info = DocumentInfo(
             title=getattr(document, "title", ""),
             author=getattr(document, "speaker", None) or "",
-            stamp=_stamp(getattr(document, "date", None)),
+            stamp=_stamp(getattr(document, "date", None), now),
             generator=__version__,
         )
         return write_docx(self.blocks(outline), self.profile(outline.kind), info)
 
 
-def _stamp(date: dt.date | None) -> str:
-    """Creation time for core properties: SOURCE_DATE_EPOCH, else the outline's date, else fixed."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(date, dt.date):
-        return f"{date:%Y-%m-%d}T00:00:00Z"
-    return "2000-01-01T00:00:00Z"
+def _stamp(date: dt.date | None, now: dt.datetime | None = None) -> str:
+    """Creation time for core properties: --now, SOURCE_DATE_EPOCH, the outline's date, or fixed."""
+    return clock.stamp(date, now)
 
 
 def default_output(source: Path) -> Path:
@@ -68,11 +61,12 @@ def default_output(source: Path) -> Path:
     return source.with_suffix(".docx")
 
 
-def render_file(source: str | Path, output: str | Path | None = None) -> Path:
+def render_file(source: str | Path, output: str | Path | None = None, *,
+                now: dt.datetime | None = None) -> Path:
     """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path."""
     source = Path(source)
     target = Path(output) if output else default_output(source)
     check_writable(target)
     outline = load_outline(source)
-    write_atomic(target, Renderer().docx(outline))
+    write_atomic(target, Renderer().docx(outline, now))
     return target

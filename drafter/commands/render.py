@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
+
+
+def _parse_now(value: str | None) -> Any:
+    if value is None:
+        return None
+    from drafter.clock import parse_now
+
+    try:
+        return parse_now(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--now'") from None
 
 
 @click.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write the DOCX (default: the outline's name with .docx, beside it).")
-def render(outline: Path, output: Path | None) -> None:
+@click.option("--now", "now", metavar="TIME", callback=lambda ctx, param, value: _parse_now(value),
+              help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
+                   "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
+def render(outline: Path, output: Path | None, now: Any) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
@@ -23,5 +38,5 @@ def render(outline: Path, output: Path | None) -> None:
     """
     from drafter.render import render_file
 
-    target = render_file(outline, output)
+    target = render_file(outline, output, now=now)
     click.echo(f"Wrote {target}", err=True)
