@@ -8,6 +8,7 @@ alias would expand to, without expanding it.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,14 @@ class YamlDocument:
     data: Any
     value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading values (bad tags, impossible dates, duplicate keys…)."""
+    reported: set[KeyPath] = field(default_factory=set)
+    """Paths whose value was refused (and replaced by None); checks of them add nothing."""
+
+    def is_reported(self, path: KeyPath) -> bool:
+        """Whether ``path`` or a parent of it was already reported as unreadable."""
+        return any(path[:i] in self.reported for i in range(len(path) + 1))
 
     def mark(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or, with ``key``, the key) at ``path``, else its parent's."""
@@ -92,15 +101,29 @@ def read_text(path: Path, display: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = (
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column}); "
-            "save the file as UTF-8"
-        )
+        message = (f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column})"
+                   f"{_encoding_guess(raw)}; save the file as UTF-8")
         raise OutlineError([Problem(name, line, column, "", message)]) from None
 
 
-def parse(text: str, file: str) -> YamlDocument:
-    """Parse YAML text into a :class:`YamlDocument`; raises :class:`OutlineError` on bad YAML."""
+def _encoding_guess(raw: bytes) -> str:
+    """``"; it looks like GBK"`` when another common encoding reads the bytes, else ``""``."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "; it is UTF-16 text"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "; it looks like GBK (GB18030), the encoding of older Chinese Windows"
+
+
+def parse(text: str, file: str, *, strict: bool = True) -> YamlDocument:
+    """Parse YAML text into a :class:`YamlDocument`; raises :class:`OutlineError` on bad YAML.
+
+    Syntax errors always raise. Problems with single values (a python tag, an impossible date,
+    a duplicate key) raise too unless ``strict`` is false: then they are left in
+    ``document.problems`` so that a caller can report them together with its own checks.
+    """
     loader = _SafeLoader(text)
     try:
         document = YamlDocument(file, None)
@@ -108,35 +131,58 @@ def parse(text: str, file: str) -> YamlDocument:
         try:
             document.data = builder.document_value()
         except yaml.MarkedYAMLError as exc:
-            raise OutlineError([_yaml_problem(exc, file)]) from None
+            raise OutlineError([_yaml_problem(exc, text, file)]) from None
         except yaml.reader.ReaderError as exc:
             raise OutlineError([_reader_problem(exc, text, file)]) from None
         except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
             message = " ".join(str(exc).split())
             raise OutlineError([Problem(file, 1, 1, "", f"is not valid YAML: {message}")]) from None
-        if builder.problems:
-            raise OutlineError(builder.problems)
+        if strict and document.problems:
+            raise OutlineError(document.problems)
         return document
     finally:
         loader.dispose()
 
 
-def load(path: Path, display: str | None = None) -> YamlDocument:
-    """Read and parse the YAML file at ``path``."""
+def load(path: Path, display: str | None = None, *, strict: bool = True) -> YamlDocument:
+    """Read and parse the YAML file at ``path`` (``strict`` as for :func:`parse`)."""
     name = display or str(path)
-    return parse(read_text(path, name), name)
+    return parse(read_text(path, name), name, strict=strict)
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A syntax error from libyaml, located and explained with the usual cause."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "invalid YAML"
-    if "\t" in what or "tab" in what:
-        what += " (indent with spaces, not tabs)"
-    context = f"{exc.context} " if exc.context and exc.context_mark and exc.context_mark != mark else ""
-    if context and exc.context_mark:
-        context = f"{exc.context} at line {exc.context_mark.line + 1}: "
-    return Problem(file, line, column, "", f"invalid YAML: {context}{what}")
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    if exc.context == "while scanning a quoted scalar" and "end of stream" in what and context_line:
+        column = exc.context_mark.column + 1
+        return Problem(file, context_line, column, "",
+                       "invalid YAML: the quotation mark opened here is never closed; add the closing quote")
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
+    if "\t" in what or "tab" in what or here == "\t":
+        hint = " (indent with spaces, not tabs)"
+    elif "mapping values are not allowed" in what:
+        hint = (" (check this line's indentation; text containing ': ' must be put in quotes, "
+                "or use the full-width ：)")
+    elif "did not find expected key" in what or "did not find expected '-'" in what:
+        hint = " (check the indentation: keys of one mapping, and items of one list, start in the same column)"
+    elif "did not find expected ','" in what:
+        hint = " (a bracket opened there is not closed, or a comma is missing)"
+    else:
+        hint = ""
+    context = ""
+    if exc.context and exc.context_mark and exc.context_mark != mark:
+        context = f"{exc.context} at line {context_line}: "
+    return Problem(file, line, column, "", f"invalid YAML: {context}{what}{hint}")
+
+
+def _tag_name(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object:x`` → ``!!python/object:x``, as it is written in YAML."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
@@ -176,7 +222,7 @@ class _Builder:
     def __init__(self, loader: Any, document: YamlDocument) -> None:
         self.loader = loader
         self.document = document
-        self.problems: list[Problem] = []
+        self.problems = document.problems
         self.nodes = 0
         self.chars = 0
         self.anchors: dict[str, _Anchored] = {}
@@ -200,6 +246,11 @@ class _Builder:
     def _problem(self, event: Any, path: KeyPath, message: str) -> Problem:
         mark = event.start_mark
         return Problem(self.document.file, mark.line + 1, mark.column + 1, format_path(path), message)
+
+    def _refuse(self, event: Any, path: KeyPath, message: str) -> None:
+        """Report the value at ``path`` as unreadable (it becomes None)."""
+        self.problems.append(self._problem(event, path, message))
+        self.document.reported.add(path)
 
     def _count(self, event: Any, path: KeyPath, nodes: int, chars: int) -> None:
         self.nodes += nodes
@@ -244,8 +295,8 @@ class _Builder:
             if tag is None or tag == "!":
                 tag = self.loader.resolve(kind, None, event.implicit)
             if tag not in _PLAIN_TAGS:
-                message = f"the tag {tag} is not allowed in an outline (only plain YAML values are)"
-                self.problems.append(self._problem(event, path, message))
+                message = f"the tag {_tag_name(tag)} is not allowed in an outline (only plain YAML values are)"
+                self._refuse(event, path, message)
                 result = None
             if anchor is not None:
                 self.open_anchors.discard(anchor)
@@ -256,14 +307,12 @@ class _Builder:
     def _alias(self, event: Any, path: KeyPath) -> Any:
         name = event.anchor
         if name in self.open_anchors:
-            self.problems.append(self._problem(
-                event, path, f"the alias *{name} is inside the value it names (&{name}); "
-                             "a value cannot contain itself"))
+            self._refuse(event, path, f"the alias *{name} is inside the value it names (&{name}); "
+                                      "a value cannot contain itself")
             return None
         anchored = self.anchors.get(name)
         if anchored is None:
-            self.problems.append(self._problem(
-                event, path, f"the alias *{name} names no anchor defined before it (&{name})"))
+            self._refuse(event, path, f"the alias *{name} names no anchor defined before it (&{name})")
             return None
         self._count(event, path, anchored.nodes, anchored.chars)
         return anchored.value
@@ -330,9 +379,9 @@ class _Builder:
         except yaml.constructor.ConstructorError as exc:
             what = exc.problem or "cannot be read"
             if tag.startswith("tag:yaml.org,2002:python/") or "constructor for the tag" in what:
-                what = f"the tag {tag} is not allowed in an outline (only plain YAML values are)"
-            self.problems.append(self._problem(event, path, what))
+                what = f"the tag {_tag_name(tag)} is not allowed in an outline (only plain YAML values are)"
+            self._refuse(event, path, what)
             return None
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
-            self.problems.append(self._problem(event, path, f"'{event.value}' cannot be read: {exc}"))
+            self._refuse(event, path, f"'{event.value}' cannot be read: {exc}")
             return None
