@@ -12,7 +12,7 @@ from drafter.context import template_context
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.kinds import Kind
 from drafter.outline import Outline, load_outline
-from drafter.output import check_writable, write_atomic
+from drafter.output import check_not_source, check_writable, write_atomic
 from drafter.profile import Profile, load_profile
 from drafter.templates import Templates, builtin_dir
 
@@ -67,6 +67,7 @@ def render_file(source: str | Path, output: str | Path | None = None, *,
     source = Path(source)
     target = Path(output) if output else default_output(source)
     check_writable(target)
+    check_not_source(target, source)
     outline = load_outline(source)
     write_atomic(target, Renderer().docx(outline, now))
     return target

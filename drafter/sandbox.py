@@ -72,6 +72,10 @@ def check_deadline() -> None:
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
+    # Fire once: a second alarm could interrupt Jinja while it reports the first. Should some
+    # library code swallow this exception, the deadline checks in range(), calls and
+    # operators raise it again.
+    signal.setitimer(signal.ITIMER_REAL, 0)
     if _deadline.get() is not None:
         raise _timeout()
 
@@ -85,8 +89,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     previous: Any = None
     if use_signal:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
-        # Repeat every 0.1 s in case library code swallows the first exception.
-        signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -166,6 +169,9 @@ class _TimedRange:
 
     def __repr__(self) -> str:
         return repr(self._range)
+
+
+_TimedRange.__name__ = "range"  # as templates call it, for messages
 
 
 class _GuardedCodeGenerator(CodeGenerator):

@@ -88,6 +88,10 @@ class Templates:
                 return candidate
         return None
 
+    def _where(self, name: str) -> str:
+        """The file of template ``name`` for messages (its name when it is not a file)."""
+        return str(self.origin(name) or name)
+
     def render(self, name: str, context: dict[str, Any]) -> str:
         """Render template ``name`` with ``context``; errors name the template file and line."""
         try:
@@ -97,7 +101,7 @@ class Templates:
             where = exc.filename or exc.name or name
             raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             folders = ", ".join(str(p) for p in self.search_path)
             message = f"template {exc.name!r} not found on the search path ({folders})"
             if _outside(str(exc.name)):
@@ -105,24 +109,24 @@ class Templates:
                            f"include only files inside it ({folders})")
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
         except LimitExceeded as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, str(exc)) from None
         except RecursionError:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, "the template calls itself without end (a macro or include "
                                             "that recurses too deeply)") from None
         except MemoryError:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, "the template ran out of memory (a value or loop too large)") from None
         except SecurityError as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
                 OverflowError, jinja2.TemplateError) as exc:
-            file, line = _template_frame(sys.exc_info()[2], name)
+            file, line = _template_frame(sys.exc_info()[2], self._where(name))
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
 
 
