@@ -179,6 +179,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     return Problem(file, line, column, "", f"invalid YAML: {context}{what}{hint}")
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _tag_name(tag: str) -> str:
     """``tag:yaml.org,2002:python/object:x`` → ``!!python/object:x``, as it is written in YAML."""
     prefix = "tag:yaml.org,2002:"
@@ -380,8 +385,18 @@ class _Builder:
             what = exc.problem or "cannot be read"
             if tag.startswith("tag:yaml.org,2002:python/") or "constructor for the tag" in what:
                 what = f"the tag {_tag_name(tag)} is not allowed in an outline (only plain YAML values are)"
+            else:
+                what = f"'{_short(event.value)}' cannot be read as {_tag_name(tag)} ({what})"
             self._refuse(event, path, what)
             return None
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
-            self._refuse(event, path, f"'{event.value}' cannot be read: {exc}")
+            if "Exceeds the limit" in str(exc):  # Python refuses to convert a number this long
+                message = (f"'{_short(event.value)}' is a number of {len(event.value):,} digits, too long "
+                           "to read; put it in quotes if it is text")
+            else:
+                message = f"'{_short(event.value)}' cannot be read: {exc}"
+            self._refuse(event, path, message)
+            return None
+        except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways: !!bool abc, !!int ''
+            self._refuse(event, path, f"'{_short(event.value)}' cannot be read as {_tag_name(tag)}")
             return None
