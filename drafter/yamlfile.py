@@ -260,14 +260,14 @@ class _Builder:
     def _count(self, event: Any, path: KeyPath, nodes: int, chars: int) -> None:
         self.nodes += nodes
         self.chars += chars
-        if self.nodes > MAX_NODES:
-            raise OutlineError([self._problem(
-                event, path, f"the outline expands to more than {MAX_NODES:,} YAML values "
-                             "(anchors and aliases repeated too often?); refusing to read it")])
-        if self.chars > MAX_CHARS:
-            raise OutlineError([self._problem(
-                event, path, f"the outline expands to more than {MAX_CHARS:,} characters of text "
-                             "(anchors and aliases repeated too often?); refusing to read it")])
+        if self.nodes <= MAX_NODES and self.chars <= MAX_CHARS:
+            return
+        why = ("anchors and aliases repeated too often?" if self.anchors or self.open_anchors
+               else "split it into several outlines")
+        what = (f"{MAX_NODES:,} YAML values" if self.nodes > MAX_NODES
+                else f"{MAX_CHARS:,} characters of text")
+        raise OutlineError([self._problem(event, path, f"the outline expands to more than {what} ({why}); "
+                                                       "refusing to read it")])
 
     def value(self, event: Any, path: KeyPath, depth: int) -> Any:
         """Build the value that starts with ``event`` (consuming its events) at ``path``."""
