@@ -85,17 +85,21 @@ def read_text(path: Path, display: str | None = None) -> str:
     """The file's text, decoded as UTF-8 (a BOM is allowed); errors name the line of a bad byte."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size <= MAX_BYTES:  # read at most one byte past the limit: /dev/zero must not hang drafter
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+            size = len(raw)
     except FileNotFoundError:
         raise OutlineError([Problem(name, 1, 1, "", "no such file")]) from None
     except IsADirectoryError:
         raise OutlineError([Problem(name, 1, 1, "", "is a directory, not an outline file")]) from None
     except OSError as exc:
         raise OutlineError([Problem(name, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    if len(raw) > MAX_BYTES:
-        size = f"{len(raw) / 1024 / 1024:.1f} MB"
+    if size > MAX_BYTES:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
         limit = f"{MAX_BYTES // 1024 // 1024} MB"
-        raise OutlineError([Problem(name, 1, 1, "", f"the file is {size}; outlines are limited to {limit}")])
+        raise OutlineError([Problem(name, 1, 1, "", f"the file is {shown}; outlines are limited to {limit}")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

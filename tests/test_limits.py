@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from drafter import yamlfile
@@ -67,3 +68,11 @@ def test_999_sections_still_render(tmp_path: Path, run_cli: Callable[..., Result
                        encoding="utf-8")
     result = run_cli("render", outline, "-o", tmp_path / "out.docx")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_endless_device_is_read_only_up_to_the_limit(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    # Reading all of /dev/zero before checking its size would never end.
+    result = run_cli("render", "/dev/zero", "-o", tmp_path / "out.docx")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: /dev/zero:1:1: the file is more than 4 MB; outlines are limited to 4 MB\n"
