@@ -92,7 +92,10 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if tag == "pagebreak":
         return PageBreak()
     if tag == "toc":
-        return TableOfContents(int(element.get("levels", "2")))
+        levels = element.get("levels", "2")
+        if not (levels.isdigit() and 1 <= int(levels) <= 9):
+            raise TemplateError(template, None, f"<toc levels={levels!r}/>: levels is a whole number from 1 to 9")
+        return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
     if tag != "p":
@@ -105,7 +108,19 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
     hang = element.get("hang")
     runs = _runs(element, None, template, chinese)
-    return Paragraph(style, _trim(runs), align, float(hang) if hang else None)
+    return Paragraph(style, _trim(runs), align, _hang(hang, style, template) if hang else None)
+
+
+def _hang(value: str, style: str, template: str) -> float:
+    """The ``hang`` attribute (characters of hanging indent): a number from 0 to 40."""
+    try:
+        chars = float(value)
+    except ValueError:
+        chars = -1.0
+    if not 0 <= chars <= 40:  # also refuses nan and inf
+        raise TemplateError(template, None, f"hang={value!r} on <p style=\"{style}\">: use a number of "
+                                            "characters from 0 to 40")
+    return chars
 
 
 def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) -> list[Run]:

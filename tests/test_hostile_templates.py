@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 
 from drafter import sandbox, templates
+from drafter.blocks import parse_blocks
 from drafter.errors import TemplateError
 from drafter.templates import Templates
 from tests.conftest import OUTLINES
@@ -188,3 +189,19 @@ def test_hostile_template_through_the_cli_leaves_output_untouched(
     assert result.stdout == ""
     assert out.read_bytes() == b"an earlier draft"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile", "speech.docx"]
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<p hang="abc">x</p>', "hang='abc' on <p style=\"body\">: use a number of characters from 0 to 40"),
+    ('<p hang="nan">x</p>', "hang='nan' on <p style=\"body\">: use a number of characters from 0 to 40"),
+    ('<p style="x" hang="1e308">x</p>', "hang='1e308' on <p style=\"x\">: use a number of characters from 0 to 40"),
+    ('<toc levels="x"/>', "<toc levels='x'/>: levels is a whole number from 1 to 9"),
+    ('<toc levels="-5"/>', "<toc levels='-5'/>: levels is a whole number from 1 to 9"),
+    ("<p>&#1;</p>", "the template's output is not valid block markup (output line 1): reference to invalid "
+                    "character number: line 1, column 11"),
+])
+def test_bad_block_attributes_are_template_errors(markup: str, expected: str) -> None:
+    # These reached the CLI as ValueError/OverflowError ("internal error", exit 3).
+    with pytest.raises(TemplateError) as caught:
+        parse_blocks(markup, "dept/speech.j2", chinese=True)
+    assert str(caught.value) == f"dept/speech.j2: {expected}"
