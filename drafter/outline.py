@@ -77,7 +77,8 @@ def _kind(document: YamlDocument) -> Kind:
                                                        f"got {_shown(value)}")])
     close = difflib.get_close_matches(str(value), list(KINDS), n=1, cutoff=0.5)
     tip = f"did you mean '{close[0]}'? " if close else ""
-    message = f"unknown kind {value!r}; {tip}drafter knows: {names}"
+    shown = repr(value) if len(value) <= 40 else repr(value[:40] + "…")
+    message = f"unknown kind {shown}; {tip}drafter knows: {names}"
     raise OutlineError([document.problem(("kind",), message)])
 
 

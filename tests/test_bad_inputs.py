@@ -27,6 +27,7 @@ from tests.conftest import REPO
 
 BAD = REPO / "tests" / "bad"
 EXPECTED_FILE = BAD / "expected.txt"
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_expectations() -> dict[str, tuple[int, str]]:
@@ -85,6 +86,7 @@ def test_failure_is_one_located_paragraph_and_writes_nothing(name: str, tmp_path
     assert result.stderr.startswith("Error: ")
     assert "\n\n" not in result.stderr.strip() and "Traceback" not in result.stderr
     assert re.search(rf"{re.escape(name)}:\d+:\d+: ", result.stderr), "names file:line:column"
+    assert not CONTROL.search(result.stderr), "no raw control characters reach the terminal"
     assert sorted(p.name for p in tmp_path.iterdir()) == [name], "no output or temporary file is left"
 
 

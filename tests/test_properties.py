@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 import tempfile
 import types
 import typing
@@ -220,5 +221,6 @@ def test_mutated_outlines_never_give_a_traceback(data: st.DataObject) -> None:
             assert docx_text(target.read_bytes())
         else:
             assert result.stderr.startswith("Error: "), result.stderr
+            assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", result.stderr), result.stderr
             assert not target.exists()
             assert sorted(p.name for p in Path(folder).iterdir()) == ["outline.yaml"]
