@@ -106,20 +106,23 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if align is not None and align not in _ALIGNS:
         raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
-    hang = element.get("hang")
+    hang = _chars(element, "hang", template)
     runs = _runs(element, None, template, chinese)
-    return Paragraph(style, _trim(runs), align, _hang(hang, style, template) if hang else None)
+    return Paragraph(style, _trim(runs), align, hang)
 
 
-def _hang(value: str, style: str, template: str) -> float:
-    """The ``hang`` attribute (characters of hanging indent): a number from 0 to 40."""
+def _chars(element: ET.Element, name: str, template: str) -> float | None:
+    """A length attribute in characters (``hang="3"``), or None when absent."""
+    value = element.get(name)
+    if not value:
+        return None
     try:
         chars = float(value)
     except ValueError:
         chars = -1.0
-    if not 0 <= chars <= 40:  # also refuses nan and inf
-        raise TemplateError(template, None, f"hang={value!r} on <p style=\"{style}\">: use a number of "
-                                            "characters from 0 to 40")
+    if not 0 <= chars <= 40:
+        raise TemplateError(template, None, f'{name}="{value}" on <{element.tag}>: '
+                                            "give a number of characters from 0 to 40")
     return chars
 
 

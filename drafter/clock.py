@@ -7,10 +7,25 @@ variable (https://reproducible-builds.org/specs/source-date-epoch/), then the ou
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 FIXED_STAMP = "2000-01-01T00:00:00Z"
+
+_now: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("drafter_now", default=None)
+
+
+@contextmanager
+def fixed_now(now: dt.datetime | None) -> Iterator[None]:
+    """Within the block, renders stamp ``now`` (``--now``); None leaves the usual order."""
+    token = _now.set(now)
+    try:
+        yield
+    finally:
+        _now.reset(token)
 
 
 def parse_now(text: str) -> dt.datetime:
@@ -33,7 +48,11 @@ def parse_now(text: str) -> dt.datetime:
 
 
 def stamp(date: dt.date | None, now: dt.datetime | None = None) -> str:
-    """The W3CDTF creation time for core properties (see the module docstring for the order)."""
+    """The W3CDTF creation time for core properties (see the module docstring for the order).
+
+    ``now`` defaults to the time set by :func:`fixed_now`, if any.
+    """
+    now = now if now is not None else _now.get()
     if now is not None:
         return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -60,6 +60,7 @@ def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
     validator = Validator(document)
     built = validator.record(kind.model, data, ())
     _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
+    _check_counts(validator, data.get("sections"), ("sections",))
     if early or validator.problems:
         raise OutlineError(early + validator.problems)
     return Outline(kind, built, source)
@@ -92,17 +93,32 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
+def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
+    if not isinstance(sections, list):
+        return
+    deepest = len(kind.numbering)
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = (*path, index)
+        if level > deepest:
+            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name} "
+                                 f"(一、 （一） 1. （1）); move this section up a level")
+            return
+        _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+
+
 MAX_NUMBERED = 999
 """Most sections at one level, and most points in one list: numbers run 一 … 九百九十九."""
 
 
-def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
+def _check_counts(validator: Validator, sections: Any, path: KeyPath) -> None:
+    """Sections at one level and points in one list stay within the numbers drafter writes."""
     if not isinstance(sections, list):
         return
     if len(sections) > MAX_NUMBERED:
         validator.fail((*path, MAX_NUMBERED), f"{len(sections):,} sections at one level; drafter numbers at "
                                               f"most {MAX_NUMBERED} (一 to 九百九十九): group them into sections")
-    deepest = len(kind.numbering)
     for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
@@ -111,8 +127,4 @@ def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int,
         if isinstance(points, list) and len(points) > MAX_NUMBERED:
             validator.fail((*here, "points", MAX_NUMBERED), f"{len(points):,} points in one list; drafter "
                                                             f"numbers at most {MAX_NUMBERED} (一是 to 九百九十九是)")
-        if level > deepest:
-            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name} "
-                                 f"(一、 （一） 1. （1）); move this section up a level")
-            return
-        _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+        _check_counts(validator, section.get("sections"), (*here, "sections"))

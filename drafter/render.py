@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from drafter import __version__, clock
+from drafter import __version__
 from drafter.blocks import Block, parse_blocks
 from drafter.context import template_context
 from drafter.docx.writer import DocumentInfo, write_docx
@@ -39,21 +40,23 @@ class Renderer:
         origin = self.templates.origin(name)
         return parse_blocks(markup, str(origin or name), chinese=outline.kind.language == "zh")
 
-    def docx(self, outline: Outline, now: dt.datetime | None = None) -> bytes:
-        """The DOCX package of an outline; ``now`` overrides the stamped creation time."""
+    def docx(self, outline: Outline) -> bytes:
+        """The DOCX package of an outline."""
         document = outline.document
         info = DocumentInfo(
             title=getattr(document, "title", ""),
             author=getattr(document, "speaker", None) or "",
-            stamp=_stamp(getattr(document, "date", None), now),
+            stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
         return write_docx(self.blocks(outline), self.profile(outline.kind), info)
 
 
-def _stamp(date: dt.date | None, now: dt.datetime | None = None) -> str:
+def _stamp(date: dt.date | None) -> str:
     """Creation time for core properties: --now, SOURCE_DATE_EPOCH, the outline's date, or fixed."""
-    return clock.stamp(date, now)
+    from drafter.clock import stamp
+
+    return stamp(date)
 
 
 def default_output(source: Path) -> Path:
@@ -61,13 +64,12 @@ def default_output(source: Path) -> Path:
     return source.with_suffix(".docx")
 
 
-def render_file(source: str | Path, output: str | Path | None = None, *,
-                now: dt.datetime | None = None) -> Path:
+def render_file(source: str | Path, output: str | Path | None = None) -> Path:
     """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path."""
     source = Path(source)
     target = Path(output) if output else default_output(source)
-    check_writable(target)
     check_not_source(target, source)
+    check_writable(target)
     outline = load_outline(source)
-    write_atomic(target, Renderer().docx(outline, now))
+    write_atomic(target, Renderer().docx(outline))
     return target

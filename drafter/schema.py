@@ -169,6 +169,10 @@ class Validator:
             self.fail(path, f"expected {describe(hint)}, got {data!r}{hint_text}")
             return _INVALID
         if hint is str:
+            if isinstance(data, bool):  # yes/no/on/off typed as text
+                self.fail(path, "expected text, got true/false (YAML reads yes, no, on, off, true and false "
+                                "as true/false; put the text in quotes)")
+                return _INVALID
             return self._text(data, path)
         if hint is bool:
             if isinstance(data, bool):
@@ -214,12 +218,7 @@ class Validator:
         if isinstance(data, dt.date):  # an unquoted date typed where text is wanted
             return f"{data.year}年{data.month}月{data.day}日"
         if not isinstance(data, str):
-            if isinstance(data, bool):
-                tip = " (YAML reads yes, no, on, off, true and false as true/false; put the text in quotes)"
-            elif isinstance(data, (int, float)):
-                tip = f" (put it in quotes: '{data}')"
-            else:
-                tip = ""
+            tip = f" (put it in quotes: '{data}')" if isinstance(data, (int, float)) else ""
             self.fail(path, f"expected text, got {_kind_of(data)}{tip}")
             return _INVALID
         bad = _XML_ILLEGAL.search(data)

@@ -20,8 +20,8 @@ import jinja2
 from jinja2.sandbox import SecurityError
 
 from drafter.errors import TemplateError
+from drafter.guard import TIME_LIMIT, GuardedEnvironment, render_bounded
 from drafter.numbering import as_lead, join_points
-from drafter.sandbox import TIME_LIMIT, GuardedEnvironment, LimitExceeded, render_bounded
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -88,10 +88,6 @@ class Templates:
                 return candidate
         return None
 
-    def _where(self, name: str) -> str:
-        """The file of template ``name`` for messages (its name when it is not a file)."""
-        return str(self.origin(name) or name)
-
     def render(self, name: str, context: dict[str, Any]) -> str:
         """Render template ``name`` with ``context``; errors name the template file and line."""
         try:
@@ -101,39 +97,20 @@ class Templates:
             where = exc.filename or exc.name or name
             raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
+            file, line = _template_frame(sys.exc_info()[2], name)
             folders = ", ".join(str(p) for p in self.search_path)
             message = f"template {exc.name!r} not found on the search path ({folders})"
-            if _outside(str(exc.name)):
-                message = (f"template {exc.name!r} is outside the template search path; templates may "
-                           f"include only files inside it ({folders})")
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
+            file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
-        except LimitExceeded as exc:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
-            raise TemplateError(file, line, str(exc)) from None
-        except RecursionError:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
-            raise TemplateError(file, line, "the template calls itself without end (a macro or include "
-                                            "that recurses too deeply)") from None
-        except MemoryError:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
-            raise TemplateError(file, line, "the template ran out of memory (a value or loop too large)") from None
         except SecurityError as exc:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
+            file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
-                OverflowError, jinja2.TemplateError) as exc:
-            file, line = _template_frame(sys.exc_info()[2], self._where(name))
+                OverflowError, RecursionError, jinja2.TemplateError) as exc:
+            file, line = _template_frame(sys.exc_info()[2], name)
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
-
-
-def _outside(name: str) -> bool:
-    """Whether a template name tries to leave the search path (absolute, or through ``..``)."""
-    parts = name.replace("\\", "/").split("/")
-    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
 
 
 def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter import sandbox, templates
+from drafter import guard, templates
 from drafter.blocks import parse_blocks
 from drafter.errors import TemplateError
 from drafter.templates import Templates
@@ -26,7 +26,7 @@ def dept(tmp_path: Path) -> Path:
     return folder
 
 
-def render_text(folder: Path, text: str, *, time_limit: float = sandbox.TIME_LIMIT,
+def render_text(folder: Path, text: str, *, time_limit: float = guard.TIME_LIMIT,
                 context: dict | None = None) -> str:
     """Write ``text`` as ``folder/t.j2`` and render it."""
     (folder / "t.j2").write_text(text, encoding="utf-8")
@@ -79,8 +79,7 @@ def test_template_cannot_change_the_outline(dept: Path) -> None:
 def test_include_outside_the_search_path_is_refused(dept: Path, name: str) -> None:
     name = name.format(secret=dept.parent / "secret.j2")
     message = refused(dept, "<p>a</p>\n{% include '" + name + "' %}\n")
-    assert message.startswith(f"{dept / 't.j2'}:2: template '{name}' is outside the template search path; "
-                              "templates may include only files inside it")
+    assert message.startswith(f"{dept / 't.j2'}:2: template '{name}' not found on the search path ({dept}, ")
     assert "SECRET" not in message
 
 
@@ -155,14 +154,14 @@ def test_oversized_values_are_refused_before_they_are_built(dept: Path, expressi
 def test_values_doubled_in_a_loop_are_stopped(dept: Path, text: str) -> None:
     message = refused(dept, text + "\n")
     assert message.startswith(f"{dept / 't.j2'}:1: the template builds")
-    assert f"values are limited to {sandbox.MAX_VALUE_CHARS:,} characters or items" in message
+    assert f"values are limited to {guard.MAX_VALUE_CHARS:,} characters or items" in message
 
 
 def test_total_output_is_bounded(dept: Path) -> None:
     text = "{% set s = 'x' * 100000 %}{% for i in range(100000) %}{% for j in range(100) %}{{ s }}" \
            "{% endfor %}{% endfor %}\n"
     assert refused(dept, text) == (f"{dept / 't.j2'}: the template's output passed "
-                                   f"{sandbox.MAX_OUTPUT_CHARS:,} characters and was stopped")
+                                   f"{guard.MAX_OUTPUT_CHARS:,} characters and was stopped")
 
 
 def test_ordinary_template_features_still_work(dept: Path) -> None:
@@ -192,9 +191,9 @@ def test_hostile_template_through_the_cli_leaves_output_untouched(
 
 
 @pytest.mark.parametrize("markup, expected", [
-    ('<p hang="abc">x</p>', "hang='abc' on <p style=\"body\">: use a number of characters from 0 to 40"),
-    ('<p hang="nan">x</p>', "hang='nan' on <p style=\"body\">: use a number of characters from 0 to 40"),
-    ('<p style="x" hang="1e308">x</p>', "hang='1e308' on <p style=\"x\">: use a number of characters from 0 to 40"),
+    ('<p hang="abc">x</p>', 'hang="abc" on <p>: give a number of characters from 0 to 40'),
+    ('<p hang="nan">x</p>', 'hang="nan" on <p>: give a number of characters from 0 to 40'),
+    ('<p style="x" hang="1e308">x</p>', 'hang="1e308" on <p>: give a number of characters from 0 to 40'),
     ('<toc levels="x"/>', "<toc levels='x'/>: levels is a whole number from 1 to 9"),
     ('<toc levels="-5"/>', "<toc levels='-5'/>: levels is a whole number from 1 to 9"),
     ("<p>&#1;</p>", "the template's output is not valid block markup (output line 1): reference to invalid "

@@ -36,7 +36,9 @@ def render(outline: Path, output: Path | None, now: Any) -> None:
     Example:
       drafter render outlines/speech.yaml -o speech.docx
     """
+    from drafter.clock import fixed_now
     from drafter.render import render_file
 
-    target = render_file(outline, output, now=now)
+    with fixed_now(now):
+        target = render_file(outline, output)
     click.echo(f"Wrote {target}", err=True)

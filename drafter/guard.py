@@ -10,8 +10,8 @@ still hang drafter (two nested loops of 100,000) or exhaust memory (``'x' * 10**
 - a size limit on every value built by ``*``, ``+``, ``%``, ``**``, ``~``, calls and
   filters (:data:`MAX_VALUE_CHARS`), and on the whole output (:data:`MAX_OUTPUT_CHARS`).
 
-Everything over a limit raises :class:`LimitExceeded`, which :mod:`drafter.templates` reports
-with the template file and line.
+Everything over a limit raises :class:`LimitExceeded`, which :func:`render_bounded` reports as
+a :class:`~drafter.errors.TemplateError` with the template file and line.
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import TracebackType
 from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
+
+from drafter.errors import TemplateError
 
 TIME_LIMIT = 10.0
 """Seconds a template may take to render one outline (a 300-paragraph report takes ~0.01 s)."""
@@ -240,14 +243,40 @@ class GuardedEnvironment(ImmutableSandboxedEnvironment):
 
 
 def render_bounded(template: Any, context: dict[str, Any], seconds: float = TIME_LIMIT) -> str:
-    """Render ``template`` within ``seconds`` and :data:`MAX_OUTPUT_CHARS` of output."""
-    with time_limit(seconds):
-        pieces: list[str] = []
-        total = 0
-        for piece in template.generate(context):
-            total += len(piece)
-            if total > MAX_OUTPUT_CHARS:
-                raise LimitExceeded(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters "
-                                    "and was stopped")
-            pieces.append(piece)
-        return "".join(pieces)
+    """Render ``template`` within ``seconds`` and :data:`MAX_OUTPUT_CHARS` of output.
+
+    Going over a limit, recursing without end or running out of memory raises
+    :class:`~drafter.errors.TemplateError` naming the template file and line; every other
+    error is left to the caller (:meth:`drafter.templates.Templates.render`).
+    """
+    try:
+        with time_limit(seconds):
+            pieces: list[str] = []
+            total = 0
+            for piece in template.generate(context):
+                total += len(piece)
+                if total > MAX_OUTPUT_CHARS:
+                    raise LimitExceeded(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters "
+                                        "and was stopped")
+                pieces.append(piece)
+            return "".join(pieces)
+    except LimitExceeded as exc:
+        message, trace = str(exc), exc.__traceback__
+    except RecursionError as exc:
+        message = "the template calls itself without end (a macro or include that recurses too deeply)"
+        trace = exc.__traceback__
+    except MemoryError as exc:
+        message, trace = "the template ran out of memory (a value or loop too large)", exc.__traceback__
+    file, line = _template_frame(trace, template.filename or template.name or "<template>")
+    raise TemplateError(file, line, message) from None
+
+
+def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
+    """The innermost frame of template code in a traceback: Jinja rewrites such frames to carry the
+    template's file and line, and marks their globals with ``__jinja_exception__``."""
+    found: tuple[str, int | None] = (fallback, None)
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
