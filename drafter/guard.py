@@ -3,7 +3,7 @@
 Jinja's sandbox already refuses unsafe attributes (``__class__``, ``__globals__``…) and
 ranges of more than 100,000 items, but a template handed over by another department can
 still hang drafter (two nested loops of 100,000) or exhaust memory (``'x' * 10**10``,
-``9**9**9``, a string doubled in a loop). :class:`GuardedEnvironment` adds:
+``9**(9**9)``, a string doubled in a loop). :func:`install` adds to a sandboxed environment:
 
 - a time limit (:func:`time_limit`): SIGALRM in the main thread, plus deadline checks in
   ``range``, operators, calls and filters so that other threads are bounded too;
@@ -30,7 +30,7 @@ from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from drafter.errors import TemplateError
 
@@ -206,40 +206,50 @@ def _guard_filter(function: Callable[..., Any], name: str) -> Callable[..., Any]
     return guarded
 
 
-class GuardedEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox with drafter's limits on time and size."""
+GUARDED_BINOPS = frozenset({"*", "**", "%", "+", "//", "/"})
 
-    intercepted_binops = frozenset({"*", "**", "%", "+", "//", "/"})
-    code_generator_class = _GuardedCodeGenerator
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self.globals["range"] = _TimedRange
-        self.filters = {name: _guard_filter(f, name) for name, f in self.filters.items()}
+def install(environment: SandboxedEnvironment) -> SandboxedEnvironment:
+    """Add drafter's limits on time and size to a sandboxed Jinja environment, and return it.
 
-    def add_filters(self, filters: dict[str, Callable[..., Any]]) -> None:
-        """Register more filters, guarded like the built-in ones."""
-        self.filters.update({name: _guard_filter(f, name) for name, f in filters.items()})
+    Works on any sandbox class (Jinja's, or one that caches attribute verdicts). Call it once the
+    environment's filters are registered: they are wrapped with the size checks. Templates
+    compiled afterwards route ``~`` through :func:`checked_concat`.
+    """
+    if not getattr(environment, "sandboxed", False):
+        raise TypeError("drafter's template limits need a sandboxed Jinja environment")
+    if getattr(environment, "drafter_guarded", False):
+        return environment
+    base_binop, base_call = environment.call_binop, environment.call
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Apply an arithmetic operator after checking the time and the size of its result."""
+    def call_binop(context: Any, operator: str, left: Any, right: Any) -> Any:
         check_deadline()
         _check_binop(operator, left, right)
-        return check_size(super().call_binop(context, operator, left, right))
+        return check_size(base_binop(context, operator, left, right))
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        """Call a function or method from a template, bounded in time and result size."""
+    def call(__context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         check_deadline()
         what = f"{getattr(__obj, '__name__', 'a function')}()"
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what)
-        return check_size(super().call(__context, __obj, *args, **kwargs))
+        return check_size(base_call(__context, __obj, *args, **kwargs))
 
-    @staticmethod
-    def checked_concat(value: Any) -> Any:
-        """The result of ``a ~ b``, unless it is too long."""
-        check_deadline()
-        return check_size(value, "joined text")
+    guarded: Any = environment
+    guarded.intercepted_binops = environment.intercepted_binops | GUARDED_BINOPS
+    guarded.code_generator_class = _GuardedCodeGenerator
+    guarded.call_binop = call_binop
+    guarded.call = call
+    guarded.checked_concat = checked_concat
+    guarded.globals["range"] = _TimedRange
+    guarded.filters = {name: _guard_filter(f, name) for name, f in environment.filters.items()}
+    guarded.drafter_guarded = True
+    return environment
+
+
+def checked_concat(value: Any) -> Any:
+    """The result of ``a ~ b`` in a template, unless it is too long."""
+    check_deadline()
+    return check_size(value, "joined text")
 
 
 def render_bounded(template: Any, context: dict[str, Any], seconds: float = TIME_LIMIT) -> str:

@@ -17,11 +17,11 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from drafter.errors import TemplateError
-from drafter.guard import TIME_LIMIT, GuardedEnvironment, render_bounded
 from drafter.numbering import as_lead, join_points
+from drafter.guard import TIME_LIMIT, install, render_bounded
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -70,7 +70,7 @@ class Templates:
             jinja2.FileSystemLoader([str(p) for p in self.search_path]),
             jinja2.PrefixLoader({"base": builtin}),
         ])
-        self.environment = GuardedEnvironment(
+        self.environment = ImmutableSandboxedEnvironment(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
@@ -79,6 +79,7 @@ class Templates:
             auto_reload=False,
         )
         self.environment.filters.update(FILTERS)
+        install(self.environment)  # drafter.guard: limits on rendering time and value sizes
 
     def origin(self, name: str) -> Path | None:
         """The file a template name resolves to on the search path (first match wins)."""
