@@ -17,6 +17,7 @@ a :class:`~drafter.errors.TemplateError` with the template file and line.
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import functools
 import math
 import re
@@ -46,10 +47,8 @@ MAX_OUTPUT_CHARS = 50_000_000
 MAX_INT_BITS = 100_000
 """Largest integer (in bits) that arithmetic in a template may produce."""
 
-_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("drafter_template_deadline",
-                                                                          default=None)
-_limit_seconds: contextvars.ContextVar[float] = contextvars.ContextVar("drafter_template_limit",
-                                                                       default=TIME_LIMIT)
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("drafter_template_budget",
+                                                                         default=None)
 _HUGE_FORMAT = re.compile(r"%[-+ #0]*(?:\*|\d{8,})|\{[^{}]*:[^{}]*\d{8,}[^{}]*\}")
 
 
@@ -61,33 +60,41 @@ class TemplateTimeout(LimitExceeded):
     """A template took longer than the time limit."""
 
 
-def _timeout() -> TemplateTimeout:
-    seconds = _limit_seconds.get()
-    return TemplateTimeout(f"the template took longer than {seconds:g} s to render and was stopped "
-                           "(an endless or very large loop?)")
+@dataclasses.dataclass
+class _Budget:
+    """The time allowed to the render in progress."""
+
+    seconds: float
+    deadline: float
+    raised: bool = False
+    """Set once a timeout was raised: the alarm then stays quiet (see :func:`_on_alarm`)."""
+
+    def timeout(self) -> TemplateTimeout:
+        self.raised = True
+        return TemplateTimeout(f"the template took longer than {self.seconds:g} s to render and was "
+                               "stopped (an endless or very large loop?)")
 
 
 def check_deadline() -> None:
     """Raise :class:`TemplateTimeout` when the current render has run out of time."""
-    deadline = _deadline.get()
-    if deadline is not None and time.monotonic() > deadline:
-        raise _timeout()
+    budget = _budget.get()
+    if budget is not None and time.monotonic() > budget.deadline:
+        raise budget.timeout()
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    # Fire once: a second alarm could interrupt Jinja while it reports the first. Should some
-    # library code swallow this exception, the deadline checks in range(), calls and
-    # operators raise it again.
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    if _deadline.get() is not None:
-        raise _timeout()
+    # Raise at most once, and not after a deadline check already did: a second exception could
+    # interrupt Jinja while it reports the first and lose the template's line. Should library
+    # code swallow a timeout, the deadline checks in range(), calls and operators raise again.
+    budget = _budget.get()
+    if budget is not None and not budget.raised:
+        raise budget.timeout()
 
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Bound the rendering inside the block to ``seconds`` (SIGALRM when in the main thread)."""
-    deadline_token = _deadline.set(time.monotonic() + seconds)
-    limit_token = _limit_seconds.set(seconds)
+    token = _budget.set(_Budget(seconds, time.monotonic() + seconds))
     use_signal = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     previous: Any = None
     if use_signal:
@@ -99,8 +106,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         if use_signal:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
-        _limit_seconds.reset(limit_token)
-        _deadline.reset(deadline_token)
+        _budget.reset(token)
 
 
 def _too_big(what: str) -> LimitExceeded:
