@@ -2,7 +2,10 @@
 damage to valid outline files never produces a traceback.
 
 Outlines are generated from each kind's model (the dataclass type hints, through
-drafter.schema.fields_of), so kinds registered later are covered without changes here.
+drafter.schema.fields_of), so kinds registered later are covered without changes here. Every
+paragraph must appear: each text of a list (paragraphs, points, keywords…), each title and
+heading — exactly, after punctuation normalisation, for body paragraphs; by its letters and
+digits (what normalisation never changes) for the rest.
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ from drafter.schema import fields_of
 from drafter.typography import normalise_punctuation
 from tests.conftest import OUTLINES
 
-NOT_CONTENT = frozenset({"kind", "department", "points_marker"})
-"""Keys that are not text of the document: the kind's name, a folder, a format parameter."""
+HEADINGS = frozenset({"title", "heading"})
+"""Single-text keys that are always shown. Other single texts (issuer, affiliation…) may
+legitimately be shown only with another key (a signature replaces the issuer), so they are
+not checked; every list of texts (paragraphs, points, keywords, references…) is."""
 
 SKIPPED = frozenset({"department"})
 """Keys left out of generated outlines (a department pack is a folder that must exist)."""
@@ -108,13 +113,15 @@ def outline_strategy(kind: Kind) -> st.SearchStrategy[dict[str, Any]]:
     return record_strategy(kind.model, 0, max(len(kind.numbering), 1))
 
 
-def strings(data: Any, key: str = "") -> list[tuple[str, str]]:
-    """Every (key, text) pair in an outline, depth first, skipping keys that are not content."""
+def paragraphs(data: Any, key: str = "", in_list: bool = False) -> list[tuple[str, str]]:
+    """Every (key, text) the document must show: texts in lists, titles and headings."""
     if isinstance(data, dict):
-        return [pair for k, v in data.items() if k not in NOT_CONTENT for pair in strings(v, k)]
+        return [pair for k, v in data.items() for pair in paragraphs(v, k)]
     if isinstance(data, list):
-        return [pair for v in data for pair in strings(v, key)]
-    return [(key, data)] if isinstance(data, str) else []
+        return [pair for v in data for pair in paragraphs(v, key, in_list=True)]
+    if isinstance(data, str) and (in_list or key in HEADINGS):
+        return [(key, data)]
+    return []
 
 
 def letters(text: str) -> str:
@@ -146,7 +153,7 @@ def test_random_valid_outlines_render_with_all_their_text(kind_name: str, data: 
     rendered = docx_text(package)
     chinese = kind.language == "zh"
     every_letter = letters(rendered)
-    for key, value in strings(outline_data):
+    for key, value in paragraphs(outline_data):
         assert letters(value) in every_letter, f"{key}: {value!r} is missing from the document"
         if key in BODY_PARAGRAPHS:
             expected = normalise_punctuation(value.strip()) if chinese else value.strip()
