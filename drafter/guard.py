@@ -155,8 +155,8 @@ class _TimedRange:
     def __init__(self, *args: int) -> None:
         self._range = range(*args)
         if len(self._range) > MAX_RANGE:
-            raise LimitExceeded(f"range() of {len(self._range):,} items; templates may use at most "
-                                f"{MAX_RANGE:,}")
+            raise LimitExceeded(f"range() of {len(self._range):,} items is too big; the sandbox allows at "
+                                f"most {MAX_RANGE:,} (MAX_RANGE)")
 
     def __iter__(self) -> Iterator[int]:
         for count, item in enumerate(self._range):
@@ -237,7 +237,8 @@ def install(environment: SandboxedEnvironment) -> SandboxedEnvironment:
         check_deadline()
         what = f"{getattr(__obj, '__name__', 'a function')}()"
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
-        _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what)
+        if __obj is not _TimedRange:  # range() says itself how big it may be
+            _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what)
         return check_size(base_call(__context, __obj, *args, **kwargs))
 
     guarded: Any = environment
