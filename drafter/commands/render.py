@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
 
-def _parse_now(value: str | None) -> Any:
+def _now(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    """Check --now while parsing, so a bad time is a usage error (exit 2)."""
     if value is None:
         return None
     from drafter.clock import parse_now
@@ -23,10 +23,10 @@ def _parse_now(value: str | None) -> Any:
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write the DOCX (default: the outline's name with .docx, beside it).")
-@click.option("--now", "now", metavar="TIME", callback=lambda ctx, param, value: _parse_now(value),
+@click.option("--now", "now", metavar="TIME", callback=_now,
               help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
-def render(outline: Path, output: Path | None, now: Any) -> None:
+def render(outline: Path, output: Path | None, now: object) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
@@ -39,6 +39,6 @@ def render(outline: Path, output: Path | None, now: Any) -> None:
     from drafter.clock import fixed_now
     from drafter.render import render_file
 
-    with fixed_now(now):
+    with fixed_now(now):  # type: ignore[arg-type]
         target = render_file(outline, output)
     click.echo(f"Wrote {target}", err=True)
