@@ -204,3 +204,19 @@ def test_bad_block_attributes_are_template_errors(markup: str, expected: str) ->
     with pytest.raises(TemplateError) as caught:
         parse_blocks(markup, "dept/speech.j2", chinese=True)
     assert str(caught.value) == f"dept/speech.j2: {expected}"
+
+
+def test_time_limit_gives_back_a_pending_alarm(dept: Path) -> None:
+    import signal
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        assert render_text(dept, "<p>{{ title }}</p>\n") == "<p>标题</p>"
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 30
+        assert fired == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
