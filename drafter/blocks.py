@@ -107,7 +107,10 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if tag == "pagebreak":
         return PageBreak()
     if tag == "toc":
-        return TableOfContents(int(element.get("levels", "2")))
+        levels = element.get("levels", "2")
+        if not (levels.isdigit() and 1 <= int(levels) <= 9):
+            raise TemplateError(template, None, f"<toc levels={levels!r}/>: levels is a whole number from 1 to 9")
+        return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
     if tag != "p":

@@ -30,6 +30,18 @@ COMMANDS: dict[str, str] = {
 """Command name → "module:attribute" of its click command."""
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+_CONTROL.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})  # bidi
+MAX_LINE = 1000
+
+
+def printable(message: str) -> str:
+    """A message safe for a terminal: control characters from an outline (ESC sequences that could
+    retitle or rewrite the terminal) shown as \\xNN, and each line cut to MAX_LINE characters."""
+    lines = message.translate(_CONTROL).split("\n")
+    return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
+
+
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
 
@@ -49,7 +61,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DrafterError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -59,7 +71,7 @@ class LazyGroup(click.Group):
         except Exception as exc:  # a bug in drafter: say so plainly, no traceback
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
-            click.echo(f"Error: internal error in drafter {__version__}: {type(exc).__name__}: {exc}. "
+            click.echo(f"Error: internal error in drafter {__version__}: {type(exc).__name__}: {printable(str(exc))}. "
                        "Please report it with the outline; DRAFTER_DEBUG=1 shows the traceback.", err=True)
             ctx.exit(3)
 

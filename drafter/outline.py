@@ -32,27 +32,38 @@ class Outline:
 def load_outline(path: str | Path) -> Outline:
     """Read, validate and build the outline at ``path``; raises :class:`OutlineError`."""
     path = Path(path)
-    return outline_from_yaml(yamlfile.load(path, str(path)), path)
+    return outline_from_yaml(yamlfile.load(path, str(path), strict=False), path)
 
 
 def parse_outline(text: str, file: str = "<outline>") -> Outline:
     """Validate and build an outline from YAML text."""
-    return outline_from_yaml(yamlfile.parse(text, file), None)
+    return outline_from_yaml(yamlfile.parse(text, file, strict=False), None)
 
 
 def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
-    """Validate a parsed YAML document as an outline of the kind it names."""
+    """Validate a parsed YAML document as an outline of the kind it names.
+
+    Problems the YAML reader left in ``document.problems`` are reported together with the
+    schema's own, so that one run lists everything wrong with the file.
+    """
     data = document.data
+    early = list(document.problems)
+    if document.is_reported(()):
+        raise OutlineError(early)
     if data is None:
         raise OutlineError([document.problem((), "the outline is empty; start with 'kind:' and 'title:'")])
     if not isinstance(data, dict):
         raise OutlineError([document.problem((), "an outline is a mapping of keys (kind:, title:, …)")])
-    kind = _kind(document)
+    try:
+        kind = _kind(document)
+    except OutlineError as exc:
+        raise OutlineError(early + ([] if document.is_reported(("kind",)) else exc.problems)) from None
     validator = Validator(document)
     built = validator.record(kind.model, data, ())
     _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
-    if validator.problems:
-        raise OutlineError(validator.problems)
+    _check_counts(validator, data.get("sections"), ("sections",))
+    if early or validator.problems:
+        raise OutlineError(early + validator.problems)
     return Outline(kind, built, source)
 
 
@@ -63,10 +74,24 @@ def _kind(document: YamlDocument) -> Kind:
         raise OutlineError([document.problem((), f"missing required key 'kind' (one of: {names})")])
     if isinstance(value, str) and value in KINDS:
         return KINDS[value]
+    if not isinstance(value, str):
+        raise OutlineError([document.problem(("kind",), f"expected the name of a kind (one of: {names}), "
+                                                       f"got {_shown(value)}")])
     close = difflib.get_close_matches(str(value), list(KINDS), n=1, cutoff=0.5)
     tip = f"did you mean '{close[0]}'? " if close else ""
-    message = f"unknown kind {value!r}; {tip}drafter knows: {names}"
+    shown = repr(value) if len(value) <= 40 else repr(value[:40] + "…")
+    message = f"unknown kind {shown}; {tip}drafter knows: {names}"
     raise OutlineError([document.problem(("kind",), message)])
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    return repr(value)
 
 
 def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
@@ -83,3 +108,25 @@ def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int,
                                  f"{scheme}; move this section up a level")
             return
         _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+
+
+MAX_NUMBERED = 999
+"""Most sections at one level, and most points in one list: numbers run 一 … 九百九十九."""
+
+
+def _check_counts(validator: Validator, sections: Any, path: KeyPath) -> None:
+    """Sections at one level and points in one list stay within the numbers drafter writes."""
+    if not isinstance(sections, list):
+        return
+    if len(sections) > MAX_NUMBERED:
+        validator.fail((*path, MAX_NUMBERED), f"{len(sections):,} sections at one level; drafter numbers at "
+                                              f"most {MAX_NUMBERED} (一 to 九百九十九): group them into sections")
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = (*path, index)
+        points = section.get("points")
+        if isinstance(points, list) and len(points) > MAX_NUMBERED:
+            validator.fail((*here, "points", MAX_NUMBERED), f"{len(points):,} points in one list; drafter "
+                                                            f"numbers at most {MAX_NUMBERED} (一是 to 九百九十九是)")
+        _check_counts(validator, section.get("sections"), (*here, "sections"))

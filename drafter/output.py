@@ -15,6 +15,8 @@ def check_writable(target: Path) -> None:
         raise OutputError(f"cannot write {target}: it is a directory; give a file name such as {target / 'out.docx'}")
     folder = target.parent
     if not folder.is_dir():
+        if folder.exists() or any(p.exists() and not p.is_dir() for p in folder.parents):
+            raise OutputError(f"cannot write {target}: {_first_file(folder)} is a file, not a folder")
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"cannot write {target}: no permission to write in {folder}")
@@ -22,10 +24,43 @@ def check_writable(target: Path) -> None:
         raise OutputError(f"cannot write {target}: the file is read-only")
 
 
+def _first_file(folder: Path) -> Path:
+    """The outermost part of ``folder`` that exists but is not a directory."""
+    for part in [*reversed(folder.parents), folder]:
+        if part.exists() and not part.is_dir():
+            return part
+    return folder
+
+
+def check_not_source(target: Path, source: Path) -> None:
+    """Refuse to write the DOCX over the outline it is rendered from."""
+    try:
+        same = target.exists() and os.path.samefile(target, source)
+    except OSError:
+        same = False
+    if same:
+        raise OutputError(f"cannot write {target}: it is the outline being rendered; "
+                          "give another output name (-o …docx)")
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that a failure leaves any existing file untouched."""
+    """Write ``data`` to ``target`` so that a failure leaves any existing file untouched.
+
+    A target that exists but is not a regular file (``/dev/null``, a pipe) is written in place:
+    renaming over it would replace the device or pipe with a file.
+    """
     check_writable(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+        return
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # e.g. a share that refuses new files although the folder looks writable
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)

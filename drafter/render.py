@@ -14,7 +14,7 @@ from drafter.context import template_context
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.kinds import Kind
 from drafter.outline import Outline, load_outline
-from drafter.output import check_writable, write_atomic
+from drafter.output import check_not_source, check_writable, write_atomic
 from drafter.profile import Profile, load_profile
 from drafter.templates import Templates, builtin_dir
 
@@ -67,14 +67,10 @@ class Renderer:
 
 
 def _stamp(date: dt.date | None) -> str:
-    """Creation time for core properties: SOURCE_DATE_EPOCH, else the outline's date, else fixed."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(date, dt.date):
-        return f"{date:%Y-%m-%d}T00:00:00Z"
-    return "2000-01-01T00:00:00Z"
+    """Creation time for core properties: --now, SOURCE_DATE_EPOCH, the outline's date, or fixed."""
+    from drafter.clock import stamp
+
+    return stamp(date)
 
 
 def default_output(source: Path) -> Path:
@@ -94,6 +90,7 @@ def render_file(source: str | Path, output: str | Path | None = None,
 
     source = Path(source)
     target = Path(output) if output else default_output(source)
+    check_not_source(target, source)
     check_writable(target)
     outline, pack = department_for(load_outline(source), department)
     write_atomic(target, Renderer(department=pack).docx(outline, toc))

@@ -90,6 +90,8 @@ def describe(hint: Any) -> str:
         item = typing.get_args(hint)[0]
         if item is str:
             return "a list of paragraphs (or one paragraph as text)"
+        if dataclasses.is_dataclass(item):
+            return f"a list of mappings with keys {', '.join(f.name for f in fields_of(item))}"
         return f"a list of {describe(item)}"
     if origin is dict:
         return f"a mapping of names to {describe(typing.get_args(hint)[1])}"
@@ -106,7 +108,9 @@ class Validator:
         self.problems: list[Problem] = []
 
     def fail(self, path: KeyPath, message: str, *, key: bool = False) -> None:
-        """Record a problem at ``path``."""
+        """Record a problem at ``path`` (unless the YAML reader already refused the value there)."""
+        if self.document.is_reported(path):
+            return
         self.problems.append(self.document.problem(path, message, key=key))
 
     def record(self, cls: type, data: Any, path: KeyPath, *, skip: frozenset[str] = frozenset()) -> Any:
@@ -116,17 +120,20 @@ class Validator:
             return None
         specs = fields_of(cls)
         names = [s.name for s in specs]
+        suggested: set[str] = set()
         for name in data:
             if name not in names and name not in skip:
                 hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(names)}"
+                suggested.update(hint)
                 self.fail((*path, name), f"unknown key '{name}'{suggestion}", key=True)
         values: dict[str, Any] = {}
         ok = True
         for spec in specs:
             if spec.name not in data or (data[spec.name] is None and not spec.required):
                 if spec.required:
-                    self.fail(path, f"missing required key '{spec.name}' ({spec.doc})")
+                    if spec.name not in suggested:  # a misspelt key already says "did you mean"
+                        self.fail(path, f"missing required key '{spec.name}' ({spec.doc})")
                     ok = False
                 continue
             value = self.value(spec.hint, data[spec.name], (*path, spec.name))
@@ -162,6 +169,10 @@ class Validator:
             self.fail(path, f"expected {describe(hint)}, got {data!r}{hint_text}")
             return _INVALID
         if hint is str:
+            if isinstance(data, bool):  # yes/no/on/off typed as text
+                self.fail(path, "expected text, got true/false (YAML reads yes, no, on, off, true and false "
+                                "as true/false; put the text in quotes)")
+                return _INVALID
             return self._text(data, path)
         if hint is bool:
             if isinstance(data, bool):

@@ -24,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from drafter.errors import TemplateError
 from drafter.kindfilters import FILTERS as KIND_FILTERS
 from drafter.numbering import as_lead, join_points
+from drafter.guard import TIME_LIMIT, install, render_bounded
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -92,7 +93,8 @@ class ConfinedLoader(jinja2.FileSystemLoader):
 class Templates:
     """The templates of one search path, compiled once and reused for every render."""
 
-    def __init__(self, search_path: Sequence[Path] = ()) -> None:
+    def __init__(self, search_path: Sequence[Path] = (), *, time_limit: float = TIME_LIMIT) -> None:
+        self.time_limit = time_limit
         self.search_path = [Path(p) for p in search_path] + [builtin_dir()]
         builtin = ConfinedLoader(str(builtin_dir()))
         loader = jinja2.ChoiceLoader([
@@ -108,6 +110,7 @@ class Templates:
             auto_reload=False,
         )
         self.environment.filters.update(FILTERS)
+        install(self.environment)  # drafter.guard: limits on rendering time and value sizes
 
     def origin(self, name: str) -> Path | None:
         """The file a template name resolves to on the search path (first match wins)."""
@@ -121,7 +124,7 @@ class Templates:
         """Render template ``name`` with ``context``; errors name the template file and line."""
         try:
             template = self.environment.get_template(name)
-            return template.render(context)
+            return render_bounded(template, context, self.time_limit)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or exc.name or name
             raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None

@@ -23,6 +23,18 @@ def _pages(ctx: click.Context, param: click.Parameter, value: str | None) -> obj
         raise click.BadParameter(str(exc)) from None
 
 
+def _now(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    """Check --now while parsing, so a bad time is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from drafter.clock import parse_now
+
+    try:
+        return parse_now(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--now'") from None
+
+
 @click.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -40,8 +52,11 @@ def _pages(ctx: click.Context, param: click.Parameter, value: str | None) -> obj
               help="Resolution of --png images.")
 @click.option("--update-fields", "update_fields", is_flag=True,
               help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
-def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool, pages: PageRange | None, dpi: int,
-           update_fields: bool) -> None:
+@click.option("--now", "now", metavar="TIME", callback=_now,
+              help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
+                   "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
+def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
+           pages: PageRange | None, dpi: int, update_fields: bool, now: object) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
@@ -55,17 +70,19 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
       drafter render outlines/speech.yaml --department departments/planning-bureau
       drafter render outlines/speech.yaml --pdf --png --pages 1-2
     """
+    from drafter.clock import fixed_now
     from drafter.render import render_file
 
-    target = render_file(outline, output, department)
-    click.echo(f"Wrote {target}", err=True)
-    if pdf or png or update_fields or pages:
-        from drafter.preview import PageRange, PreviewRequest, preview
+    with fixed_now(now):  # type: ignore[arg-type]
+        target = render_file(outline, output, department)
+        click.echo(f"Wrote {target}", err=True)
+        if pdf or png or update_fields or pages:
+            from drafter.preview import PageRange, PreviewRequest, preview
 
-        request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
-                                 pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)
-        result = preview(target, request, lambda toc: render_file(outline, output, department, toc=toc))
-        if result.toc:
-            click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
-        for path in ([result.pdf] if result.pdf else []) + result.pngs:
-            click.echo(f"Wrote {path}", err=True)
+            request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
+                                     pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)
+            result = preview(target, request, lambda toc: render_file(outline, output, department, toc=toc))
+            if result.toc:
+                click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
+            for path in ([result.pdf] if result.pdf else []) + result.pngs:
+                click.echo(f"Wrote {path}", err=True)

@@ -1,0 +1,233 @@
+"""Property-based tests: random valid outlines of every registered kind always render, and random
+damage to valid outline files never produces a traceback.
+
+Outlines are generated from each kind's model (the dataclass type hints, through
+drafter.schema.fields_of), so kinds registered later are covered without changes here. Every
+paragraph must appear: each text of a list (paragraphs, points, keywords…), each title and
+heading — exactly, after punctuation normalisation, for body paragraphs; by its letters and
+digits (what normalisation never changes) for the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+import tempfile
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.cli import cli
+from drafter.kinds import KINDS, Kind
+from drafter.outline import parse_outline
+from drafter.render import Renderer
+from drafter.schema import fields_of
+from drafter.typography import normalise_punctuation
+from tests.conftest import OUTLINES
+
+HEADINGS = frozenset({"title", "heading"})
+"""Single-text keys that are always shown. Other single texts (issuer, affiliation…) may
+legitimately be shown only with another key (a signature replaces the issuer), so they are
+not checked; every list of texts (paragraphs, points, keywords, references…) is."""
+
+SKIPPED = frozenset({"department"})
+"""Keys left out of generated outlines (a department pack is a folder that must exist)."""
+
+BODY_PARAGRAPHS = frozenset({"opening", "closing", "paragraphs"})
+"""Keys whose every item is a body paragraph of its own (checked exactly, after punctuation)."""
+
+_CJK = "城市更新规划建设发展人民群众工作会议精神学习贯彻落实推进高质量一二三四五六七八九十是的了和在"
+_PUNCT = ",.;:?!()[]\"'-—…、，。；：？！（）“”‘’《》 <>&%$#@*_=+/\\|~^`{}"
+_CHAR = st.one_of(
+    st.sampled_from(_CJK),
+    st.sampled_from(_PUNCT),
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cn", "Zl", "Zp")),
+)
+TEXT = st.text(_CHAR, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+"""Text as an outline may hold it: Chinese, punctuation of both widths, markup characters, any
+printable Unicode (not line or paragraph separators: a line break is its own test below)."""
+
+RENDERER = Renderer()
+
+
+def value_strategy(hint: Any, level: int, max_level: int) -> st.SearchStrategy[Any]:
+    """Values that fit the type hint ``hint`` (as plain YAML values)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return st.one_of([value_strategy(o, level, max_level) for o in options])
+    if origin is typing.Literal:
+        return st.sampled_from(typing.get_args(hint))
+    if hint is str:
+        return TEXT
+    if hint is bool:
+        return st.booleans()
+    if hint is int:
+        return st.integers(min_value=0, max_value=10_000)
+    if hint is float:
+        return st.floats(allow_nan=False, allow_infinity=False, width=32)
+    if hint is dt.date:
+        return st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+    if origin is tuple:
+        return st.lists(value_strategy(typing.get_args(hint)[0], level, max_level), max_size=3)
+    if origin is dict:
+        return st.dictionaries(st.from_regex(r"[a-z]{1,8}", fullmatch=True),
+                               value_strategy(typing.get_args(hint)[1], level, max_level), max_size=2)
+    if dataclasses.is_dataclass(hint):
+        return record_strategy(hint, level, max_level)
+    raise NotImplementedError(f"no strategy for the type hint {hint!r}; add one to tests/test_properties.py")
+
+
+@st.composite
+def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> dict[str, Any]:
+    """A mapping for dataclass ``cls``: required keys always, optional keys sometimes.
+
+    ``sections`` nest one level per step, no deeper than the kind numbers headings.
+    """
+    data: dict[str, Any] = {}
+    for spec in fields_of(cls):
+        if spec.name in SKIPPED or (not spec.required and not draw(st.booleans())):
+            continue
+        if spec.name == "sections":
+            if level >= max_level:
+                continue
+            item = typing.get_args(spec.hint)[0]
+            data["sections"] = draw(st.lists(record_strategy(item, level + 1, max_level), max_size=2))
+            continue
+        data[spec.name] = draw(value_strategy(spec.hint, level, max_level))
+    return data
+
+
+def outline_strategy(kind: Kind) -> st.SearchStrategy[dict[str, Any]]:
+    """Random valid outlines of ``kind``."""
+    return record_strategy(kind.model, 0, max(len(kind.numbering), 1))
+
+
+def paragraphs(data: Any, key: str = "", in_list: bool = False) -> list[tuple[str, str]]:
+    """Every (key, text) the document must show: texts in lists, titles and headings."""
+    if isinstance(data, dict):
+        return [pair for k, v in data.items() for pair in paragraphs(v, k)]
+    if isinstance(data, list):
+        return [pair for v in data for pair in paragraphs(v, key, in_list=True)]
+    if isinstance(data, str) and (in_list or key in HEADINGS):
+        return [(key, data)]
+    return []
+
+
+def letters(text: str) -> str:
+    """Only letters and digits: what punctuation normalisation never changes."""
+    return "".join(c for c in text if c.isalnum())
+
+
+def docx_text(data: bytes) -> str:
+    """All text of a DOCX as python-docx reads it: body, tables, headers and footers."""
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    for section in document.sections:
+        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer):
+            parts.extend(p.text for p in part.paragraphs)
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("kind_name", sorted(KINDS))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_valid_outlines_render_with_all_their_text(kind_name: str, data: st.DataObject) -> None:
+    kind = KINDS[kind_name]
+    outline_data = data.draw(outline_strategy(kind), label="outline")
+    text = yaml.safe_dump(outline_data, allow_unicode=True, sort_keys=False)
+    outline = parse_outline(text, "random.yaml")
+    package = RENDERER.docx(outline)
+    rendered = docx_text(package)
+    chinese = kind.language == "zh"
+    every_letter = letters(rendered)
+    for key, value in paragraphs(outline_data):
+        assert letters(value) in every_letter, f"{key}: {value!r} is missing from the document"
+        if key in BODY_PARAGRAPHS:
+            expected = normalise_punctuation(value.strip()) if chinese else value.strip()
+            assert expected in rendered, f"{key}: {expected!r} is not a paragraph of the document"
+
+
+def test_multi_line_paragraph_is_joined_without_spaces_between_chinese(tmp_path: Path) -> None:
+    outline = parse_outline("kind: speech\ntitle: 标题\nopening:\n  - |\n    城市更新\n    要以人民为中心,\n"
+                            "    坚持 step by\n    step.\n")
+    rendered = docx_text(RENDERER.docx(outline))
+    assert "城市更新要以人民为中心，坚持 step by step." in rendered
+
+
+# -- mutations of valid outline files ------------------------------------------------------------
+
+_NOISE = st.one_of(
+    st.sampled_from([":", ": ", "- ", "-", "[", "]", "{", "}", "&a ", "*a", "!!python/object:os.system ",
+                     "!", "\t", "'", '"', "#", "%", "@", "`", "|", ">", "? ", ",", "\\", "---\n", "...\n",
+                     "\x00", "\x01", "\x1b", "\ufeff", "\u2028", "\x85", "\n", "  ", "~", "null", "yes", "0x1F",
+                     "2025-02-30", "!!bool ", "!!timestamp ", "!!int ", "!!float ", "!!str ", "!!null ", "!!map ",
+                     "!!seq ", "!!binary ", "!!set ", "!!omap ", "<<: ", "1" * 5000, "<p>", "</p>", "{{ x }}", "{% if %}", "&amp;", "城市", "，", "："]),
+    st.text(_CHAR, min_size=1, max_size=5),
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    """``text`` with one to four random edits: lines deleted, duplicated, re-indented, or noise inserted."""
+    lines = text.splitlines(keepends=True)
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        if not lines:
+            lines = [""]
+        index = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "indent", "dedent", "insert", "swap"]))
+        if action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "indent":
+            lines[index] = " " * draw(st.integers(min_value=1, max_value=5)) + lines[index]
+        elif action == "dedent":
+            lines[index] = lines[index].lstrip(" ")
+        elif action == "swap" and index + 1 < len(lines):
+            lines[index], lines[index + 1] = lines[index + 1], lines[index]
+        else:
+            line = lines[index]
+            at = draw(st.integers(min_value=0, max_value=len(line)))
+            lines[index] = line[:at] + draw(_NOISE) + line[at:]
+    return "".join(lines)
+
+
+SOURCES = [p.read_text(encoding="utf-8") for p in sorted(OUTLINES.glob("*.yaml"))] + [
+    "kind: speech\ntitle: 标题\ndate: 2025-07-18\nsalutation: 同志们\nopening: [第一段。]\nsections:\n"
+    "  - heading: 一级\n    paragraphs: [正文。]\n    points: [甲, 乙]\n    sections:\n"
+    "      - heading: 二级\n        inline: false\n        paragraphs: [正文。]\nclosing: [谢谢大家！]\n",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_outlines_never_give_a_traceback(data: st.DataObject) -> None:
+    source = data.draw(st.sampled_from(SOURCES), label="source")
+    text = data.draw(mutated(source), label="mutated")
+    with tempfile.TemporaryDirectory() as folder:
+        outline = Path(folder) / "outline.yaml"
+        outline.write_bytes(text.encode("utf-8", "surrogatepass"))
+        target = Path(folder) / "outline.docx"
+        result = CliRunner().invoke(cli, ["render", str(outline), "-o", str(target)], catch_exceptions=False)
+        assert result.exit_code in {0, 1, 2}, result.output
+        assert "Traceback" not in result.output
+        if result.exit_code == 0:
+            assert docx_text(target.read_bytes())
+        else:
+            assert result.stderr.startswith("Error: "), result.stderr
+            assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", result.stderr), result.stderr
+            assert not target.exists()
+            assert sorted(p.name for p in Path(folder).iterdir()) == ["outline.yaml"]
