@@ -1,0 +1,92 @@
+"""The head of a document: title (over one or more lines, or "title——subtitle"), occasion line,
+speaker, date, salutation (own line or "同志们，下午好！" in a sentence)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.extract.numbers import match_number
+from drafter.extract.patterns import is_person_line, occasion, parse_date, salutation
+from drafter.extract.sources import Para
+
+_LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基金项目|作者简介|abstract|key\s*words?)", re.IGNORECASE)
+_NO_TITLE_END = tuple("。！？!?；;，,：:、")
+
+
+@dataclass
+class Head:
+    """What the head of a document said, and the paragraphs that follow it."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    rest: list[Para] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)
+    """Source lines the title came from (several when it was spread over lines)."""
+
+
+def title_like(para: Para) -> bool:
+    """A line that can be (part of) a title: short, unnumbered, not ending a sentence, not a label."""
+    text = para.text
+    if para.role == "title":
+        return True
+    if para.role or not text or len(text) > 80 or text.endswith(_NO_TITLE_END):
+        return False
+    return match_number(text) is None and salutation(text) is None and not _LABELS.match(text)
+
+
+def _continuation(para: Para, first: Para) -> bool:
+    if para.role == "title" and first.role == "title":
+        return True
+    text = para.text
+    return (first.role is None and para.role is None and len(text) <= 30 and title_like(para)
+            and not re.search(r"[，,。；;：:！？]", text) and re.search(r"[\u4e00-\u9fff]", text) is not None
+            and occasion(text) is None and not is_person_line(text) and parse_date(text) is None)
+
+
+def read_head(paras: list[Para], kind: str) -> Head:
+    """Split the head fields (title, subtitle, speaker, date, salutation, label) off ``paras``."""
+    head = Head()
+    fields = head.fields
+    index = 0
+    if paras and title_like(paras[0]) and paras[0].role not in ("subtitle", "salutation"):
+        lines = [paras[0]]
+        index = 1
+        while index < len(paras) - 1 and _continuation(paras[index], paras[0]):
+            lines.append(paras[index])
+            index += 1
+        title = "".join(p.text for p in lines)
+        head.title_lines = [p.line for p in lines]
+        if "——" in title and not title.startswith("——"):
+            title, subtitle = title.split("——", 1)
+            if subtitle.strip():
+                fields["subtitle"] = subtitle.strip()
+        label = re.match(r"^(.{0,10}?党课)[：:]\s*(\S.*)$", title)
+        if label and kind == "party-lecture":
+            if label.group(1) != "党课":
+                fields["label"] = label.group(1)
+            title = label.group(2)
+        fields["title"] = title.strip()
+    while index < len(paras) and index < 8:
+        para = paras[index]
+        text = para.text
+        found = salutation(text) if para.role in (None, "salutation") else None
+        occasion_text = occasion(text) if para.role in (None, "subtitle") else None
+        if para.role == "subtitle" or (occasion_text and "subtitle" not in fields):
+            key = "source" if kind == "party-lecture" and "subtitle" in fields else "subtitle"
+            fields[key] = occasion_text or text.lstrip("—-– ")
+        elif (para.role == "speaker" or is_person_line(text)) and "speaker" not in fields and "title" in fields:
+            fields["speaker"] = re.sub(r"\s+", "", text)
+        elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text):
+            fields["date"] = parse_date(text)
+        elif found and "salutation" not in fields:
+            fields["salutation"] = found[0]
+            if found[1]:
+                head.rest.append(para.with_text(found[1]))
+            index += 1
+            break
+        else:
+            break
+        index += 1
+    head.rest.extend(paras[index:])
+    return head

@@ -1,0 +1,215 @@
+"""Read a source document into paragraphs: plain text, Markdown or DOCX.
+
+Every reader returns :class:`Para` items in document order. Plain text keeps one item per
+line (blank lines included, as empty items) because line breaks carry meaning there (hard
+wrapping, paragraph ends); Markdown and DOCX already know their paragraphs and bring what
+their markup says (heading level, title, run-in lead sentence).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+
+
+class ExtractError(DrafterError):
+    """A source document that cannot be read or turned into an outline."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph (or, for plain text before joining, one line) of the source."""
+
+    text: str
+    line: int
+    """1-based line (text, Markdown) or paragraph number (DOCX) where it starts."""
+    role: str | None = None
+    """What the markup says it is: title, subtitle, speaker, date, salutation, closing, heading, signature."""
+    level: int | None = None
+    """Heading level from the markup (Markdown #, DOCX heading style or outline level)."""
+    lead: str | None = None
+    """Run-in lead sentence at the start of ``text`` (DOCX character style Lead…Char)."""
+    indent: bool = False
+    """The line started with white space (plain text: a new text box or page in PDF copies)."""
+
+    def with_text(self, text: str) -> Para:
+        """The same paragraph with other text."""
+        return replace(self, text=text)
+
+
+def read_source(path: Path) -> tuple[list[Para], str]:
+    """The paragraphs of ``path`` and its format (``txt``, ``md`` or ``docx``)."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ExtractError(f"{path}: no such file; give the path of a .txt, .md or .docx document")
+    if suffix == ".docx":
+        return read_docx(path), "docx"
+    if suffix in (".md", ".markdown"):
+        return read_markdown(read_text(path)), "md"
+    if suffix == ".txt" or suffix == "":
+        return read_plain(read_text(path)), "txt"
+    raise ExtractError(f"{path}: cannot extract from '{suffix}' files; drafter reads "
+                       f"{', '.join(SUFFIXES)} (save other formats as .docx or .txt first)")
+
+
+def read_text(path: Path) -> str:
+    """A text file's contents: UTF-8 (with or without BOM), else GB18030, the common Chinese encodings."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractError(f"{path}: the text is neither UTF-8 nor GB18030; save it as UTF-8 and try again")
+
+
+def read_plain(text: str) -> list[Para]:
+    """One :class:`Para` per line of plain text, blank lines kept as empty paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Para(line.rstrip(), number, indent=line[:1].isspace() and bool(line.strip()))
+            for number, line in enumerate(text.split("\n"), 1)]
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]\s+|>\s?)")
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+)
+
+
+def _md_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def read_markdown(text: str) -> list[Para]:
+    """Markdown paragraphs: ``#`` headings with their level, other blocks joined per CommonMark."""
+    lines = read_plain(text)
+    out: list[Para] = []
+    block: list[Para] = []
+
+    def flush() -> None:
+        if block:
+            joined = _join_block([p.text for p in block])
+            out.append(Para(_md_inline(joined), block[0].line))
+            block.clear()
+
+    fence = False
+    for para in lines:
+        stripped = para.text.strip()
+        if stripped.startswith(("```", "~~~")):
+            flush()
+            fence = not fence
+            continue
+        heading = None if fence else _MD_HEADING.match(stripped)
+        if heading:
+            flush()
+            out.append(Para(_md_inline(heading.group(2)), para.line, "heading", len(heading.group(1))))
+        elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
+            flush()
+        elif _MD_LIST.match(para.text) and block:
+            flush()
+            block.append(para.with_text(_MD_LIST.sub("", para.text)))
+        else:
+            block.append(para.with_text(_MD_LIST.sub("", para.text)) if _MD_LIST.match(para.text) else para)
+    flush()
+    return _md_title(out)
+
+
+def _md_title(paras: list[Para]) -> list[Para]:
+    """A lone top ``#`` heading is the title; the other headings move up a level."""
+    tops = [p for p in paras if p.role == "heading" and p.level == 1]
+    if len(tops) != 1 or paras[0] is not tops[0]:
+        return paras
+    out = [replace(paras[0], role="title", level=None)]
+    for para in paras[1:]:
+        out.append(replace(para, level=para.level - 1) if para.role == "heading" and para.level else para)
+    return out
+
+
+def _join_block(lines: list[str]) -> str:
+    from drafter.typography import join_lines
+
+    return join_lines("\n".join(line.strip() for line in lines))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROLE_BY_STYLE = {
+    "title": "title", "标题": "title", "subtitle": "subtitle", "副标题": "subtitle",
+    "speaker": "speaker", "date": "date", "salutation": "salutation", "closing": "closing",
+    "signature": "signature", "signature_date": "signature_date",
+}
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_LEAD_STYLE = re.compile(r"^Lead(\d?)Char$")
+
+
+def read_docx(path: Path) -> list[Para]:
+    """DOCX paragraphs with the role their style gives (title, heading N, …) and run-in leads."""
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ExtractError(f"{path}: not a readable DOCX ({exc}); open and re-save it in Word") from None
+    style_levels = _style_outline_levels(document)
+    out: list[Para] = []
+    for number, paragraph in enumerate(document.paragraphs, 1):
+        text = paragraph.text.replace("\t", " ").strip()
+        if not text:
+            continue
+        p = paragraph._p
+        style_id = p.style or "Normal"
+        name = document.styles.get_by_id(style_id, 1).name if style_id != "Normal" else "Normal"
+        role, level = _ROLE_BY_STYLE.get(name.lower()) or _ROLE_BY_STYLE.get(name), None
+        heading = _HEADING_STYLE.match(name)
+        outline = _outline_level(p) if _outline_level(p) is not None else style_levels.get(style_id)
+        if heading:
+            role, level = "heading", int(heading.group(1))
+        elif role is None and outline is not None and outline < 9:
+            role, level = "heading", outline + 1
+        lead, lead_level = _lead(paragraph)
+        if lead and role is None:
+            level = lead_level
+        out.append(Para(text, number, role, level, lead))
+    return out
+
+
+def _outline_level(p) -> int | None:  # type: ignore[no-untyped-def]
+    ppr = p.pPr
+    if ppr is None:
+        return None
+    element = ppr.find(f"{_W}outlineLvl")
+    return int(element.get(f"{_W}val")) if element is not None else None
+
+
+def _style_outline_levels(document) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    levels = {}
+    for element in document.styles.element.iter(f"{_W}style"):
+        found = element.find(f"{_W}pPr/{_W}outlineLvl")
+        if found is not None:
+            levels[element.get(f"{_W}styleId")] = int(found.get(f"{_W}val"))
+    return levels
+
+
+def _lead(paragraph) -> tuple[str | None, int | None]:  # type: ignore[no-untyped-def]
+    """Text and level of the leading runs in a Lead…Char character style (drafter's run-in headings)."""
+    parts, level = [], None
+    for run in paragraph._p.r_lst:
+        match = _LEAD_STYLE.match(run.style or "")
+        if not match:
+            break
+        level = int(match.group(1) or 2)
+        parts.append(run.text)
+    lead = "".join(parts).strip()
+    return (lead, level) if lead else (None, None)
