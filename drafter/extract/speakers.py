@@ -1,0 +1,75 @@
+"""Speaker lines of minutes: "affiliation + position + name：topic" and "name（affiliation position）：topic"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Position words, longest first so that 副理事长 wins over 理事长.
+_POSITIONS = sorted({
+    "理事长", "副理事长", "秘书长", "副秘书长", "主任", "副主任", "执行主任", "执行副主任", "常务副主任",
+    "院长", "副院长", "所长", "副所长", "司长", "副司长", "局长", "副局长", "处长", "副处长", "科长",
+    "部长", "副部长", "厅长", "副厅长", "主席", "副主席", "会长", "副会长", "书记", "副书记", "委员",
+    "常委", "市长", "副市长", "县长", "副县长", "区长", "副区长", "镇长", "乡长", "村长", "校长", "副校长",
+    "馆长", "社长", "总编", "主编", "副主编", "总经理", "副总经理", "经理", "董事长", "董事", "总裁",
+    "总工程师", "总规划师", "总经济师", "总师", "工程师", "高级工程师", "规划师", "建筑师", "经济师",
+    "教授", "副教授", "讲师", "研究员", "副研究员", "助理研究员", "特聘研究员", "博士", "博士后", "博导",
+    "院士", "学部委员", "巡视员", "一级巡视员", "二级巡视员", "调研员", "督察", "专员", "参事", "顾问",
+    "首席专家", "首席科学家", "专家", "学者", "负责人", "代表", "组长", "副组长", "队长", "站长", "行长",
+    "主管", "总监", "秘书", "干事", "助理", "院长助理", "主任助理", "副总",
+}, key=len, reverse=True)
+_POSITION = "|".join(map(re.escape, _POSITIONS))
+_POSITION_START = re.compile(rf"^(?:原|前|时任|现任)?(?:[一二三四]级|常务|执行|首席|高级|资深|特聘|兼职)?(?:{_POSITION})")
+_POSITION_ANY = re.compile(rf"(?:{_POSITION})")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9fff]{1,6}$")
+_LINE = re.compile(r"^(?P<who>[^：:。！？]{3,80})[：:](?P<topic>[^。！？]{0,80}[！？]?)$")
+_NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<who>[^（()）]{2,60})[）)]$")
+
+_NOT_A_NAME = re.compile(r"会议|与会|认为|指出|强调|要求|表示|主持|时间|地点|出席|列席|请假|缺席|记录|议题|内容|附件|主题|"
+                         r"摘要|关键|来源|编辑|作者|日期|说明|备注|地址|电话|邮箱|注")
+
+
+@dataclass(frozen=True)
+class SpeakerLine:
+    """The parts of a speaker line."""
+
+    name: str
+    affiliation: str | None
+    position: str | None
+    topic: str | None
+
+
+def split_who(who: str) -> tuple[str | None, str | None]:
+    """(affiliation, position) from "中国城镇化促进会副理事长、研究员" (either may be None)."""
+    for index in range(len(who)):
+        if index and _POSITION_START.match(who[index:]) and who[index - 1] not in "、，,":
+            return who[:index].strip() or None, who[index:].strip() or None
+    if _POSITION_START.match(who):
+        return None, who
+    return who or None, None
+
+
+def parse_speaker_line(text: str) -> SpeakerLine | None:
+    """A minutes speaker line split into name, affiliation, position and topic; None if it is not one."""
+    match = _LINE.match(text.strip())
+    if not match:
+        return None
+    who, topic = match.group("who").strip(), match.group("topic").strip() or None
+    if topic and len(topic) > 70:
+        return None
+    first = _NAME_FIRST.match(who)
+    if first:
+        affiliation, position = split_who(first.group("who"))
+        return SpeakerLine(first.group("name"), affiliation, position, topic)
+    if _NAME.match(who):
+        return None if _NOT_A_NAME.search(who) else SpeakerLine(who, None, None, topic)
+    last = None
+    for found in _POSITION_ANY.finditer(who):
+        last = found
+    if last is None:
+        return None
+    name = who[last.end():].strip()
+    if not _NAME.match(name):
+        return None
+    affiliation, position = split_who(who[:last.end()])
+    return SpeakerLine(name, affiliation, position, topic)
