@@ -18,6 +18,7 @@ from drafter import __version__
 
 COMMANDS: dict[str, str] = {
     "render": "drafter.commands.render:render",
+    "extract": "drafter.commands.extract:extract",
 }
 """Command name → "module:attribute" of its click command."""
 

@@ -15,6 +15,9 @@ _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基�
 _NO_TITLE_END = tuple("。！？!?；;，,：:、")
 
 
+_SPOKEN = ("speech", "party-lecture", "report")
+
+
 @dataclass
 class Head:
     """What the head of a document said, and the paragraphs that follow it."""
@@ -35,13 +38,25 @@ def title_like(para: Para) -> bool:
     return match_number(text) is None and salutation(text) is None and not _LABELS.match(text)
 
 
-def _continuation(para: Para, first: Para) -> bool:
+_DANGLING = tuple("的和与及之在对把将为以于")
+
+
+def _continuation(para: Para, first: Para, following: Para | None) -> bool:
+    """Whether ``para`` continues a title spread over lines (a name-like line only when the title
+    plainly goes on: it ends in 的/和/…, or the occasion line follows)."""
     if para.role == "title" and first.role == "title":
         return True
     text = para.text
-    return (first.role is None and para.role is None and len(text) <= 30 and title_like(para)
+    if not (first.role is None and para.role is None and len(text) <= 30 and title_like(para)
             and not re.search(r"[，,。；;：:！？]", text) and re.search(r"[\u4e00-\u9fff]", text) is not None
-            and occasion(text) is None and not is_person_line(text) and parse_date(text) is None)
+            and occasion(text) is None and parse_date(text) is None):
+        return False
+    parts = text.split()
+    if len(parts) > 1 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}\d*", p) for p in parts):
+        return False  # a line of names (authors)
+    if is_person_line(text):
+        return first.text.endswith(_DANGLING) or (following is not None and occasion(following.text) is not None)
+    return True
 
 
 def read_head(paras: list[Para], kind: str) -> Head:
@@ -52,7 +67,7 @@ def read_head(paras: list[Para], kind: str) -> Head:
     if paras and title_like(paras[0]) and paras[0].role not in ("subtitle", "salutation"):
         lines = [paras[0]]
         index = 1
-        while index < len(paras) - 1 and _continuation(paras[index], paras[0]):
+        while index < len(paras) - 1 and _continuation(paras[index], paras[0], paras[index + 1]):
             lines.append(paras[index])
             index += 1
         title = "".join(p.text for p in lines)
@@ -70,12 +85,13 @@ def read_head(paras: list[Para], kind: str) -> Head:
     while index < len(paras) and index < 8:
         para = paras[index]
         text = para.text
-        found = salutation(text) if para.role in (None, "salutation") else None
+        found = salutation(text) if para.role in (None, "salutation") and kind in _SPOKEN else None
         occasion_text = occasion(text) if para.role in (None, "subtitle") else None
         if para.role == "subtitle" or (occasion_text and "subtitle" not in fields):
             key = "source" if kind == "party-lecture" and "subtitle" in fields else "subtitle"
             fields[key] = occasion_text or text.lstrip("—-– ")
-        elif (para.role == "speaker" or is_person_line(text)) and "speaker" not in fields and "title" in fields:
+        elif (para.role == "speaker" or is_person_line(text)) and "speaker" not in fields and "title" in fields \
+                and kind in ("speech", "party-lecture"):
             fields["speaker"] = re.sub(r"\s+", "", text)
         elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text):
             fields["date"] = parse_date(text)

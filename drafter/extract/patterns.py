@@ -65,8 +65,12 @@ PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 
 
 def is_person_line(text: str) -> bool:
-    """A line that is only a Chinese name (two to four characters, spaces allowed: 李  明)."""
-    return bool(PERSON.match(text.strip()))
+    """A line that is only one Chinese name (two to four characters; 李  明 spaced out to width)."""
+    text = text.strip()
+    if not PERSON.match(text):
+        return False
+    parts = text.split()
+    return len(parts) == 1 or all(len(part) == 1 for part in parts)
 
 
 SENTENCE_END = "。！？!?"

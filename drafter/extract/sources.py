@@ -78,6 +78,7 @@ def read_plain(text: str) -> list[Para]:
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]\s+|>\s?)")
+_MD_ORDERED = re.compile(r"^\s{0,3}(?:\d{1,3}[.．、)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _MD_INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
@@ -118,8 +119,8 @@ def read_markdown(text: str) -> list[Para]:
             out.append(Para(_md_inline(heading.group(2)), para.line, "heading", len(heading.group(1))))
         elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
             flush()
-        elif _MD_LIST.match(para.text) and block:
-            flush()
+        elif (_MD_LIST.match(para.text) or _MD_ORDERED.match(para.text)) and block:
+            flush()  # a list item or numbered line starts its own paragraph
             block.append(para.with_text(_MD_LIST.sub("", para.text)))
         else:
             block.append(para.with_text(_MD_LIST.sub("", para.text)) if _MD_LIST.match(para.text) else para)
