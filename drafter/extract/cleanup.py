@@ -51,7 +51,7 @@ _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compil
     ("navigation line", r"(返回列表|返回顶部|返回首页|上一篇|下一篇|上一页|下一页|打印本页|关闭窗口|分享到|扫一扫|收藏本文|举报|相关阅读|推荐阅读|相关文章|热门文章|友情链接|联系我们|网站地图|字号\s*[:：]?\s*大\s*中\s*小|【\s*字体\s*[:：].*|【\s*打印\s*】.*).{0,40}"),
     ("navigation line", r"(return to list|back to top|recommended reading.*|related articles?|links|share( to)?|print|close|previous( article)?|next( article)?|home)"),
     ("contact line", r"(submission mailbox|投稿邮箱|联系电话|电话|tel|e-?mail|邮箱)\s*[:：].{0,80}"),
-    ("stray markup (no words)", r"[^\w\u3400-\u9fff]{1,20}"),
+    ("stray markup (no words)", r"[<>|/\\*#=~^_`'\"\-–•.,:;!?(){}\[\]+\s]{1,20}"),
     ("page number", r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|page \d+( of \d+)?"),
 ))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from drafter.extract.numbers import match_number
 from drafter.extract.sources import Para
-from drafter.typography import has_chinese, join_lines
+from drafter.typography import has_chinese
 
 _SENTENCE_END = "。！？!?；;：:…”’)）"
 _LABEL = re.compile(r"^\s*([\[【]?(摘要|关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期|参考文献)"
@@ -47,6 +47,11 @@ class WrapInfo:
 
 def _is_latin(text: str) -> bool:
     return not has_chinese(text)
+
+
+def _words(text: str) -> bool:
+    """English words and no Chinese (a line of digits and marks is neither)."""
+    return not has_chinese(text) and len(re.findall(r"[A-Za-z]", text)) >= 3
 
 
 def detect(paras: list[Para]) -> WrapInfo:
@@ -120,10 +125,12 @@ def _starts_new(group: list[Para], line: Para, info: WrapInfo, blank_before: boo
         return True
     if group[0].role or line.role:
         return True
-    if _LABEL.match(text) and not _LABEL.match(group[0].text) or re.match(r"^\s*\[\d+\]", text):
+    if _unclosed("".join(p.text for p in group)):
+        return False  # a bracket or quotation still open: the paragraph goes on
+    if _LABEL.match(text):
         return True
-    if _is_latin(text) != _is_latin(above) and (_is_latin(text) or _is_latin(above)):
-        return True
+    if _words(text) != _words(above) and has_chinese(text) != has_chinese(above):
+        return True  # Chinese text, then English words (or back): a new block
     if len(group) == 1 and _heading_like(above) and not _PUNCT.search(text) and not match_number(text) \
             and display_width(text) < 0.75 * info.width and not _PUNCT.search(above[-1:]):
         return False  # a heading wrapped onto a second short line
@@ -139,7 +146,23 @@ def _starts_new(group: list[Para], line: Para, info: WrapInfo, blank_before: boo
     return False
 
 
+_PAIRS = ("（）", "()", "“”", "《》", "【】", "[]")
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a bracket or quotation opened in ``text`` is still open at its end."""
+    return any(text.count(pair[0]) > text.count(pair[1]) for pair in _PAIRS)
+
+
 def _joined(group: list[Para]) -> Para:
+    """One paragraph from wrapped lines: Chinese text joins with no space (except between two
+    Latin letters, a word break), Latin text with one space."""
     if len(group) == 1:
         return group[0]
-    return group[0].with_text(join_lines("\n".join(p.text for p in group)))
+    chinese = any(has_chinese(p.text) for p in group)
+    out = group[0].text
+    for para in group[1:]:
+        text = para.text
+        both_latin = out[-1:].isascii() and out[-1:].isalpha() and text[:1].isascii() and text[:1].isalpha()
+        out += (" " if both_latin or not chinese else "") + text
+    return group[0].with_text(out)
