@@ -567,3 +567,39 @@ def test_extracted_yaml_is_model_ordered_block_style() -> None:
 def test_library_call_returns_an_outline() -> None:
     outline = drafter.extract(FIXTURES / "speech_greeting.txt")
     assert isinstance(outline, drafter.Outline) and isinstance(outline.document.sections[0], Section)
+
+
+def test_web_report_with_numerals_past_ten_and_page_boilerplate(run_cli) -> None:
+    result = extract_file(FIXTURES / "report_web.txt")
+    document = outline_from_extraction(result).document
+    assert result.kind == "report"
+    assert len(document.sections) == 12 and document.sections[10].heading == "统筹发展和安全"  # 十一、
+    assert document.sections[0].heading == "2023年工作回顾"  # "一、2023…": a year after the number
+    assert [s.heading for s in document.sections[0].sections] == ["经济运行稳中向好", "项目建设扎实推进"]
+    assert document.sections[0].sections[1].paragraphs[-1].startswith("①新开工项目")  # ①…②… stays text
+    assert document.subtitle.startswith("2024年1月15日在")
+    assert "各位代表：" in document.opening  # a report has no salutation key: kept as text
+    reasons = {d.reason for d in result.dropped}
+    assert reasons == {"navigation line", "source/date line", "copyright line"}
+    assert not any(re.search(r"ICP|字体|扫一扫|首页", s) for s in strings(document))
+
+
+def test_markdown_party_lecture_bold_leads_and_ordinals() -> None:
+    outline = fixture("party_lecture.md")
+    document = outline.document
+    assert outline.kind.name == "party-lecture"
+    assert (document.label, document.title) == ("专题党课", "弘扬优良作风 争做实干先锋")
+    assert document.subtitle == "在局机关党支部专题党课上的辅导" and document.salutation == "同志们"
+    first, second = document.sections
+    assert [(s.heading, s.paragraphs) for s in first.sections] == [
+        ("作风建设关乎人心向背", ("群众看党员，首先看作风。",)), ("作风建设关乎事业成败", ("好作风是干成事的保证。",))]
+    assert [s.heading for s in second.sections] == ["要坚持实事求是", "要坚持真抓实干", "要坚持清正廉洁"]  # 第一，
+    assert document.closing == ("同志们，作风建设永远在路上。让我们以实际行动践行初心使命！",)
+
+
+def test_government_minutes_without_speakers_keep_their_items() -> None:
+    document = fixture("minutes_gov.txt").document
+    assert document.title == "县政府常务会议纪要（第12次）"  # title over two lines
+    assert document.speakers == ()
+    assert "一、关于防汛工作" in document.opening  # numbered items stay, in order, as text
+    assert document.attendance.absent == ("赵刚",) and len(document.attendance.attending) == 3

@@ -34,7 +34,7 @@ def guess_kind(paras: list[Para]) -> Guess:
     speakers, first = speaker_count(paras)
     if speakers >= 3:
         return Guess("minutes", f"{speakers} speaker lines 'affiliation position name：topic' (first at line {first})")
-    if re.search(r"纪要|综述|会议记录", title):
+    if re.search(r"纪要|综述|会议记录|发言摘编|观点摘编", title):
         return Guess("minutes", f"the title '{title[:20]}' names minutes")
     labels = [p for p in paras if ARTICLE_LABEL.match(p.text)]
     if labels:
@@ -42,12 +42,15 @@ def guess_kind(paras: list[Para]) -> Guess:
     if re.search(r"党课", " ".join(p.text for p in head)):
         return Guess("party-lecture", "the head says 党课")
     for para in head:
-        if salutation(para.text):
-            return Guess("speech", f"a salutation '{salutation(para.text)[0]}' (line {para.line})")
         spoken = occasion(para.text)
         if spoken and re.search(r"讲话|发言|致辞|主持词", spoken):
             return Guess("speech", f"the occasion line '{spoken[:24]}' (line {para.line})")
-    if re.search(r"报告|汇报|总结|方案|意见|通知", title):
+    if re.search(r"报告|汇报", title) and not re.search(r"讲话|发言|致辞", title):
+        return Guess("report", f"the title '{title[:24]}' names a report")
+    for para in head:
+        if salutation(para.text):
+            return Guess("speech", f"a salutation '{salutation(para.text)[0]}' (line {para.line})")
+    if re.search(r"总结|方案|意见|通知|情况", title):
         return Guess("report", f"the title '{title[:24]}' names a report")
     if any(re.match(r"^(谢谢|同志们[，,])", p.text) for p in paras[-3:]):
         return Guess("speech", "it closes by addressing the audience (谢谢/同志们)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.extract.numbers import match_number
-from drafter.extract.patterns import is_person_line, occasion, parse_date, salutation
+from drafter.extract.patterns import is_person_line, occasion, parse_date, salutation, speaker_byline
 from drafter.extract.sources import Para
 
 _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基金项目|作者简介|abstract|key\s*words?)", re.IGNORECASE)
@@ -90,9 +90,9 @@ def read_head(paras: list[Para], kind: str) -> Head:
         if para.role == "subtitle" or (occasion_text and "subtitle" not in fields):
             key = "source" if kind == "party-lecture" and "subtitle" in fields else "subtitle"
             fields[key] = occasion_text or text.lstrip("—-– ")
-        elif (para.role == "speaker" or is_person_line(text)) and "speaker" not in fields and "title" in fields \
+        elif (para.role == "speaker" or speaker_byline(text)) and "speaker" not in fields and "title" in fields \
                 and kind in ("speech", "party-lecture"):
-            fields["speaker"] = re.sub(r"\s+", "", text)
+            fields["speaker"] = speaker_byline(text) or text
         elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text):
             fields["date"] = parse_date(text)
         elif found and "salutation" not in fields:

@@ -34,9 +34,13 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
         if key in head.fields:
             data[key] = head.fields[key]
     extra = [k for k in head.fields if k not in _HEAD_KEYS[kind] and k != "title"]
-    for key in extra:  # a field this kind has no place for stays text
+    for key in reversed(extra):  # a field this kind has no place for stays text, as it was typed
         value = head.fields[key]
-        rest.insert(0, Para(value if isinstance(value, str) else f"{value.year}年{value.month}月{value.day}日", 0))
+        if key == "salutation":
+            value = f"{value}："
+        elif not isinstance(value, str):
+            value = f"{value.year}年{value.month}月{value.day}日"
+        rest.insert(0, Para(value, 0))
     if kind == "report":
         _report_ends(rest, data)
     closing = [p.text for p in rest if p.role == "closing"]

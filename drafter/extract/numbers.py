@@ -41,7 +41,8 @@ class Number:
     """A heading number found at the start of a line."""
 
     scheme: str
-    """Which kind of number: ``zh、`` (一、), ``(zh)`` (（一）), ``n.`` (1.), ``(n)`` (（1）), ``第zh`` (第一，)."""
+    """Which kind of number: ``zh、`` (一、), ``(zh)`` (（一）), ``n.`` (1.), ``(n)`` (（1）), ``n)`` (1）),
+    ``第zh`` (第一，), ``①``."""
     value: int
     label: str
     """The number as typed, with its punctuation."""
@@ -53,10 +54,11 @@ _ZH_NUM = "[一二三四五六七八九十百零〇两]{1,5}"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(zh)", re.compile(rf"^\s*[（(]\s*({_ZH_NUM})\s*[）)]\s*[、.．]?\s*")),
     ("(n)", re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
-    ("zh、", re.compile(rf"^\s*({_ZH_NUM})\s*[、.．](?!\d)\s*")),
+    ("zh、", re.compile(rf"^\s*({_ZH_NUM})\s*(?:、|[.．](?!\d))\s*")),
     ("第zh", re.compile(rf"^\s*第({_ZH_NUM})(?:部分|章|节)?\s*[，,、：:]\s*|^\s*第({_ZH_NUM})(?:部分|章)\s+")),
     ("n.", re.compile(r"^\s*(\d{1,3})\s*(?:[.．](?![\d%])|、)\s*")),
     ("n)", re.compile(r"^\s*(\d{1,3})\s*[)）]\s*")),
+    ("①", re.compile(r"^\s*([①-⑳])\s*")),
 )
 
 
@@ -67,14 +69,31 @@ def match_number(line: str) -> Number | None:
         if not match:
             continue
         digits = next(g for g in match.groups() if g)
-        value = int(digits) if digits.isdigit() else parse_chinese_numeral(digits)
+        if scheme == "①":
+            value: int | None = ord(digits) - ord("①") + 1
+        else:
+            value = int(digits) if digits.isascii() and digits.isdigit() else parse_chinese_numeral(digits)
         rest = line[match.end():]
-        if value is None or not rest.strip():
+        if value is None or not rest.strip() or _runs_on(scheme, value, rest):
             continue
         if scheme == "zh、" and rest[:1] in "是要": 
             continue  # 一是…… is an enumeration, not a heading
         return Number(scheme, value, match.group().strip(), rest.strip())
     return None
+
+
+def _runs_on(scheme: str, value: int, rest: str) -> bool:
+    """Whether the next number of the same scheme follows inside the line: an enumeration
+    within a paragraph (①……；②……), not a heading."""
+    if scheme == "①":
+        return value < 20 and chr(ord("①") + value) in rest
+    if scheme == "(zh)":
+        from drafter.numbering import chinese_numeral
+
+        return re.search(rf"[（(]{chinese_numeral(value + 1)}[）)]", rest) is not None
+    if scheme == "(n)":
+        return re.search(rf"[（(]{value + 1}[）)]", rest) is not None
+    return False
 
 
 def strip_number(line: str) -> str:

@@ -107,3 +107,16 @@ def enumeration(text: str) -> tuple[tuple[str, ...], str] | None:
             if join_points(tuple(items), marker) == text:
                 return tuple(items), marker
     return None
+
+
+def speaker_byline(text: str) -> str | None:
+    """The speaker under a title: a name (李  明 → 李明) or position and name (县长  刘  强 → 县长 刘强)."""
+    text = text.strip()
+    if is_person_line(text):
+        return re.sub(r"\s+", "", text)
+    match = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理))"
+                     r"\s+(\S(?:\s*\S){1,3})$", text)
+    if match and is_person_line(match.group(2)):
+        name = re.sub(r"\s+", "", match.group(2))
+        return f"{match.group(1)} {name}"
+    return None
