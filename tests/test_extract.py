@@ -314,7 +314,7 @@ def test_speech_fixture_reports_dropped_lines(run_cli) -> None:
     result = run_cli("extract", FIXTURES / "speech_greeting.txt")
     assert result.exit_code == 0
     assert "Dropped line 8: source/date line: 来源:县政府办公室  浏览次数:1024" in result.stderr
-    assert "Dropped line 24: editor line: 责任编辑:李四" in result.stderr
+    assert "Dropped line 25: editor line: 责任编辑:李四" in result.stderr
     assert "Kind: speech (guessed: " in result.stderr
     parsed = parse_outline(result.stdout)
     assert parsed.document.title.endswith("几点意见")
@@ -423,6 +423,21 @@ def test_main_title_and_subtitle_on_one_line(write) -> None:
     document = drafter.extract(path).document
     assert (document.title, document.subtitle, document.salutation) == (
         "稳中求进，奋发有为", "在全区经济工作会议上的讲话", "同志们")
+
+
+def test_enumeration_alone_in_a_section_stays_a_paragraph(write) -> None:
+    """Lifted into points only after another paragraph (both render alike; round trips keep this)."""
+    path = write("r.txt", """\
+        关于社区工作的报告
+        一、存在的问题
+        一是人员不足；二是经费紧张；三是场地有限。
+        二、改进措施
+        要多措并举。
+        一要充实队伍；二要保障经费。
+        """)
+    first, second = drafter.extract(path).document.sections
+    assert (first.paragraphs, first.points) == (("一是人员不足；二是经费紧张；三是场地有限。",), ())
+    assert (second.paragraphs, second.points, second.points_marker) == (("要多措并举。",), ("充实队伍", "保障经费"), "要")
 
 
 def test_enumeration_kept_as_text_unless_alone() -> None:
@@ -589,7 +604,7 @@ def test_markdown_party_lecture_bold_leads_and_ordinals() -> None:
     document = outline.document
     assert outline.kind.name == "party-lecture"
     assert (document.label, document.title) == ("专题党课", "弘扬优良作风 争做实干先锋")
-    assert document.subtitle == "在局机关党支部专题党课上的辅导" and document.salutation == "同志们"
+    assert document.source == "在局机关党支部专题党课上的辅导" and document.salutation == "同志们"
     first, second = document.sections
     assert [(s.heading, s.paragraphs) for s in first.sections] == [
         ("作风建设关乎人心向背", ("群众看党员，首先看作风。",)), ("作风建设关乎事业成败", ("好作风是干成事的保证。",))]

@@ -1,5 +1,9 @@
 """Research articles: authors, 摘要/关键词 (any spacing), identifiers, numbered sections,
-references, and the English title/author/abstract block (after the keywords or at the end)."""
+references, and the English title/author/abstract block (after the keywords or at the end).
+
+References and the English block keep their punctuation as typed (GB/T 7714 writes
+references with half-width marks).
+"""
 
 from __future__ import annotations
 
@@ -17,57 +21,98 @@ _LABEL = re.compile(r"^[\[【]?\s*(摘要|内容摘要|内容提要|提要|关�
 _EN_LABEL = re.compile(r"^\s*(abstract|key\s*words?|keywords)\s*[：:]\s*", re.IGNORECASE)
 _REFERENCES = re.compile(r"^[\[【]?\s*(参考文献|参考资料|references)\s*[\]】]?\s*[：:]?$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\s*(?:[\[［【]\s*\d+\s*[\]］】]|\d+[.．、]\s*|[（(]\d+[）)])\s*")
-_AUTHOR = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[\d,，*]*$")
+_MARKS = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹"
+_AUTHOR = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,3}}·[\u4e00-\u9fff]{{1,6}})([{_MARKS},，*]*)$")
 _AFFILIATION = re.compile(r"^[（(].{4,}[）)]$")
-_CLASSIFICATION = ("中图分类号", "文献标识码", "文章编号", "DOI", "doi", "收稿日期")
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 ARTICLE_LABEL = re.compile(r"^[\[【]?\s*(摘要|内容摘要|内容提要|关键词|参考文献)\s*[\]】]?\s*[：:]?|^\s*abstract\s*[：:]", re.IGNORECASE)
+_ENGLISH_ROLES = ("english_title", "english_authors", "english_abstract", "english_keywords")
 
 
 def _keywords(text: str) -> list[str]:
     return [k for k in (w.strip() for w in re.split(r"[；;，,、]+|\s{2,}", text.rstrip("。. "))) if k]
 
 
-def _authors(text: str) -> list[str] | None:
-    names = [n for n in re.split(r"[\s,，、;；]+", text) if n]
-    if names and all(_AUTHOR.match(n) for n in names) and len(names) <= 8:
-        return [re.sub(r"[\d,，*]+$", "", n) for n in names]
-    return None
+def _authors(text: str) -> list[tuple[str, int | None]] | None:
+    """Names on an author line, each with its affiliation mark (张三¹ → ("张三", 1))."""
+    found = []
+    for part in (n for n in re.split(r"[\s,，、;；]+", text) if n):
+        match = _AUTHOR.match(part)
+        if not match:
+            return None
+        mark = re.sub(r"\D", "", match.group(2).translate(_SUPER))
+        found.append((match.group(1), int(mark[0]) if mark else None))
+    return found if 0 < len(found) <= 8 else None
+
+
+def _affiliations(text: str) -> list[str]:
+    """（单位） → [单位]; （1. 单位甲；2. 单位乙） → [单位甲, 单位乙]."""
+    inner = text.strip()[1:-1].strip()
+    if re.match(r"^1\s*[.．、]", inner):
+        return [re.sub(r"^\d+\s*[.．、]\s*", "", part).strip() for part in re.split(r"[；;]\s*(?=\d+\s*[.．、])", inner)]
+    return [inner]
 
 
 def _english_block(paras: list[Para]) -> tuple[dict[str, Any], set[int]]:
-    """The English front block: title, authors, Abstract:, Key words:; and the indexes it used."""
+    """The English front block (title, authors, Abstract:, Key words:) and the indexes it used."""
+    if any(p.role in _ENGLISH_ROLES for p in paras):
+        return _english_by_role(paras)
     for index, para in enumerate(paras):
-        if not _EN_LABEL.match(para.text) or not _EN_LABEL.match(para.text).group(1).lower().startswith("abs"):
+        label = _EN_LABEL.match(para.text)
+        if not label or not label.group(1).lower().startswith("abs"):
             continue
         start = index
         while start > 0 and index - start < 4 and not has_chinese(paras[start - 1].text) \
                 and not _REFERENCE_ITEM.match(paras[start - 1].text):
             start -= 1
-        used = set(range(start, index + 1))
-        english: dict[str, Any] = {}
-        head = [p.text for p in paras[start:index]]
+        head = [_raw(p) for p in paras[start:index]]
         if not head:
             return {}, set()  # no English title: leave the abstract in the body
-        english["title"] = head[0]
-        if head:
-            authors = [a.strip() for line in head[1:] if not _AFFILIATION.match(line)
-                       for a in re.split(r",|;| and ", line) if a.strip()]
-            if authors:
-                english["authors"] = authors
-        english["abstract"] = [_EN_LABEL.sub("", para.text, count=1)]
+        used = set(range(start, index + 1))
+        english: dict[str, Any] = {"title": head[0]}
+        authors = [a.strip() for line in head[1:] if not _AFFILIATION.match(line)
+                   for a in re.split(r",|;| and ", line) if a.strip()]
+        if authors:
+            english["authors"] = authors
+        english["abstract"] = [_EN_LABEL.sub("", _raw(para), count=1)]
         follow = index + 1
         while follow < len(paras) and not has_chinese(paras[follow].text):
             match = _EN_LABEL.match(paras[follow].text)
             if match and match.group(1).lower().startswith("key"):
-                english["keywords"] = _keywords(_EN_LABEL.sub("", paras[follow].text, count=1))
+                english["keywords"] = _keywords(_EN_LABEL.sub("", _raw(paras[follow]), count=1))
             elif english.get("keywords") or _REFERENCE_ITEM.match(paras[follow].text):
                 break
             else:
-                english["abstract"].append(paras[follow].text)
+                english["abstract"].append(_raw(paras[follow]))
             used.add(follow)
             follow += 1
         return english, used
     return {}, set()
+
+
+def _english_by_role(paras: list[Para]) -> tuple[dict[str, Any], set[int]]:
+    english: dict[str, Any] = {}
+    used = set()
+    for index, para in enumerate(paras):
+        text = _raw(para)
+        if para.role == "english_title":
+            english["title"] = text
+        elif para.role == "english_authors":
+            english["authors"] = [a.strip() for a in text.split(", ") if a.strip()]
+        elif para.role == "english_abstract":
+            english.setdefault("abstract", []).append(_EN_LABEL.sub("", text, count=1))
+        elif para.role == "english_keywords":
+            english["keywords"] = [k.strip() for k in _EN_LABEL.sub("", text, count=1).split(";") if k.strip()]
+        else:
+            continue
+        used.add(index)
+    if "title" not in english:
+        return {}, set()
+    return english, used
+
+
+def _raw(para: Para) -> str:
+    return (para.raw or para.text).strip()
 
 
 def build_article(paras: list[Para]) -> dict[str, Any]:
@@ -81,28 +126,35 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
         note(data, "title", "no title line found; write the title")
     if "subtitle" in head.fields:
         data["subtitle"] = head.fields["subtitle"]
-    authors: list[dict[str, str]] = []
+    authors: list[tuple[str, int | None]] = []
+    places: list[str] = []
     abstract: list[str] = []
     builder = SectionBuilder("article")
     references: list[str] = []
     in_references = False
-    current: list[str] | None = None
+    in_abstract = False
     body_started = False
     for para in head.rest:
         text = para.text
         label = _LABEL.match(text)
-        if in_references:
-            references.append(_REFERENCE_ITEM.sub("", text, count=1).strip())
+        if in_references or para.role == "reference":
+            references.append(_REFERENCE_ITEM.sub("", _raw(para), count=1).strip())
             continue
-        if _REFERENCES.match(text):
+        if _REFERENCES.match(text) or para.role == "references_heading":
             in_references = True
+            continue
+        if para.role == "abstract" and not label and in_abstract:
+            abstract.append(text)  # a further paragraph of the abstract
+            continue
+        in_abstract = False
+        if para.role == "classification":
+            data["classification"] = text
             continue
         if label and not body_started:
             name, value = label.group(1), text[label.end():].strip()
-            current = None
             if name in ("摘要", "内容摘要", "内容提要", "提要"):
                 abstract.append(value)
-                current = abstract
+                in_abstract = True
             elif name in ("关键词", "关键字"):
                 data["keywords"] = _keywords(value)
             elif name.startswith("基金"):
@@ -112,24 +164,20 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
             else:
                 data["classification"] = (data.get("classification", "") + "  " + text).strip()
             continue
-        if not body_started and not abstract and _authors(text):
-            authors.extend({"name": n} for n in _authors(text) or [])
+        found = _authors(text) if not body_started and not abstract and para.role in (None, "authors") else None
+        if found:
+            authors.extend(found)
             continue
-        if not body_started and authors and _AFFILIATION.match(text):
-            for author in authors:
-                author.setdefault("affiliation", text.strip("（）()"))
+        if not body_started and authors and not places and (_AFFILIATION.match(text) or para.role == "affiliation"):
+            places = _affiliations(text)
             continue
         body_started = True
         builder.feed(para)
     opening, sections, _ = builder.finish()
-    for key, value in (("authors", authors), ("abstract", abstract)):
-        if value:
-            data[key] = value
-    if "keywords" in data:  # keep model order: keywords after abstract
-        data["keywords"] = data.pop("keywords")
-    for key in ("classification", "fund", "author_note"):
-        if key in data:
-            data[key] = data.pop(key)
+    if authors:
+        data["authors"] = [_author(name, mark, places) for name, mark in authors]
+    if abstract:
+        data["abstract"] = abstract
     if opening:
         data["opening"] = opening
     if sections:
@@ -139,3 +187,12 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     if english:
         data["english"] = english
     return data
+
+
+def _author(name: str, mark: int | None, places: list[str]) -> dict[str, str]:
+    author = {"name": name}
+    if mark is not None and 0 < mark <= len(places):
+        author["affiliation"] = places[mark - 1]
+    elif len(places) == 1:
+        author["affiliation"] = places[0]
+    return author

@@ -33,7 +33,7 @@ def clean_text(text: str) -> str:
 
     Spaces spread inside labels ("摘 要：", "关 键 词") are closed up; other spaces are kept.
     """
-    text = _SPACES.sub(" ", text).replace("\u3000", " ").strip()
+    text = _SPACES.sub(" ", text).strip(" \t\u3000")
     return _SPREAD_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group()), text)
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from drafter.extract.notes import note
-from drafter.extract.patterns import parse_date
+from drafter.extract.patterns import en_enumeration, parse_date
 from drafter.extract.sources import Para
 
 _BYLINE = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:Author|Written by|By)\s*[:：]?\s*(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
@@ -14,6 +14,16 @@ _BYLINE = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:Author|Written by|By)\s*[:：]?
 _EDITOR = re.compile(r"^(?:Edit(?:or)?|Editor in charge|Responsible editor)\s*[:：]\s*(.+)$", re.IGNORECASE)
 _SOURCE = re.compile(r"^Source\s*[:：]\s*(.+)$", re.IGNORECASE)
 _HEADING = re.compile(r"^[A-Z0-9][^.!?;:]{2,80}$")
+
+
+def _is_heading(para: Para, following: Para | None) -> bool:
+    """A heading: marked so by the markup, or a short line without a stop before body text."""
+    if para.role == "heading":
+        return True
+    if para.role or following is None or following.role == "heading":
+        return False
+    return (bool(_HEADING.match(para.text)) and len(para.text.split()) <= 12
+            and not _HEADING.match(following.text))
 
 
 def build_commentary(paras: list[Para]) -> dict[str, Any]:
@@ -34,14 +44,14 @@ def build_commentary(paras: list[Para]) -> dict[str, Any]:
         editor = _EDITOR.match(text)
         source = _SOURCE.match(text)
         byline = _BYLINE.search(text)
-        if editor:
+        if editor and para.role in (None, "credit"):
             value = re.sub(r"\s{2,}", "; ", editor.group(1).strip())
-            data["editor"] = re.sub(r"\s*[:：]\s*", ": ", value)
+            data["editor"] = re.sub(r"\s*[:：]\s*", ": ", value) if para.role is None else value
             continue
-        if source:
+        if source and para.role in (None, "credit"):
             data["source"] = source.group(1).strip()
             continue
-        if byline and "author" not in data:
+        if byline and "author" not in data and para.role in (None, "byline"):
             data["author"] = byline.group("name").strip()
             affiliation = byline.group("aff") or byline.group("aff2")
             if affiliation:
@@ -49,15 +59,53 @@ def build_commentary(paras: list[Para]) -> dict[str, Any]:
             text = text[:byline.start()].strip()
             if not text:
                 continue
-        following = rest[index + 1].text if index + 1 < len(rest) else ""
-        if _HEADING.match(text) and len(text.split()) <= 12 and following and not _HEADING.match(following):
-            sections.append({"heading": text, "paragraphs": []})
+        following = rest[index + 1] if index + 1 < len(rest) else None
+        if para.lead:  # a run-in heading (drafter's own DOCX)
+            level = min(para.level or 2, 2)
+            first = text[len(para.lead):].strip() if text.startswith(para.lead) else text
+            _add_section(sections, level, para.lead, inline=True)
+            if first:
+                sections[-1]["paragraphs"].append(first) if level == 1 else _deepest(sections)["paragraphs"].append(first)
+        elif _is_heading(para, following):
+            _add_section(sections, min(para.level or 1, 2), text)
         elif sections:
-            sections[-1]["paragraphs"].append(text)
+            _deepest(sections)["paragraphs"].append(text)
         else:
             body.append(text)
     if body:
         data["paragraphs"] = body
     if sections:
-        data["sections"] = [{k: v for k, v in s.items() if v} for s in sections]
+        data["sections"] = [_section_data(s) for s in sections]
+    return data
+
+
+def _deepest(sections: list[dict[str, Any]]) -> dict[str, Any]:
+    node = sections[-1]
+    while node["sections"]:
+        node = node["sections"][-1]
+    return node
+
+
+def _add_section(sections: list[dict[str, Any]], level: int, heading: str, *, inline: bool = False) -> None:
+    node: dict[str, Any] = {"heading": heading, "paragraphs": [], "sections": [], "inline": True if inline else None}
+    if level >= 2 and sections:
+        sections[-1]["sections"].append(node)
+    else:
+        sections.append(node)
+
+
+def _section_data(node: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {"heading": node["heading"]}
+    paragraphs = list(node["paragraphs"])
+    points = en_enumeration(paragraphs[-1]) if len(paragraphs) >= 2 else None
+    if points:
+        paragraphs.pop()
+    if paragraphs:
+        data["paragraphs"] = paragraphs
+    if points:
+        data["points"] = list(points)
+    if node["sections"]:
+        data["sections"] = [_section_data(s) for s in node["sections"]]
+    if node["inline"]:
+        data["inline"] = True
     return data

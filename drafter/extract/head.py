@@ -64,7 +64,10 @@ def read_head(paras: list[Para], kind: str) -> Head:
     head = Head()
     fields = head.fields
     index = 0
-    if paras and title_like(paras[0]) and paras[0].role not in ("subtitle", "salutation"):
+    broken = (len(paras) > 1 and paras[0].role is None and len(paras[0].text) <= 30
+              and paras[0].text.endswith(("，", "、")) and "，" not in paras[0].text[:-1]
+              and _continuation(paras[1], paras[0].with_text(paras[0].text[:-1]), paras[2] if len(paras) > 2 else None))
+    if paras and (title_like(paras[0]) or broken) and paras[0].role not in ("subtitle", "salutation"):
         lines = [paras[0]]
         index = 1
         while index < len(paras) - 1 and _continuation(paras[index], paras[0], paras[index + 1]):
@@ -75,7 +78,7 @@ def read_head(paras: list[Para], kind: str) -> Head:
         if "——" in title and not title.startswith("——"):
             title, subtitle = title.split("——", 1)
             if subtitle.strip():
-                fields["subtitle"] = subtitle.strip()
+                fields["source" if kind == "party-lecture" else "subtitle"] = subtitle.strip()
         label = re.match(r"^(.{0,10}?党课)[：:]\s*(\S.*)$", title)
         if label and kind == "party-lecture":
             if label.group(1) != "党课":
@@ -87,9 +90,11 @@ def read_head(paras: list[Para], kind: str) -> Head:
         text = para.text
         found = salutation(text) if para.role in (None, "salutation") and kind in _SPOKEN else None
         occasion_text = occasion(text) if para.role in (None, "subtitle") else None
-        if para.role == "subtitle" or (occasion_text and "subtitle" not in fields):
-            key = "source" if kind == "party-lecture" and "subtitle" in fields else "subtitle"
-            fields[key] = occasion_text or text.lstrip("—-– ")
+        if para.role == "source" or (kind == "party-lecture" and para.role is None and occasion_text
+                                     and "source" not in fields):
+            fields["source"] = occasion_text or text.lstrip("—-–― ")
+        elif para.role == "subtitle" or (para.role is None and occasion_text and "subtitle" not in fields):
+            fields["subtitle"] = occasion_text or text.lstrip("—-–― ")
         elif (para.role == "speaker" or speaker_byline(text)) and "speaker" not in fields and "title" in fields \
                 and kind in ("speech", "party-lecture"):
             fields["speaker"] = speaker_byline(text) or text

@@ -9,10 +9,10 @@ from drafter.extract.head import read_head
 from drafter.extract.notes import note
 from drafter.extract.patterns import enumeration, parse_date
 from drafter.extract.sources import Para
-from drafter.extract.speakers import parse_speaker_line
+from drafter.extract.speakers import SpeakerLine, parse_speaker_line, split_who
 
-_FACT = re.compile(r"^(会议名称|会议时间|时间|会议地点|地点|主持人|主持|主办单位|主办|组织单位|承办单位)\s*[：:]\s*(.+)$")
-_FACT_KEYS = {"会议名称": "name", "会议时间": "date", "时间": "date", "会议地点": "place", "地点": "place",
+_FACT = re.compile(r"^(会议名称|会议|会议时间|时间|会议地点|地点|主持人|主持|主办单位|主办|组织单位|承办单位)\s*[：:]\s*(.+)$")
+_FACT_KEYS = {"会议名称": "name", "会议": "name", "会议时间": "date", "时间": "date", "会议地点": "place", "地点": "place",
               "主持人": "host", "主持": "host", "主办单位": "organiser", "主办": "organiser",
               "组织单位": "organiser", "承办单位": "organiser"}
 _ATTEND = re.compile(r"^(出席|出席人员|参会人员|参加人员|列席|列席人员|请假|缺席)\s*[：:]\s*(.+)$")
@@ -41,11 +41,27 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
     attendance: dict[str, list[str]] = {}
     opening: list[str] = []
     speakers: list[dict[str, Any]] = []
+    consensus: list[str] = []
+    signature = [p for p in rest if p.role in ("signature", "signature_date")]
+    for para in signature:
+        if para.role == "signature":
+            data["issuer"] = para.text
+        elif parse_date(para.text):
+            data["date"] = parse_date(para.text)
     for para in rest:
         text = para.text
-        fact = _FACT.match(text)
-        attend = _ATTEND.match(text)
-        line = parse_speaker_line(text)
+        if para.role in ("signature", "signature_date"):
+            continue
+        if para.role == "consensus":
+            consensus.append(text)
+            continue
+        fact = _FACT.match(text) if para.role in (None, "meeting") else None
+        attend = _ATTEND.match(text) if para.role in (None, "attendance") else None
+        line = parse_speaker_line(text) if para.role in (None, "speaker_heading") else None
+        if para.role == "speaker_heading" or para.lead_role == "speaker_heading":
+            line, first = _marked_speaker(para)
+            if line and first:
+                para = para.with_text(first)
         if fact and not speakers and _FACT_KEYS[fact.group(1)] not in meeting:
             key = _FACT_KEYS[fact.group(1)]
             value: Any = parse_date(fact.group(2)) if key == "date" else fact.group(2).strip()
@@ -65,12 +81,13 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             if line.affiliation and line.position and "，" in line.position:
                 note(speaker, "position", f"line {para.line}: several posts; check where the affiliation ends")
             speakers.append(speaker)
+            if para.lead_role == "speaker_heading" and line.topic is None and para.text != text:
+                speaker["remarks"].append(para.text)  # no topic: the heading ran in before the first remark
         elif speakers:
             speakers[-1]["remarks"].append(text)
         else:
             opening.append(text)
-    consensus: list[str] = []
-    if speakers:
+    if speakers and not consensus:
         remarks = speakers[-1]["remarks"]
         for index, text in enumerate(remarks):
             if index and _CONSENSUS.match(text):
@@ -97,6 +114,24 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
     if attendance:
         data["attendance"] = attendance
     return data
+
+
+def _marked_speaker(para: Para) -> tuple[SpeakerLine | None, str | None]:
+    """A speaker line the markup marks (drafter's speaker_heading style or run-in span), and the
+    remark that follows a run-in one. The name is the part after the last position word, else the
+    last three characters (two for a two-character who)."""
+    text = para.text
+    who, _, topic = text.partition("：")
+    first = None
+    if para.lead_role == "speaker_heading":
+        first, topic = topic.strip() or None, None
+        text = who + "："
+    found = parse_speaker_line(text if topic is None else f"{who}：{topic}")
+    if found is None and who:
+        name = who[-3:] if len(who) > 3 else who
+        affiliation, position = split_who(who[:-len(name)]) if len(who) > len(name) else (None, None)
+        found = SpeakerLine(name, affiliation, position, topic.strip() if topic else None)
+    return found, first
 
 
 def _title_from(opening: list[str]) -> str:

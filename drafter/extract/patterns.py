@@ -12,6 +12,7 @@ _ISO_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"), 1)}
 _EN_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_EN_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -24,6 +25,9 @@ def parse_date(text: str) -> dt.date | None:
         match = _EN_DATE.match(text)
         if match and match.group(1).lower() in _MONTHS:
             return dt.date(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+        match = _EN_DATE_DAY_FIRST.match(text)
+        if match and match.group(2).lower() in _MONTHS:
+            return dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
     except ValueError:
         return None
     return None
@@ -87,6 +91,28 @@ def split_lead(text: str, limit: int = 90) -> tuple[str, str] | None:
     if text[match.end():match.end() + 1] in "”’":
         return None  # the stop is inside a quotation
     return (lead.strip(), rest.strip()) if lead.strip() and rest.strip() else None
+
+
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def en_enumeration(text: str) -> tuple[str, ...] | None:
+    """The points of an English paragraph that is nothing but "First, …; second, …; third, …."."""
+    if not text.endswith(".") or not text.startswith("First, "):
+        return None
+    parts = text[:-1].split("; ")
+    if len(parts) < 2 or len(parts) > len(_EN_ORDINALS):
+        return None
+    items = []
+    for ordinal, part in zip(_EN_ORDINALS, parts):
+        prefix = f"{ordinal}, "
+        if not part.lower().startswith(prefix) or len(part) <= len(prefix):
+            return None
+        items.append(part[len(prefix):])
+    rebuilt = "; ".join(f"{o}, {i}" for o, i in zip(_EN_ORDINALS, items))
+    if rebuilt[:1].upper() + rebuilt[1:] + "." != text or any(i.rstrip(".;,:!? ") != i for i in items):
+        return None
+    return tuple(items)
 
 
 def enumeration(text: str) -> tuple[tuple[str, ...], str] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str]:
         info = detect(kept)
         layout = info.describe()
         kept = join_wrapped(kept, info)
-    kept = [p.with_text(normalise_punctuation(p.text)) for p in kept if p.text]
+    kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
     return kept, dropped, fmt, layout
 
 
@@ -77,8 +77,8 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_minutes(paras)
     elif kind == "article":
         data = build_article(paras)
-    elif kind == "commentary":
-        data = build_commentary(paras)
+    elif kind == "commentary":  # English: punctuation stays exactly as typed
+        data = build_commentary([p.with_text(p.raw or p.text) for p in paras])
     else:
         data = build_numbered(paras, kind, markup_only=markup_only)
     how = f"given with --kind" if guess is None else f"guessed from {guess.reason}"

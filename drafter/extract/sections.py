@@ -129,9 +129,12 @@ class SectionBuilder:
 
 
 def lift_points(node: dict[str, Any], paragraphs_key: str = "paragraphs") -> None:
-    """Move a last paragraph that is nothing but "一是……；二是……。" into ``points``."""
+    """Move a last paragraph that is nothing but "一是……；二是……。" into ``points``.
+
+    Only when another paragraph comes before it: a section whose only text is the enumeration
+    keeps it as its paragraph (both render the same; this is the convention round trips keep)."""
     paragraphs = node.get(paragraphs_key) or []
-    if not paragraphs or node.get("points"):
+    if len(paragraphs) < 2 or node.get("points"):
         return
     found = enumeration(paragraphs[-1])
     if found:

@@ -37,6 +37,10 @@ class Para:
     """Run-in lead sentence at the start of ``text`` (DOCX character style Lead…Char)."""
     indent: bool = False
     """The line started with white space (plain text: a new text box or page in PDF copies)."""
+    raw: str | None = None
+    """The text before punctuation was normalised (kept for English and references)."""
+    lead_role: str | None = None
+    """Role of the run-in lead span (DOCX character style): ``lead`` or another element such as ``speaker_heading``."""
 
     def with_text(self, text: str) -> Para:
         """The same paragraph with other text."""
@@ -146,13 +150,17 @@ def _join_block(lines: list[str]) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROLE_BY_STYLE = {
-    "title": "title", "标题": "title", "subtitle": "subtitle", "副标题": "subtitle",
-    "speaker": "speaker", "date": "date", "salutation": "salutation", "closing": "closing",
-    "signature": "signature", "signature_date": "signature_date",
-}
+DRAFTER_ELEMENTS = frozenset({
+    "speaker", "date", "salutation", "closing", "signature", "signature_date", "source", "meeting",
+    "speaker_heading", "consensus", "attendance", "authors", "affiliation", "abstract", "keywords",
+    "classification", "note", "references_heading", "reference", "english_title", "english_authors",
+    "english_abstract", "english_keywords", "toc_heading", "attachment", "byline", "credit",
+})
+"""Paragraph styles drafter's templates write: a DOCX that uses them says what each paragraph is."""
+_ROLE_BY_STYLE = {"title": "title", "标题": "title", "subtitle": "subtitle", "副标题": "subtitle"}
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _LEAD_STYLE = re.compile(r"^Lead(\d?)Char$")
+_SPAN_STYLE = re.compile(r"^(\w+)Char$")
 
 
 def read_docx(path: Path) -> list[Para]:
@@ -165,24 +173,31 @@ def read_docx(path: Path) -> list[Para]:
         raise ExtractError(f"{path}: not a readable DOCX ({exc}); open and re-save it in Word") from None
     style_levels = _style_outline_levels(document)
     out: list[Para] = []
+    from drafter.typography import join_lines
+
     for number, paragraph in enumerate(document.paragraphs, 1):
-        text = paragraph.text.replace("\t", " ").strip()
+        p = paragraph._p
+        if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
+            continue  # a table-of-contents field: Word fills it in
+        text = join_lines(paragraph.text.replace("\t", " ")).strip()
         if not text:
             continue
-        p = paragraph._p
         style_id = p.style or "Normal"
         name = document.styles.get_by_id(style_id, 1).name if style_id != "Normal" else "Normal"
         role, level = _ROLE_BY_STYLE.get(name.lower()) or _ROLE_BY_STYLE.get(name), None
+        if role is None and name in DRAFTER_ELEMENTS:
+            role = name
         heading = _HEADING_STYLE.match(name)
         outline = _outline_level(p) if _outline_level(p) is not None else style_levels.get(style_id)
         if heading:
             role, level = "heading", int(heading.group(1))
         elif role is None and outline is not None and outline < 9:
             role, level = "heading", outline + 1
-        lead, lead_level = _lead(paragraph)
-        if lead and role is None:
-            level = lead_level
-        out.append(Para(text, number, role, level, lead))
+        lead, lead_level, lead_role = _lead(paragraph)
+        if lead_role == "lead" and role is None:
+            out.append(Para(text, number, None, lead_level, lead, lead_role="lead"))
+        else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
+            out.append(Para(text, number, role, level, None, lead_role=lead_role))
     return out
 
 
@@ -203,14 +218,21 @@ def _style_outline_levels(document) -> dict[str, int]:  # type: ignore[no-untype
     return levels
 
 
-def _lead(paragraph) -> tuple[str | None, int | None]:  # type: ignore[no-untyped-def]
-    """Text and level of the leading runs in a Lead…Char character style (drafter's run-in headings)."""
-    parts, level = [], None
+def _lead(paragraph) -> tuple[str | None, int | None, str | None]:  # type: ignore[no-untyped-def]
+    """Text, level and element of the leading runs in one character style: drafter's run-in
+    headings (Lead…Char) and labels (LabelChar, SpeakerHeadingChar …)."""
+    parts, level, style = [], None, None
     for run in paragraph._p.r_lst:
-        match = _LEAD_STYLE.match(run.style or "")
-        if not match:
+        if not run.style or (style and run.style != style):
             break
-        level = int(match.group(1) or 2)
+        style = run.style
         parts.append(run.text)
     lead = "".join(parts).strip()
-    return (lead, level) if lead else (None, None)
+    if not lead or style is None:
+        return None, None, None
+    match = _LEAD_STYLE.match(style)
+    if match:
+        return lead, int(match.group(1) or 2), "lead"
+    span = _SPAN_STYLE.match(style)
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", span.group(1)).lower() if span else style
+    return lead, None, name
