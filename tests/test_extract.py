@@ -618,3 +618,47 @@ def test_government_minutes_without_speakers_keep_their_items() -> None:
     assert document.speakers == ()
     assert "一、关于防汛工作" in document.opening  # numbered items stay, in order, as text
     assert document.attendance.absent == ("赵刚",) and len(document.attendance.attending) == 3
+
+
+def test_docx_table_text_is_kept_and_reported(tmp_path: Path, run_cli) -> None:
+    document = docx.Document()
+    document.add_paragraph("关于道路养护情况的报告", style="Title")
+    document.add_paragraph("一、完成情况", style="Heading 1")
+    document.add_paragraph("主要指标如下。")
+    table = document.add_table(rows=2, cols=2)
+    for row, (a, b) in zip(table.rows, [("指标", "完成值"), ("维修面积", "12.5万平方米")]):
+        row.cells[0].text, row.cells[1].text = a, b
+    document.add_paragraph("各项指标均已完成。")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    outline = drafter.extract(path)
+    assert outline.document.sections[0].paragraphs == ("主要指标如下。", "指标\u3000完成值", "维修面积\u300012.5万平方米",
+                                                       "各项指标均已完成。")
+    result = run_cli("extract", path)
+    assert "a table, kept as text" in result.stderr
+
+
+def test_minutes_record_with_remarks_after_the_name(run_cli) -> None:
+    result = extract_file(FIXTURES / "minutes_record.txt")
+    document = outline_from_extraction(result).document
+    assert result.kind == "minutes"
+    assert [(s.name, s.position, s.remarks[0][:6]) for s in document.speakers] == [
+        ("王芳", None, "今天召开议事"), ("李建国", "代表", "小区车位严重"), ("张涛", "经理", "北侧空地可以"),
+        ("王芳", None, "请物业在两周")]
+    assert document.consensus == ("会议决定，由物业公司牵头编制停车位改造方案。",)
+    assert (document.meeting.host, str(document.meeting.date)) == ("王芳", "2024-10-08")
+    assert {d.reason for d in result.dropped} == {"source/date line", "navigation line", "editor line"}
+
+
+def test_indented_paragraphs_wrapped_without_blank_lines(tmp_path: Path) -> None:
+    """E-mail style: paragraphs indented with two ideographic spaces, wrapped at 30 characters."""
+    lines = []
+    for line in (FIXTURES / "speech_greeting.txt").read_text(encoding="utf-8").splitlines():
+        if len(line) <= 30 or re.match(r"^[一二三四五六七八九十]+、|^[（(]", line):
+            lines.append(line)
+        else:
+            lines.append("\u3000\u3000" + line[:28])
+            lines.extend(line[i:i + 30] for i in range(28, len(line), 30))
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert drafter.extract(path).document == fixture("speech_greeting.txt").document

@@ -17,7 +17,7 @@ from drafter.extract.sources import Para
 from drafter.typography import has_chinese
 
 _LABEL = re.compile(r"^[\[【]?\s*(摘要|内容摘要|内容提要|提要|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|doi|基金项目|基金|"
-                    r"作者简介|收稿日期)\s*[\]】]?\s*[：:]?\s*")
+                    r"作者简介|收稿日期|引用格式|引文格式)\s*[\]】]?\s*[：:]?\s*")
 _EN_LABEL = re.compile(r"^\s*(abstract|key\s*words?|keywords)\s*[：:]\s*", re.IGNORECASE)
 _REFERENCES = re.compile(r"^[\[【]?\s*(参考文献|参考资料|references)\s*[\]】]?\s*[：:]?$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\s*(?:[\[［【]\s*\d+\s*[\]］】]|\d+[.．、]\s*|[（(]\d+[）)])\s*")

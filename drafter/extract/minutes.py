@@ -9,7 +9,7 @@ from drafter.extract.head import read_head
 from drafter.extract.notes import note
 from drafter.extract.patterns import enumeration, parse_date
 from drafter.extract.sources import Para
-from drafter.extract.speakers import SpeakerLine, parse_speaker_line, split_who
+from drafter.extract.speakers import SpeakerLine, parse_speaker_line, parse_speaker_remark, split_who
 
 _FACT = re.compile(r"^(会议名称|会议|会议时间|时间|会议地点|地点|主持人|主持|主办单位|主办|组织单位|承办单位)\s*[：:]\s*(.+)$")
 _FACT_KEYS = {"会议名称": "name", "会议": "name", "会议时间": "date", "时间": "date", "会议地点": "place", "地点": "place",
@@ -23,8 +23,12 @@ _THEME = re.compile(r"(座谈会|研讨会|论坛|会议|年会|沙龙)围绕(.{
 
 
 def speaker_count(paras: list[Para]) -> tuple[int, int | None]:
-    """How many paragraphs are speaker lines, and the line of the first."""
+    """How many paragraphs are speaker lines (or open with who speaks, for two or more people),
+    and the line of the first."""
     lines = [p.line for p in paras if parse_speaker_line(p.text)]
+    remarks = [(p.line, found[0].name) for p in paras if (found := parse_speaker_remark(p.text))]
+    if len({name for _, name in remarks}) >= 2:
+        lines = sorted(lines + [line for line, _ in remarks])
     return len(lines), (lines[0] if lines else None)
 
 
@@ -58,6 +62,11 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
         fact = _FACT.match(text) if para.role in (None, "meeting") else None
         attend = _ATTEND.match(text) if para.role in (None, "attendance") else None
         line = parse_speaker_line(text) if para.role in (None, "speaker_heading") else None
+        remark = parse_speaker_remark(text) if para.role is None and line is None and not fact else None
+        if remark and speakers and remark[0].name == speakers[-1]["name"] and not speakers[-1]["remarks"]:
+            remark = None  # the same speaker again, introduced once more: part of the remarks, as typed
+        if remark:
+            line, para = remark[0], para.with_text(remark[1])
         if para.role == "speaker_heading" or para.lead_role == "speaker_heading":
             line, first = _marked_speaker(para)
             if line and first:
@@ -81,7 +90,7 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             if line.affiliation and line.position and "，" in line.position:
                 note(speaker, "position", f"line {para.line}: several posts; check where the affiliation ends")
             speakers.append(speaker)
-            if para.lead_role == "speaker_heading" and line.topic is None and para.text != text:
+            if (para.lead_role == "speaker_heading" or remark) and line.topic is None and para.text != text:
                 speaker["remarks"].append(para.text)  # no topic: the heading ran in before the first remark
         elif speakers:
             speakers[-1]["remarks"].append(text)

@@ -85,5 +85,10 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
     if dropped:
         header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")
+    tables = sorted({p.line for p in paras if p.table})
+    if tables:
+        header.append(f"Tables (paragraphs {', '.join(map(str, tables))}) are kept as text, one paragraph a row.")
     text = to_yaml(MODELS[kind], data, header)
-    return Extraction(path, kind, guess, data, text, dropped, notes_in(data), layout)
+    notes = notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
+                              for n in tables]
+    return Extraction(path, kind, guess, data, text, dropped, notes, layout)

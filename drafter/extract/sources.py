@@ -35,12 +35,15 @@ class Para:
     """Heading level from the markup (Markdown #, DOCX heading style or outline level)."""
     lead: str | None = None
     """Run-in lead sentence at the start of ``text`` (DOCX character style Lead…Char)."""
-    indent: bool = False
-    """The line started with white space (plain text: a new text box or page in PDF copies)."""
+    indent: int = 0
+    """Width of the white space the line started with (plain text: an indented paragraph start,
+    or a new text box or page in PDF copies)."""
     raw: str | None = None
     """The text before punctuation was normalised (kept for English and references)."""
     lead_role: str | None = None
     """Role of the run-in lead span (DOCX character style): ``lead`` or another element such as ``speaker_heading``."""
+    table: bool = False
+    """A row of a DOCX table, kept as one paragraph (outlines have no tables)."""
 
     def with_text(self, text: str) -> Para:
         """The same paragraph with other text."""
@@ -76,8 +79,23 @@ def read_text(path: Path) -> str:
 def read_plain(text: str) -> list[Para]:
     """One :class:`Para` per line of plain text, blank lines kept as empty paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [Para(line.rstrip(), number, indent=line[:1].isspace() and bool(line.strip()))
+    return [Para(line.rstrip(), number, indent=_indent(line) if line.strip() else 0)
             for number, line in enumerate(text.split("\n"), 1)]
+
+
+def _indent(line: str) -> int:
+    """Leading white space in half-width cells (an ideographic space counts two)."""
+    width = 0
+    for char in line:
+        if char == "\u3000":
+            width += 2
+        elif char == "\t":
+            width += 4
+        elif char.isspace():
+            width += 1
+        else:
+            break
+    return width
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -175,7 +193,15 @@ def read_docx(path: Path) -> list[Para]:
     out: list[Para] = []
     from drafter.typography import join_lines
 
-    for number, paragraph in enumerate(document.paragraphs, 1):
+    from docx.table import Table
+
+    number = 0
+    for block in document.iter_inner_content():
+        number += 1
+        if isinstance(block, Table):
+            out.extend(_table_rows(block, number))
+            continue
+        paragraph = block
         p = paragraph._p
         if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
             continue  # a table-of-contents field: Word fills it in
@@ -199,6 +225,20 @@ def read_docx(path: Path) -> list[Para]:
         else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
             out.append(Para(text, number, role, level, None, lead_role=lead_role))
     return out
+
+
+def _table_rows(table, number: int) -> list[Para]:  # type: ignore[no-untyped-def]
+    """Each row of a table as one paragraph, cells separated by an ideographic space."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                cells.append(text)
+        if cells:
+            rows.append(Para("\u3000".join(cells), number, table=True))
+    return rows
 
 
 def _outline_level(p) -> int | None:  # type: ignore[no-untyped-def]

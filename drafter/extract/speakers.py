@@ -25,7 +25,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9ff
 _LINE = re.compile(r"^(?P<who>[^：:。！？]{3,80})[：:](?P<topic>[^。！？]{0,80}[！？]?)$")
 _NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<who>[^（()）]{2,60})[）)]$")
 
-_NOT_A_NAME = re.compile(r"会议|与会|认为|指出|强调|要求|表示|主持|时间|地点|出席|列席|请假|缺席|记录|议题|内容|附件|主题|"
+_NOT_A_NAME = re.compile(r"会议|与会|认为|指出|强调|要求|表示|提出|介绍|汇报|说明|发言|讲话|主持|时间|地点|出席|列席|请假|缺席|记录|议题|内容|附件|主题|"
                          r"摘要|关键|来源|编辑|作者|日期|说明|备注|地址|电话|邮箱|注")
 
 
@@ -49,27 +49,52 @@ def split_who(who: str) -> tuple[str | None, str | None]:
     return who or None, None
 
 
-def parse_speaker_line(text: str) -> SpeakerLine | None:
-    """A minutes speaker line split into name, affiliation, position and topic; None if it is not one."""
-    match = _LINE.match(text.strip())
-    if not match:
-        return None
-    who, topic = match.group("who").strip(), match.group("topic").strip() or None
-    if topic and len(topic) > 70:
-        return None
+def parse_who(who: str) -> tuple[str, str | None, str | None] | None:
+    """(name, affiliation, position) from the part before the colon, or None if it names no one."""
+    who = who.strip()
     first = _NAME_FIRST.match(who)
     if first:
+        if _NOT_A_NAME.search(first.group("name")):
+            return None
         affiliation, position = split_who(first.group("who"))
-        return SpeakerLine(first.group("name"), affiliation, position, topic)
+        return first.group("name"), affiliation, position
     if _NAME.match(who):
-        return None if _NOT_A_NAME.search(who) else SpeakerLine(who, None, None, topic)
+        return None if _NOT_A_NAME.search(who) else (who, None, None)
     last = None
     for found in _POSITION_ANY.finditer(who):
         last = found
     if last is None:
         return None
     name = who[last.end():].strip()
-    if not _NAME.match(name):
+    if not _NAME.match(name) or _NOT_A_NAME.search(name):
         return None
     affiliation, position = split_who(who[:last.end()])
-    return SpeakerLine(name, affiliation, position, topic)
+    return name, affiliation, position
+
+
+def parse_speaker_line(text: str) -> SpeakerLine | None:
+    """A minutes speaker line split into name, affiliation, position and topic; None if it is not one."""
+    match = _LINE.match(text.strip())
+    if not match:
+        return None
+    topic = match.group("topic").strip() or None
+    if topic and len(topic) > 70:
+        return None
+    found = parse_who(match.group("who"))
+    return SpeakerLine(*found, topic) if found else None
+
+
+_REMARK = re.compile(r"^(?P<who>[^：:。！？，,；]{2,60})[：:](?P<rest>.+)$")
+
+
+def parse_speaker_remark(text: str) -> tuple[SpeakerLine, str] | None:
+    """A paragraph that opens with who spoke and runs on with the remark ("李某：我认为……。"), as a
+    speaker without topic and the remark; None when the text after the colon reads as a topic."""
+    match = _REMARK.match(text.strip())
+    if not match or parse_speaker_line(text):
+        return None
+    rest = match.group("rest").strip()
+    if not re.search(r"[。！？]", rest) and len(rest) <= 70:
+        return None
+    found = parse_who(match.group("who"))
+    return (SpeakerLine(*found, None), rest) if found else None

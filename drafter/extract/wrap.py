@@ -37,6 +37,8 @@ class WrapInfo:
     width: int
     latin_width: int
     blanks_meaningful: bool
+    indented_starts: bool = False
+    """Some lines (not most) are indented by two or more: indentation marks paragraph starts."""
 
     def describe(self) -> str:
         """A one-line account for the report."""
@@ -66,6 +68,11 @@ def detect(paras: list[Para]) -> WrapInfo:
         near = sum(buckets.get(b, 0) for b in (mode - 1, mode, mode + 1))
         width = mode * 4 + 2
         wrapped = near >= 0.5 * len(chinese) and width <= 120
+    starts = [display_width(p.text) + p.indent for p in lines if p.indent >= 2 and has_chinese(p.text)]
+    if not wrapped and len(starts) >= 3:  # indented paragraph starts, all cut at the same width
+        common = Counter(starts).most_common(1)[0][0]
+        if sum(1 for w in starts if abs(w - common) <= 2) >= 0.6 * len(starts) and common <= 120:
+            wrapped, width = True, common
     latin_width = max(latin) if latin else 0
     if not wrapped and len(latin) >= 8 and not chinese:
         near = sum(1 for w in latin if w >= 0.8 * latin_width)
@@ -83,15 +90,17 @@ def detect(paras: list[Para]) -> WrapInfo:
             blanks += previous_blank
         seen, previous_blank = True, False
     blanks_meaningful = not (gaps and blanks >= 0.6 * gaps)
-    return WrapInfo(wrapped, width, latin_width, blanks_meaningful)
+    indented = sum(1 for p in lines if p.indent >= 2)
+    indented_starts = 0 < indented <= 0.6 * len(lines)
+    return WrapInfo(wrapped, width, latin_width, blanks_meaningful, indented_starts)
 
 
-def _full(text: str, info: WrapInfo, before: int) -> bool:
+def _full(line: Para, info: WrapInfo, before: int) -> bool:
     """Whether a line reaches the wrap width (so the paragraph goes on)."""
-    if _is_latin(text):
-        return info.latin_width > 0 and len(text) >= 0.8 * info.latin_width
+    if _is_latin(line.text):
+        return info.latin_width > 0 and len(line.text) >= 0.8 * info.latin_width
     wide = before if before > info.width + 8 else 0  # a wider block (an abstract across columns)
-    return display_width(text) >= max(info.width, wide) - 5
+    return display_width(line.text) + line.indent >= max(info.width, wide) - 5
 
 
 def _heading_like(text: str) -> bool:
@@ -135,12 +144,14 @@ def _starts_new(group: list[Para], line: Para, info: WrapInfo, blank_before: boo
             and display_width(text) < 0.75 * info.width and not _PUNCT.search(above[-1:]):
         return False  # a heading wrapped onto a second short line
     previous = display_width(group[-2].text) if len(group) > 1 else 0
-    if not _full(above, info, previous):
+    if not _full(group[-1], info, previous):
         return True
     if _heading_like(above) and len(group) == 1 and display_width(above) <= info.width and match_number(text):
         return True
     if match_number(text) and above.endswith(tuple(_SENTENCE_END)):
         return True
+    if info.indented_starts and line.indent >= 2:
+        return True  # an indented first line (two spaces or more): a new paragraph
     if line.indent and above.endswith(tuple("。！？!?")):
         return True
     return False
