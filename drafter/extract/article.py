@@ -20,7 +20,8 @@ _LABEL = re.compile(r"^[\[【]?\s*(摘要|内容摘要|内容提要|提要|关�
                     r"作者简介|收稿日期|引用格式|引文格式)\s*[\]】]?\s*[：:]?\s*")
 _EN_LABEL = re.compile(r"^\s*(abstract|key\s*words?|keywords)\s*[：:]\s*", re.IGNORECASE)
 _REFERENCES = re.compile(r"^[\[【]?\s*(参考文献|参考资料|references)\s*[\]】]?\s*[：:]?$", re.IGNORECASE)
-_REFERENCE_ITEM = re.compile(r"^\s*(?:[\[［【]\s*\d+\s*[\]］】]|\d+[.．、]\s*|[（(]\d+[）)])\s*")
+_REFERENCE_ITEM = re.compile(r"^\s*(?:[\[［【]\s*\d+\s*[\]］】]|\d+[.．、](?!\d)\s*|[（(]\d+[）)])\s*")
+_REFERENCE_TYPE = re.compile(r"\[(?:J|M|D|C|N|R|S|P|G|Z|A|DB|CP|EB|EB/OL|J/OL|M/OL|N/OL|DB/OL)\]")
 _MARKS = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹"
 _AUTHOR = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,3}}·[\u4e00-\u9fff]{{1,6}})([{_MARKS},，*]*)$")
 _AFFILIATION = re.compile(r"^[（(].{4,}[）)]$")
@@ -137,9 +138,12 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     for para in head.rest:
         text = para.text
         label = _LABEL.match(text)
-        if in_references or para.role == "reference":
+        if para.role == "reference" or (in_references and (_REFERENCE_ITEM.match(text) or _REFERENCE_TYPE.search(text))):
             references.append(_REFERENCE_ITEM.sub("", _raw(para), count=1).strip())
             continue
+        if in_references and not references:
+            builder.feed(Para("参考文献", para.line))  # a heading without a list stays text
+        in_references = False  # a line that is no reference ends the list
         if _REFERENCES.match(text) or para.role == "references_heading":
             in_references = True
             continue
@@ -156,7 +160,7 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
                 abstract.append(value)
                 in_abstract = True
             elif name in ("关键词", "关键字"):
-                data["keywords"] = _keywords(value)
+                data["keywords"] = data.get("keywords", []) + _keywords(value)
             elif name.startswith("基金"):
                 data["fund"] = value
             elif name == "作者简介":

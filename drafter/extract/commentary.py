@@ -65,7 +65,7 @@ def build_commentary(paras: list[Para]) -> dict[str, Any]:
             first = text[len(para.lead):].strip() if text.startswith(para.lead) else text
             _add_section(sections, level, para.lead, inline=True)
             if first:
-                sections[-1]["paragraphs"].append(first) if level == 1 else _deepest(sections)["paragraphs"].append(first)
+                _deepest(sections)["paragraphs"].append(first)
         elif _is_heading(para, following):
             _add_section(sections, min(para.level or 1, 2), text)
         elif sections:
