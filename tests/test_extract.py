@@ -662,3 +662,18 @@ def test_indented_paragraphs_wrapped_without_blank_lines(tmp_path: Path) -> None
     path = tmp_path / "wrapped.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert drafter.extract(path).document == fixture("speech_greeting.txt").document
+
+
+def test_science_article_decimal_sections_and_contents() -> None:
+    result = extract_file(FIXTURES / "science_article.txt")
+    document = outline_from_extraction(result).document
+    assert [a.name for a in document.authors] == ["陈思远", "周雨桐"]  # "作者：" line
+    assert [s.heading for s in document.sections] == ["引言", "数据与方法", "结果"]  # 1 / 2 / 3
+    assert [s.heading for s in document.sections[1].sections] == ["研究区概况", "数据来源"]  # 2.1 / 2.2
+    assert [d.reason for d in result.dropped] == ["table of contents"] * 4
+    assert document.references == ("王某.城市热岛研究进展[J].地理学报,2019,74(3):1-10.",)  # as typed
+
+
+@pytest.mark.parametrize("line", ["2024 年", "10 个方面", "3 城市化进程中的问题与对策。这是结论"])
+def test_decimal_section_numbers_need_a_short_heading(line: str) -> None:
+    assert match_number(line) is None

@@ -35,7 +35,9 @@ def _keywords(text: str) -> list[str]:
 
 
 def _authors(text: str) -> list[tuple[str, int | None]] | None:
-    """Names on an author line, each with its affiliation mark (张三¹ → ("张三", 1))."""
+    """Names on an author line, each with its affiliation mark (张三¹ → ("张三", 1));
+    a leading "作者：" or "文/" is allowed."""
+    text = re.sub(r"^(作者\s*[：:]|文\s*[/／|｜]|撰文\s*[：:]?)\s*", "", text)
     found = []
     for part in (n for n in re.split(r"[\s,，、;；]+", text) if n):
         match = _AUTHOR.match(part)

@@ -96,3 +96,26 @@ def drop_running_headers(paras: list[Para], title: str, dropped: list[Dropped]) 
             seen = True
         out.append(para)
     return out
+
+
+_CONTENTS = re.compile(r"目\s*录|目\s*次|contents|table of contents", re.IGNORECASE)
+_CONTENTS_LINE = re.compile(r".{1,80}?(?:[.…·．_\-]{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
+
+
+def drop_contents(paras: list[Para], dropped: list[Dropped]) -> tuple[list[Para], bool]:
+    """Remove a table of contents ("目录" and lines ending in page numbers), recording each line;
+    True when there was one."""
+    for index, para in enumerate(paras):
+        if not _CONTENTS.fullmatch(para.text.strip()):
+            continue
+        end = index + 1
+        entries = 0
+        while end < len(paras) and (not paras[end].text or _CONTENTS_LINE.fullmatch(paras[end].text)):
+            entries += bool(paras[end].text)
+            end += 1
+        if entries >= 2:
+            for gone in paras[index:end]:
+                if gone.text:
+                    dropped.append(Dropped(gone.line, gone.text, "table of contents"))
+            return paras[:index] + paras[end:], True
+    return paras, False

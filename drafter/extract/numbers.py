@@ -62,8 +62,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_DECIMAL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[\s\u3000]+(?=[\u4e00-\u9fff])")
+
+
 def match_number(line: str) -> Number | None:
-    """The heading number at the start of ``line``, or None (also for decimals such as 4.1亿)."""
+    """The heading number at the start of ``line``, or None (also for decimals such as 4.1亿).
+
+    Section numbers of science papers ("1 引言", "2.1 研究方法") count when a space follows
+    them and the line is short and has no full stop: scheme ``d1``, ``d2`` … by depth."""
+    decimal = _DECIMAL.match(line)
+    if decimal:
+        rest = line[decimal.end():].strip()
+        parts = decimal.group(1).split(".")
+        if rest and len(rest) <= 40 and not re.search(r"[。！？；]", rest) and int(parts[-1]) > 0 \
+                and not re.match(r"[年月日号个次%万亿元人家所名项条]", rest):
+            return Number(f"d{len(parts)}", int(parts[-1]), decimal.group(1), rest)
     for scheme, pattern in _PATTERNS:
         match = pattern.match(line)
         if not match:

@@ -8,7 +8,7 @@ from typing import Any
 
 from drafter import model
 from drafter.extract.article import build_article
-from drafter.extract.cleanup import Dropped, clean, drop_running_headers
+from drafter.extract.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extract.commentary import build_commentary
 from drafter.extract.guess import Guess, guess_kind
 from drafter.extract.minutes import build_minutes
@@ -46,10 +46,12 @@ class Extraction:
     """How the source's lines were read (one paragraph per line, or hard-wrapped and joined)."""
 
 
-def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str]:
-    """The source's paragraphs after cleanup and joining; dropped lines, format and layout note."""
+def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool]:
+    """The source's paragraphs after cleanup and joining; dropped lines, format, layout note and
+    whether it had a table of contents."""
     raw, fmt = read_source(path)
     kept, dropped = clean(raw)
+    kept, contents = drop_contents(kept, dropped)
     layout = "paragraphs from the document's markup"
     if fmt == "txt":
         first = next((p.text for p in kept if p.text), "")
@@ -58,7 +60,7 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str]:
         layout = info.describe()
         kept = join_wrapped(kept, info)
     kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
-    return kept, dropped, fmt, layout
+    return kept, dropped, fmt, layout, contents
 
 
 def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
@@ -66,7 +68,7 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
-    paras, dropped, fmt, layout = paragraphs(path)
+    paras, dropped, fmt, layout, contents = paragraphs(path)
     if not paras:
         raise ExtractError(f"{path}: no text to extract (the document is empty"
                            f"{' after dropping boilerplate' if dropped else ''})")
@@ -81,6 +83,8 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_commentary([p.with_text(p.raw or p.text) for p in paras])
     else:
         data = build_numbered(paras, kind, markup_only=markup_only)
+        if contents and kind == "report":
+            data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
     how = f"given with --kind" if guess is None else f"guessed from {guess.reason}"
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
     if dropped:
