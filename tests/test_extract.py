@@ -677,3 +677,22 @@ def test_science_article_decimal_sections_and_contents() -> None:
 @pytest.mark.parametrize("line", ["2024 年", "10 个方面", "3 城市化进程中的问题与对策。这是结论"])
 def test_decimal_section_numbers_need_a_short_heading(line: str) -> None:
     assert match_number(line) is None
+
+
+def test_numbered_lines_before_the_first_section_stay_in_the_opening(write) -> None:
+    """（一） items in the opening, then 一、 sections: the items are the opening's own list."""
+    path = write("r.txt", """\\
+        关于年度工作的总结
+        今年主要做了两方面工作：
+        （一）完善制度。修订制度5项。
+        （二）加强培训。培训干部200人次。
+        一、主要成效
+        各项任务全面完成。
+        （一）质量提升。合格率达到99%。
+        二、下一步打算
+        继续抓好落实。
+        """)
+    document = drafter.extract(path).document
+    assert document.opening == ("今年主要做了两方面工作：", "（一）完善制度。修订制度5项。", "（二）加强培训。培训干部200人次。")
+    assert [s.heading for s in document.sections] == ["主要成效", "下一步打算"]
+    assert [s.heading for s in document.sections[0].sections] == ["质量提升"]

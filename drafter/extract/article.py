@@ -132,7 +132,7 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     authors: list[tuple[str, int | None]] = []
     places: list[str] = []
     abstract: list[str] = []
-    builder = SectionBuilder("article")
+    builder = SectionBuilder("article", body=head.rest)
     references: list[str] = []
     in_references = False
     in_abstract = False

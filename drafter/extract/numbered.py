@@ -17,7 +17,8 @@ _HEAD_KEYS = {
     "party-lecture": ("label", "subtitle", "speaker", "source", "date", "salutation"),
     "report": ("subtitle", "date"),
 }
-_ADDRESSEE = re.compile(r"^[^，。；！？\s]{2,30}[：:]$")
+_ADDRESSEE = re.compile(r"^[^，。；！？\s]{1,30}(?:政府|委员会|党委|党组|人大|政协|局|厅|部|办公室|办|院|会|公司|处|科|室|"
+                        r"中心|领导|同志|单位|组|队|所|校|委|馆|站|社|行|集团|企业|机关|街道|镇|乡|村)[：:]$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]\s*(.*)$")
 _ISSUER = re.compile(r"^[^，。；！？：:\s]{3,30}$")
 
@@ -44,7 +45,7 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
     if kind == "report":
         _report_ends(rest, data)
     closing = [p.text for p in rest if p.role == "closing"]
-    builder = SectionBuilder(kind, markup_only=markup_only)
+    builder = SectionBuilder(kind, markup_only=markup_only, body=rest)
     for para in rest:
         if para.role != "closing" and para.role not in ("signature", "signature_date"):
             builder.feed(para)

@@ -42,7 +42,7 @@ class Number:
 
     scheme: str
     """Which kind of number: ``zh、`` (一、), ``(zh)`` (（一）), ``n.`` (1.), ``(n)`` (（1）), ``n)`` (1）),
-    ``第zh`` (第一，), ``①``."""
+    ``第zh`` (第一，), ``第zh部分`` (第一部分, 第一章), ``①``."""
     value: int
     label: str
     """The number as typed, with its punctuation."""
@@ -55,7 +55,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(zh)", re.compile(rf"^\s*[（(]\s*({_ZH_NUM})\s*[）)]\s*[、.．]?\s*")),
     ("(n)", re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
     ("zh、", re.compile(rf"^\s*({_ZH_NUM})\s*(?:、|[.．](?!\d))\s*")),
-    ("第zh", re.compile(rf"^\s*第({_ZH_NUM})(?:部分|章|节)?\s*[，,、：:]\s*|^\s*第({_ZH_NUM})(?:部分|章)\s+")),
+    ("第zh部分", re.compile(rf"^\s*第({_ZH_NUM})(?:部分|章|编)\s*[，,、：:]?\s*")),
+    ("第zh", re.compile(rf"^\s*第({_ZH_NUM})\s*[，,、：:]\s*")),
     ("n.", re.compile(r"^\s*(\d{1,3})\s*(?:[.．](?![\d%])|、)\s*")),
     ("n)", re.compile(r"^\s*(\d{1,3})\s*[)）]\s*")),
     ("①", re.compile(r"^\s*([①-⑳])\s*")),
@@ -93,6 +94,11 @@ def match_number(line: str) -> Number | None:
             continue  # 一是…… is an enumeration, not a heading
         return Number(scheme, value, match.group().strip(), rest.strip())
     return None
+
+
+RANK = {"第zh部分": 0, "zh、": 1, "(zh)": 2, "第zh": 3, "n.": 4, "(n)": 5, "n)": 6, "①": 7,
+        "d1": 1, "d2": 2, "d3": 3, "d4": 4}
+"""How major each scheme is in GB/T 9704 practice (一、 over （一） over 1. over （1）)."""
 
 
 def _runs_on(scheme: str, value: int, rest: str) -> bool:

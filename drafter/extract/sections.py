@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from drafter.extract.notes import note
-from drafter.extract.numbers import Number, match_number
+from drafter.extract.numbers import RANK, Number, match_number
 from drafter.extract.patterns import enumeration, split_lead
 from drafter.extract.sources import Para
 
@@ -33,7 +33,7 @@ def inline_levels(kind: str) -> frozenset[int]:
 class SectionBuilder:
     """Feed paragraphs in order; collects the opening (before any heading) and the section tree."""
 
-    def __init__(self, kind: str, *, markup_only: bool = False) -> None:
+    def __init__(self, kind: str, *, markup_only: bool = False, body: list[Para] | None = None) -> None:
         self.kind = kind
         self.defaults = inline_levels(kind)
         self.markup_only = markup_only
@@ -42,6 +42,7 @@ class SectionBuilder:
         self.path: list[dict[str, Any]] = []
         self.schemes: list[list[Any]] = []  # [scheme, last value] per level
         self.count = 0
+        self.first_heading = _first_top_heading(body) if body else None
 
     def feed(self, para: Para) -> None:
         """Take the next paragraph: a heading (own line or run in) or body text."""
@@ -86,8 +87,8 @@ class SectionBuilder:
             lead = lead[:-1] if lead.endswith("。") else lead
             rest = para.text[len(para.lead):] if para.text.startswith(para.lead) else para.text.replace(para.lead, "", 1)
             return level, lead.strip(), rest.strip() or None, True
-        if self.markup_only:
-            return None
+        if self.markup_only or (self.first_heading is not None and para.line < self.first_heading):
+            return None  # numbered lines before the first top-level heading: the opening's own list
         number = match_number(para.text)
         if number is None:
             return None
@@ -116,6 +117,11 @@ class SectionBuilder:
         first_ever = not any(entry[0] for entry in self.schemes)
         if number.value != 1 and not (first_ever and number.value <= 3):
             return None
+        rank = RANK.get(number.scheme, 9)
+        for index, entry in enumerate(self.schemes):
+            if entry[0] and RANK.get(entry[0], 9) > rank:  # a more major scheme never nests under a minor one
+                del self.schemes[index:]
+                break
         if len(self.schemes) >= MAX_LEVEL:
             return None
         self.schemes.append([number.scheme, number.value])
@@ -126,6 +132,20 @@ class SectionBuilder:
         the trailing paragraphs that close a speech."""
         ending = take_closing(self.opening, self.sections) if closing else []
         return self.opening, [_section_data(s) for s in self.sections], ending
+
+
+def _first_top_heading(body: list[Para]) -> int | None:
+    """Line of the first "1" of the most major numbering scheme the text uses (一、 over （一） …):
+    where the sections begin."""
+    firsts: dict[str, int] = {}
+    for para in body:
+        number = match_number(para.text)
+        if number and number.value == 1:
+            firsts.setdefault(number.scheme, para.line)
+    if not firsts:
+        return None
+    top = min(firsts, key=lambda s: (RANK.get(s, 9), firsts[s]))
+    return firsts[top]
 
 
 def lift_points(node: dict[str, Any], paragraphs_key: str = "paragraphs") -> None:
