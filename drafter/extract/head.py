@@ -15,9 +15,6 @@ _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基�
 _NO_TITLE_END = tuple("。！？!?；;，,：:、")
 
 
-_SPOKEN = ("speech", "party-lecture", "report")
-
-
 @dataclass
 class Head:
     """What the head of a document said, and the paragraphs that follow it."""
@@ -59,8 +56,17 @@ def _continuation(para: Para, first: Para, following: Para | None) -> bool:
     return True
 
 
+_FIELDS = {
+    "speech": {"subtitle", "speaker", "date", "salutation"},
+    "party-lecture": {"label", "subtitle", "speaker", "source", "date", "salutation"},
+    "report": {"subtitle", "date"},
+}
+
+
 def read_head(paras: list[Para], kind: str) -> Head:
-    """Split the head fields (title, subtitle, speaker, date, salutation, label) off ``paras``."""
+    """Split the head fields (title, subtitle, speaker, date, salutation, label) off ``paras``;
+    only the fields ``kind`` has are taken (a report's "各位代表：" stays text)."""
+    allowed = _FIELDS.get(kind, {"subtitle"})
     head = Head()
     fields = head.fields
     index = 0
@@ -88,8 +94,10 @@ def read_head(paras: list[Para], kind: str) -> Head:
     while index < len(paras) and index < 8:
         para = paras[index]
         text = para.text
-        found = salutation(text) if para.role in (None, "salutation") and kind in _SPOKEN else None
+        found = salutation(text) if para.role in (None, "salutation") and "salutation" in allowed else None
         occasion_text = occasion(text) if para.role in (None, "subtitle") else None
+        if "date" not in allowed and parse_date(text) and para.role is None:
+            break
         if para.role == "source" or (kind == "party-lecture" and para.role is None and occasion_text
                                      and "source" not in fields):
             fields["source"] = occasion_text or text.lstrip("—-–― ")
@@ -98,7 +106,8 @@ def read_head(paras: list[Para], kind: str) -> Head:
         elif (para.role == "speaker" or speaker_byline(text)) and "speaker" not in fields and "title" in fields \
                 and kind in ("speech", "party-lecture"):
             fields["speaker"] = speaker_byline(text) or text
-        elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text):
+        elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text) \
+                and "date" in allowed:
             fields["date"] = parse_date(text)
         elif found and "salutation" not in fields:
             fields["salutation"] = found[0]

@@ -34,14 +34,6 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
     for key in _HEAD_KEYS[kind]:
         if key in head.fields:
             data[key] = head.fields[key]
-    extra = [k for k in head.fields if k not in _HEAD_KEYS[kind] and k != "title"]
-    for key in reversed(extra):  # a field this kind has no place for stays text, as it was typed
-        value = head.fields[key]
-        if key == "salutation":
-            value = f"{value}："
-        elif not isinstance(value, str):
-            value = f"{value.year}年{value.month}月{value.day}日"
-        rest.insert(0, Para(value, 0))
     if kind == "report":
         _report_ends(rest, data)
     closing = [p.text for p in rest if p.role == "closing"]
@@ -64,7 +56,7 @@ def _report_ends(rest: list[Para], data: dict[str, Any]) -> None:
     """Addressee after the title; signature (issuer, date) and attachments at the end — removed from ``rest``."""
     if rest and _ADDRESSEE.match(rest[0].text) and match_number(rest[0].text) is None:
         data["addressee"] = rest.pop(0).text.rstrip("：:")
-    if rest and (parse_date(rest[-1].text) or rest[-1].role == "signature_date") and parse_date(rest[-1].text):
+    if rest and "date" not in data and parse_date(rest[-1].text):
         data["date"] = parse_date(rest.pop().text)
         if rest and (_ISSUER.match(rest[-1].text) or rest[-1].role == "signature") and match_number(rest[-1].text) is None:
             data["issuer"] = rest.pop().text

@@ -29,6 +29,27 @@ _NOT_A_NAME = re.compile(r"会议|与会|认为|指出|强调|要求|表示|提�
                          r"摘要|关键|来源|编辑|作者|日期|说明|备注|地址|电话|邮箱|注")
 
 
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐"
+    "易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管"
+    "柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
+    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺"
+    "楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸"
+    "雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉"
+    "植衡富尧闭由"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟", "长孙", "宇文",
+                      "司徒", "夏侯", "端木", "独孤", "南宫", "西门", "百里", "呼延")
+
+
+def looks_like_name(name: str) -> bool:
+    """A Chinese personal name: a common surname, two to four characters, not 们-plural."""
+    if name.endswith("们") or not _NAME.match(name):
+        return False
+    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
 @dataclass(frozen=True)
 class SpeakerLine:
     """The parts of a speaker line."""
@@ -54,12 +75,12 @@ def parse_who(who: str) -> tuple[str, str | None, str | None] | None:
     who = who.strip()
     first = _NAME_FIRST.match(who)
     if first:
-        if _NOT_A_NAME.search(first.group("name")):
+        if _NOT_A_NAME.search(first.group("name")) or not looks_like_name(first.group("name")):
             return None
         affiliation, position = split_who(first.group("who"))
         return first.group("name"), affiliation, position
-    if _NAME.match(who):
-        return None if _NOT_A_NAME.search(who) else (who, None, None)
+    if _NAME.match(who):  # a bare name: it must read as one
+        return None if _NOT_A_NAME.search(who) or not looks_like_name(who) else (who, None, None)
     last = None
     for found in _POSITION_ANY.finditer(who):
         last = found
