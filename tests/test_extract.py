@@ -468,7 +468,8 @@ def test_speaker_lines(line: str, parts) -> None:
     assert (found.name, found.affiliation, found.position, found.topic) == parts
 
 
-@pytest.mark.parametrize("line", ["会议认为：要加快进度", "时间：2024年3月5日", "他指出：城市的核心是人。这是根本。"])
+@pytest.mark.parametrize("line", ["会议认为：要加快进度", "时间：2024年3月5日", "他指出：城市的核心是人。这是根本。",
+                                  "同志们：", "乡村振兴：守牢安全底线", "总书记指出：要坚持人民城市理念"])
 def test_not_speaker_lines(line: str) -> None:
     assert parse_speaker_line(line) is None
 
@@ -696,3 +697,19 @@ def test_numbered_lines_before_the_first_section_stay_in_the_opening(write) -> N
     assert document.opening == ("今年主要做了两方面工作：", "（一）完善制度。修订制度5项。", "（二）加强培训。培训干部200人次。")
     assert [s.heading for s in document.sections] == ["主要成效", "下一步打算"]
     assert [s.heading for s in document.sections[0].sections] == ["质量提升"]
+
+
+def test_report_keeps_what_it_has_no_key_for(write) -> None:
+    """A report's salutation and a date under its title stay text; the signature date is read."""
+    path = write("r.txt", """\\
+        关于城市体检工作情况的报告
+        各位委员：
+        现将有关情况报告如下。
+        一、基本情况
+        全市完成体检评估。
+        某某市住房和城乡建设局
+        2025年3月1日
+        """)
+    document = drafter.extract(path).document
+    assert document.opening == ("各位委员：", "现将有关情况报告如下。")
+    assert (document.issuer, str(document.date)) == ("某某市住房和城乡建设局", "2025-03-01")

@@ -85,7 +85,7 @@ def read_head(paras: list[Para], kind: str) -> Head:
             title, subtitle = title.split("——", 1)
             if subtitle.strip():
                 fields["source" if kind == "party-lecture" else "subtitle"] = subtitle.strip()
-        label = re.match(r"^(.{0,10}?党课)[：:]\s*(\S.*)$", title)
+        label = re.match(r"^(.{0,10}?党课(?:讲稿|辅导报告|辅导|材料)?)[：:]\s*(\S.*)$", title)
         if label and kind == "party-lecture":
             if label.group(1) != "党课":
                 fields["label"] = label.group(1)
