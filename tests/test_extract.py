@@ -682,7 +682,7 @@ def test_decimal_section_numbers_need_a_short_heading(line: str) -> None:
 
 def test_numbered_lines_before_the_first_section_stay_in_the_opening(write) -> None:
     """（一） items in the opening, then 一、 sections: the items are the opening's own list."""
-    path = write("r.txt", """\\
+    path = write("r.txt", """\
         关于年度工作的总结
         今年主要做了两方面工作：
         （一）完善制度。修订制度5项。
@@ -701,7 +701,7 @@ def test_numbered_lines_before_the_first_section_stay_in_the_opening(write) -> N
 
 def test_report_keeps_what_it_has_no_key_for(write) -> None:
     """A report's salutation and a date under its title stay text; the signature date is read."""
-    path = write("r.txt", """\\
+    path = write("r.txt", """\
         关于城市体检工作情况的报告
         各位委员：
         现将有关情况报告如下。
@@ -713,3 +713,32 @@ def test_report_keeps_what_it_has_no_key_for(write) -> None:
     document = drafter.extract(path).document
     assert document.opening == ("各位委员：", "现将有关情况报告如下。")
     assert (document.issuer, str(document.date)) == ("某某市住房和城乡建设局", "2025-03-01")
+
+
+def test_gaps_in_numbering_are_noted(write) -> None:
+    path = write("s.txt", """\
+        关于加强管理的讲话
+        同志们：
+        一、提高认识
+        认识到位才能行动到位。
+        三、压实责任
+        层层压实责任。
+        """)
+    result = extract_file(path)
+    assert [s.heading for s in outline_from_extraction(result).document.sections] == ["提高认识", "压实责任"]
+    assert any("one is missing" in n for n in result.notes)
+    assert "# line 5: numbered 三、 after 一、: one is missing (or hidden) in the source" in result.yaml
+
+
+def test_article_levels_deeper_than_the_kind_stay_text(write) -> None:
+    path = write("a.txt", """\
+        城市更新研究
+        摘要：本文研究城市更新。
+        一、问题
+        1.资金
+        （1）来源单一
+        ①财政资金为主。
+        """)
+    document = drafter.extract(path).document
+    item = document.sections[0].sections[0].sections[0]
+    assert item.heading == "来源单一" and item.paragraphs == ("①财政资金为主。",)

@@ -9,7 +9,7 @@ from drafter.errors import OutlineError
 from drafter.extract.pipeline import MODELS, Extraction
 from drafter.extract.sources import ExtractError
 from drafter.kinds import KINDS, Kind
-from drafter.outline import Outline
+from drafter.outline import Outline, outline_from_yaml
 from drafter.schema import Validator
 
 
@@ -25,6 +25,12 @@ def kind_for(name: str) -> Kind:
 def build_outline(extraction: Extraction) -> Outline:
     """Validate the extraction's YAML against its kind's model and build the outline."""
     document = yamlfile.parse(extraction.yaml, f"{extraction.source.name} (extracted)")
+    if extraction.kind in KINDS:  # exactly what `drafter render` will do with the YAML
+        try:
+            return outline_from_yaml(document, None)
+        except OutlineError as exc:
+            raise ExtractError(f"{extraction.source}: the extracted outline does not validate ({exc}); "
+                               "this is a bug in drafter extract — please report it with the document") from None
     kind = kind_for(extraction.kind)
     validator = Validator(document)
     built: Any = validator.record(kind.model, document.data, ())

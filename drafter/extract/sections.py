@@ -16,9 +16,18 @@ from drafter.extract.numbers import RANK, Number, match_number
 from drafter.extract.patterns import enumeration, split_lead
 from drafter.extract.sources import Para
 
-MAX_LEVEL = 4
-
 _KNOWN_INLINE = {"speech": frozenset({2}), "party-lecture": frozenset({2})}
+_KNOWN_DEPTH = {"article": 3, "commentary": 2}
+
+
+def max_depth(kind: str) -> int:
+    """How deep the kind's sections may nest (from the registry when it knows the kind)."""
+    from drafter.kinds import KINDS
+
+    if kind in KINDS:
+        registered = KINDS[kind]
+        return getattr(registered, "depth", None) or len(registered.numbering) or 4
+    return _KNOWN_DEPTH.get(kind, 4)
 
 
 def inline_levels(kind: str) -> frozenset[int]:
@@ -36,12 +45,13 @@ class SectionBuilder:
     def __init__(self, kind: str, *, markup_only: bool = False, body: list[Para] | None = None) -> None:
         self.kind = kind
         self.defaults = inline_levels(kind)
+        self.depth = max_depth(kind)
         self.markup_only = markup_only
         self.opening: list[str] = []
         self.sections: list[dict[str, Any]] = []
         self.path: list[dict[str, Any]] = []
-        self.schemes: list[list[Any]] = []  # [scheme, last value] per level
-        self.count = 0
+        self.schemes: list[list[Any]] = []  # [scheme, last value, last label] per level
+        self.gap: str | None = None
         self.first_heading = _first_top_heading(body) if body else None
 
     def feed(self, para: Para) -> None:
@@ -51,14 +61,19 @@ class SectionBuilder:
             self._text(para.text)
             return
         level, heading, first, run_in = found
-        level = max(1, min(level, len(self.path) + 1))
+        level = max(1, min(level, len(self.path) + 1, self.depth))
         node: dict[str, Any] = {"heading": heading, "paragraphs": [], "points": [], "points_marker": "是",
                                 "sections": [], "inline": None, "_run_in": run_in}
         siblings = self.path[level - 2]["sections"] if level > 1 else self.sections
         siblings.append(node)
         del self.path[level - 1:]
         self.path.append(node)
-        self.count += 1
+        if found[0] > self.depth:
+            note(node, "heading", f"line {para.line}: level {found[0]} in the source; a {self.kind} nests "
+                                  f"{self.depth} levels deep, so it is level {level} here")
+        if self.gap:
+            note(node, "heading", f"line {para.line}: {self.gap}")
+            self.gap = None
         if run_in and level == 1:
             note(node, "heading", f"line {para.line}: ran in as a lead sentence in the source; "
                                   "a level-1 heading stands on its own line")
@@ -103,28 +118,32 @@ class SectionBuilder:
     def _register(self, number: Number, level: int) -> None:
         del self.schemes[level - 1:]
         while len(self.schemes) < level - 1:
-            self.schemes.append([None, 0])
-        self.schemes.append([number.scheme, number.value])
+            self.schemes.append([None, 0, ""])
+        self.schemes.append([number.scheme, number.value, number.label])
 
     def _resolve(self, number: Number) -> int | None:
         for index, entry in enumerate(self.schemes):
             if entry[0] == number.scheme:
                 if entry[1] < number.value <= entry[1] + 2:
+                    if number.value > entry[1] + 1:
+                        self.gap = f"numbered {number.label} after {entry[2]}: one is missing (or hidden) in the source"
                     del self.schemes[index + 1:]
-                    entry[1] = number.value
+                    entry[1:] = [number.value, number.label]
                     return index + 1
                 return None
         first_ever = not any(entry[0] for entry in self.schemes)
         if number.value != 1 and not (first_ever and number.value <= 3):
             return None
+        if number.value != 1:
+            self.gap = f"numbering starts at {number.label}: the text before it may be missing"
         rank = RANK.get(number.scheme, 9)
         for index, entry in enumerate(self.schemes):
             if entry[0] and RANK.get(entry[0], 9) > rank:  # a more major scheme never nests under a minor one
                 del self.schemes[index:]
                 break
-        if len(self.schemes) >= MAX_LEVEL:
-            return None
-        self.schemes.append([number.scheme, number.value])
+        if len(self.schemes) >= self.depth:
+            return None  # deeper than the kind nests: the numbered line stays text
+        self.schemes.append([number.scheme, number.value, number.label])
         return len(self.schemes)
 
     def finish(self, *, closing: bool = False) -> tuple[list[str], list[dict[str, Any]], list[str]]:
