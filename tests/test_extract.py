@@ -742,3 +742,9 @@ def test_article_levels_deeper_than_the_kind_stay_text(write) -> None:
     document = drafter.extract(path).document
     item = document.sections[0].sections[0].sections[0]
     assert item.heading == "来源单一" and item.paragraphs == ("①财政资金为主。",)
+
+
+@pytest.mark.parametrize("line", ["依法保护版权所有人的合法权益。", "联系电话：0571-12345678", "【典型案例】", "审核：张三",
+                                  "资金来源：市财政安排"])
+def test_content_that_mentions_boilerplate_words_stays(line: str) -> None:
+    assert boilerplate_reason(clean_text(line)) is None
