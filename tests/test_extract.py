@@ -748,3 +748,26 @@ def test_article_levels_deeper_than_the_kind_stay_text(write) -> None:
                                   "资金来源：市财政安排"])
 def test_content_that_mentions_boilerplate_words_stays(line: str) -> None:
     assert boilerplate_reason(clean_text(line)) is None
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("张某同志在全市安全生产工作会议上的讲话\n安全生产工作十分重要。", "speech"),
+    ("关于2024年工作情况的汇报\n一、主要工作\n全年完成任务。", "report"),
+    ("专题党课讲稿：筑牢思想根基\n同志们：\n今天讲三点。", "party-lecture"),
+    ("社区座谈会纪要\n大家畅所欲言。", "minutes"),
+    ("A Note on Buses\nBuses matter. They connect towns.", "commentary"),
+])
+def test_kind_guesses(write, head: str, kind: str) -> None:
+    result = extract_file(write("d.txt", head))
+    assert result.kind == kind and result.guess.reason
+
+
+def test_output_must_be_yaml_and_not_the_source(tmp_path: Path, run_cli) -> None:
+    source = FIXTURES / "speech_greeting.txt"
+    for target, message in ((tmp_path / "x.docx", "ending in .yaml"), (tmp_path / "none" / "x.yaml", "")):
+        result = run_cli("extract", source, "-o", target)
+        assert result.exit_code == 1 and result.stderr.startswith("Error: ") and message in result.stderr
+    assert not (tmp_path / "x.docx").exists()
+    target = tmp_path / "speech.yaml"
+    assert run_cli("extract", source, "-o", target).exit_code == 0
+    assert load_outline(target).document == drafter.extract(source).document

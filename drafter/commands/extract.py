@@ -28,9 +28,15 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
       drafter extract last-year.docx -o speech.yaml
       drafter render speech.yaml -o speech.docx
     """
-    from drafter.extract import extract_file, outline_from_extraction
-    from drafter.output import write_atomic
+    from drafter.extract import ExtractError, extract_file, outline_from_extraction
+    from drafter.output import check_writable, write_atomic
 
+    if output is not None:
+        if output.suffix.lower() not in (".yaml", ".yml"):
+            raise ExtractError(f"{output}: the outline is YAML; give -o a name ending in .yaml")
+        if output.resolve() == source.resolve():
+            raise ExtractError(f"{output}: that is the source document; give -o another name")
+        check_writable(output)
     result = extract_file(source, kind)
     outline_from_extraction(result)  # the YAML must load as a valid outline
     how = "given" if result.guess is None else f"guessed: {result.guess.reason}"

@@ -45,7 +45,9 @@ def guess_kind(paras: list[Para]) -> Guess:
         spoken = occasion(para.text)
         if spoken and re.search(r"讲话|发言|致辞|主持词", spoken):
             return Guess("speech", f"the occasion line '{spoken[:24]}' (line {para.line})")
-    if re.search(r"报告|汇报", title) and not re.search(r"讲话|发言|致辞", title):
+    if re.search(r"讲话|发言|致辞|主持词|讲稿", title):
+        return Guess("speech", f"the title '{title[:24]}' names a speech")
+    if re.search(r"报告|汇报", title):
         return Guess("report", f"the title '{title[:24]}' names a report")
     for para in head:
         if salutation(para.text):
