@@ -771,3 +771,16 @@ def test_output_must_be_yaml_and_not_the_source(tmp_path: Path, run_cli) -> None
     target = tmp_path / "speech.yaml"
     assert run_cli("extract", source, "-o", target).exit_code == 0
     assert load_outline(target).document == drafter.extract(source).document
+
+
+def test_lead_sentence_ends_outside_quotation_marks(write) -> None:
+    path = write("s.txt", """\
+        关于城市工作的讲话
+        同志们：
+        一、把握理念
+        （一）坚持“人民城市人民建。”这一理念。城市是人民的城市。
+        （二）为什么要抓作风？因为作风关乎成败。
+        """)
+    items = drafter.extract(path).document.sections[0].sections
+    assert [(s.heading, s.paragraphs) for s in items] == [
+        ("坚持“人民城市人民建。”这一理念", ("城市是人民的城市。",)), ("为什么要抓作风？", ("因为作风关乎成败。",))]

@@ -80,17 +80,20 @@ def is_person_line(text: str) -> bool:
 SENTENCE_END = "。！？!?"
 
 
-def split_lead(text: str, limit: int = 90) -> tuple[str, str] | None:
-    """("lead sentence", "rest") when ``text`` opens with a short sentence followed by more text."""
-    match = re.search(r"[。！？!?]", text)
-    if not match or match.end() >= len(text.rstrip()) or match.start() > limit:
-        return None
-    mark = match.group()
-    lead = text[:match.start()] + ("" if mark == "。" else mark)
-    rest = text[match.end():].lstrip("”’ ")
-    if text[match.end():match.end() + 1] in "”’":
-        return None  # the stop is inside a quotation
-    return (lead.strip(), rest.strip()) if lead.strip() and rest.strip() else None
+def split_lead(text: str, limit: int = 150) -> tuple[str, str] | None:
+    """("lead sentence", "rest") when ``text`` opens with a sentence (outside quotation marks,
+    at most ``limit`` characters) followed by more text."""
+    depth = 0
+    for index, char in enumerate(text[:limit + 1]):
+        if char in "“‘《（":
+            depth += 1
+        elif char in "”’》）":
+            depth = max(0, depth - 1)
+        elif char in "。！？!?" and depth == 0:
+            lead = text[:index] + ("" if char == "。" else char)
+            rest = text[index + 1:].strip()
+            return (lead.strip(), rest) if lead.strip() and rest else None
+    return None
 
 
 _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
