@@ -564,10 +564,12 @@ def test_example_speech_round_trips_through_plain_text(tmp_path: Path) -> None:
     assert drafter.extract(text).document == original.document
 
 
-@pytest.mark.parametrize("source", ["speech_greeting.txt", "003"])
+@pytest.mark.parametrize("source", sorted(p.name for p in FIXTURES.iterdir()) + sorted(SEED_KINDS))
 def test_extract_render_extract_is_stable(source: str, tmp_path: Path) -> None:
-    path = FIXTURES / source if source.endswith(".txt") else seed(source)
+    path = FIXTURES / source if "." in source else seed(source)
     first = drafter.extract(path)
+    if first.kind.name not in KINDS:
+        pytest.skip(f"kind {first.kind.name} has no template on this branch")
     second = drafter.extract(_render(first, tmp_path / "again.docx"))
     assert second.document == first.document
 

@@ -61,16 +61,10 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             continue
         fact = _FACT.match(text) if para.role in (None, "meeting") else None
         attend = _ATTEND.match(text) if para.role in (None, "attendance") else None
-        line = parse_speaker_line(text) if para.role in (None, "speaker_heading") else None
-        remark = parse_speaker_remark(text) if para.role is None and line is None and not fact else None
-        if remark and speakers and remark[0].name == speakers[-1]["name"] and not speakers[-1]["remarks"]:
-            remark = None  # the same speaker again, introduced once more: part of the remarks, as typed
-        if remark:
-            line, para = remark[0], para.with_text(remark[1])
-        if para.role == "speaker_heading" or para.lead_role == "speaker_heading":
-            line, first = _marked_speaker(para)
-            if line and first:
-                para = para.with_text(first)
+        line, first = (None, None) if fact or attend else _speaker_of(para)
+        if first and speakers and line and line.name == speakers[-1]["name"] and not speakers[-1]["remarks"] \
+                and para.lead_role != "speaker_heading":
+            line = first = None  # the same speaker introduced once more: part of the remarks, as typed
         if fact and not speakers and _FACT_KEYS[fact.group(1)] not in meeting:
             key = _FACT_KEYS[fact.group(1)]
             value: Any = parse_date(fact.group(2)) if key == "date" else fact.group(2).strip()
@@ -90,8 +84,8 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             if line.affiliation and line.position and "，" in line.position:
                 note(speaker, "position", f"line {para.line}: several posts; check where the affiliation ends")
             speakers.append(speaker)
-            if (para.lead_role == "speaker_heading" or remark) and line.topic is None and para.text != text:
-                speaker["remarks"].append(para.text)  # no topic: the heading ran in before the first remark
+            if first:
+                speaker["remarks"].append(first)  # no topic: who spoke ran in before the first remark
         elif speakers:
             speakers[-1]["remarks"].append(text)
         else:
@@ -123,6 +117,20 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
     if attendance:
         data["attendance"] = attendance
     return data
+
+
+def _speaker_of(para: Para) -> tuple[SpeakerLine | None, str | None]:
+    """The speaker a paragraph introduces (its own line, or run in before the first remark) and
+    that first remark; (None, None) for other paragraphs."""
+    if para.role == "speaker_heading" or para.lead_role == "speaker_heading":
+        return _marked_speaker(para)
+    if para.role is not None:
+        return None, None
+    line = parse_speaker_line(para.text)
+    if line:
+        return line, None
+    remark = parse_speaker_remark(para.text)
+    return remark if remark else (None, None)
 
 
 def _marked_speaker(para: Para) -> tuple[SpeakerLine | None, str | None]:
