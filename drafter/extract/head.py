@@ -21,8 +21,6 @@ class Head:
 
     fields: dict[str, Any] = field(default_factory=dict)
     rest: list[Para] = field(default_factory=list)
-    title_lines: list[int] = field(default_factory=list)
-    """Source lines the title came from (several when it was spread over lines)."""
 
 
 def title_like(para: Para) -> bool:
@@ -80,7 +78,6 @@ def read_head(paras: list[Para], kind: str) -> Head:
             lines.append(paras[index])
             index += 1
         title = "".join(p.text for p in lines)
-        head.title_lines = [p.line for p in lines]
         if "——" in title and not title.startswith("——"):
             title, subtitle = title.split("——", 1)
             if subtitle.strip():

@@ -31,11 +31,3 @@ def notes_in(node: Any) -> list[str]:
             found.extend(notes_in(item))
     return found
 
-
-def without_notes(node: Any) -> Any:
-    """The tree with the notes removed (plain outline data)."""
-    if isinstance(node, dict):
-        return {k: without_notes(v) for k, v in node.items() if k != NOTES}
-    if isinstance(node, list):
-        return [without_notes(v) for v in node]
-    return node

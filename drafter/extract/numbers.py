@@ -114,8 +114,3 @@ def _runs_on(scheme: str, value: int, rest: str) -> bool:
         return re.search(rf"[（(]{value + 1}[）)]", rest) is not None
     return False
 
-
-def strip_number(line: str) -> str:
-    """``line`` without its leading heading number (unchanged when it has none)."""
-    number = match_number(line)
-    return number.rest if number else line.strip()

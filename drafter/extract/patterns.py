@@ -51,7 +51,6 @@ def salutation(text: str) -> tuple[str, str] | None:
     return None
 
 
-OCCASION = re.compile(r"^[（(]?——?\s*|^[（(]?(?=在)")
 _OCCASION_TEXT = re.compile(r"^在.{2,60}(?:上|中|时|之际)的.{0,8}(?:讲话|发言|报告|党课|辅导|致辞|主持词|讲稿|汇报|总结|动员)(?:提纲|稿)?[）)]?$")
 
 

@@ -85,7 +85,7 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_numbered(paras, kind, markup_only=markup_only)
         if contents and kind == "report":
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
-    how = f"given with --kind" if guess is None else f"guessed from {guess.reason}"
+    how = "given with --kind" if guess is None else f"guessed from {guess.reason}"
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
     if dropped:
         header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")
