@@ -790,3 +790,20 @@ def test_lead_sentence_ends_outside_quotation_marks(write) -> None:
     items = drafter.extract(path).document.sections[0].sections
     assert [(s.heading, s.paragraphs) for s in items] == [
         ("坚持“人民城市人民建。”这一理念", ("城市是人民的城市。",)), ("为什么要抓作风？", ("因为作风关乎成败。",))]
+
+
+def test_docx_line_breaks_in_body_text_separate_paragraphs(tmp_path: Path) -> None:
+    """Text pasted into Word with Shift+Enter breaks: each line is a paragraph."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("关于做好节能工作的\n报告")
+    paragraph = document.add_paragraph()
+    for index, line in enumerate(["一、基本情况", "全年节能5%。", "二、下一步", "继续推进。"]):
+        if index:
+            paragraph.add_run().add_break()
+        paragraph.add_run(line)
+    path = tmp_path / "pasted.docx"
+    document.save(str(path))
+    outline = drafter.extract(path)
+    assert outline.document.title == "关于做好节能工作的报告"
+    assert [(s.heading, s.paragraphs) for s in outline.document.sections] == [
+        ("基本情况", ("全年节能5%。",)), ("下一步", ("继续推进。",))]

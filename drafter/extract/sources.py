@@ -205,7 +205,8 @@ def read_docx(path: Path) -> list[Para]:
         p = paragraph._p
         if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
             continue  # a table-of-contents field: Word fills it in
-        text = join_lines(paragraph.text.replace("\t", " ")).strip()
+        typed = paragraph.text.replace("\t", " ")
+        text = join_lines(typed).strip()
         if not text:
             continue
         style_id = p.style or "Normal"
@@ -222,6 +223,9 @@ def read_docx(path: Path) -> list[Para]:
         lead, lead_level, lead_role = _lead(paragraph)
         if lead_role == "lead" and role is None:
             out.append(Para(text, number, None, lead_level, lead, lead_role="lead"))
+        elif role is None and lead_role is None and "\n" in typed.strip():
+            # Manual line breaks in body text (pasted from the web): one paragraph per line.
+            out.extend(Para(line.strip(), number) for line in typed.split("\n") if line.strip())
         else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
             out.append(Para(text, number, role, level, None, lead_role=lead_role))
     return out
