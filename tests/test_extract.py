@@ -807,3 +807,50 @@ def test_docx_line_breaks_in_body_text_separate_paragraphs(tmp_path: Path) -> No
     assert outline.document.title == "关于做好节能工作的报告"
     assert [(s.heading, s.paragraphs) for s in outline.document.sections] == [
         ("基本情况", ("全年节能5%。",)), ("下一步", ("继续推进。",))]
+
+
+def _numbered_docx(path: Path) -> Path:
+    """A DOCX whose headings are numbered by a Word multi-level list (一、 then （一）), not typed."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    document.add_paragraph("关于城市管理工作的报告")
+    document.add_paragraph("现将有关情况报告如下。")
+    numbered("工作进展", 0)
+    numbered("环境整治成效明显。全年整治背街小巷120条。", 1)
+    numbered("执法规范化水平提高。", 1)
+    numbered("存在问题", 0)
+    document.add_paragraph("部分设施老化。")
+    document.save(str(path))
+    return path
+
+
+def test_docx_word_list_numbers_are_read(tmp_path: Path) -> None:
+    document = drafter.extract(_numbered_docx(tmp_path / "list.docx")).document
+    assert [s.heading for s in document.sections] == ["工作进展", "存在问题"]
+    assert [(s.heading, s.paragraphs) for s in document.sections[0].sections] == [
+        ("环境整治成效明显", ("全年整治背街小巷120条。",)), ("执法规范化水平提高。", ())]
+    assert document.sections[1].paragraphs == ("部分设施老化。",)
+
+
+@pytest.mark.parametrize("n, fmt, shown", [(11, "chineseCounting", "十一"), (3, "decimalEnclosedCircle", "③"),
+                                           (9, "upperRoman", "IX"), (14, "lowerRoman", "xiv"), (2, "upperLetter", "B"),
+                                           (7, "decimal", "7")])
+def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
+    from drafter.extract.docxnumbers import format_number
+
+    assert format_number(n, fmt) == shown

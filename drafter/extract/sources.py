@@ -189,7 +189,10 @@ def read_docx(path: Path) -> list[Para]:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ExtractError(f"{path}: not a readable DOCX ({exc}); open and re-save it in Word") from None
+    from drafter.extract.docxnumbers import AutoNumbers
+
     style_levels = _style_outline_levels(document)
+    numbers = AutoNumbers(document)
     out: list[Para] = []
     from drafter.typography import join_lines
 
@@ -210,6 +213,9 @@ def read_docx(path: Path) -> list[Para]:
         if not text:
             continue
         style_id = p.style or "Normal"
+        label = numbers.label(p, style_id)
+        if label:  # Word's automatic number, shown but not in the text
+            typed, text = label + typed.lstrip(), label + text
         name = document.styles.get_by_id(style_id, 1).name if style_id != "Normal" else "Normal"
         role, level = _ROLE_BY_STYLE.get(name.lower()) or _ROLE_BY_STYLE.get(name), None
         if role is None and name in DRAFTER_ELEMENTS:
