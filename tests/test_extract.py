@@ -854,3 +854,17 @@ def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
     from drafter.extract.docxnumbers import format_number
 
     assert format_number(n, fmt) == shown
+
+
+def test_gb18030_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("关于节水工作的报告\n一、基本情况\n全年节水10万吨。\n".encode("gb18030"))
+    document = drafter.extract(path).document
+    assert document.title == "关于节水工作的报告" and document.sections[0].paragraphs == ("全年节水10万吨。",)
+
+
+def test_a_doc_renamed_to_docx_is_an_error(tmp_path: Path, run_cli) -> None:
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 an old .doc file")
+    result = run_cli("extract", path)
+    assert result.exit_code == 1 and "not a readable DOCX" in result.stderr and "Traceback" not in result.stderr

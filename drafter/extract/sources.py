@@ -184,11 +184,14 @@ _SPAN_STYLE = re.compile(r"^(\w+)Char$")
 def read_docx(path: Path) -> list[Para]:
     """DOCX paragraphs with the role their style gives (title, heading N, …) and run-in leads."""
     import docx
+    from docx.opc.exceptions import OpcError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractError(f"{path}: not a readable DOCX ({exc}); open and re-save it in Word") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
+        hint = " (an old .doc renamed?)" if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise ExtractError(f"{path}: not a readable DOCX{hint}: {exc}; open it in Word or LibreOffice and "
+                           "save it as .docx") from None
     from drafter.extract.docxnumbers import AutoNumbers
 
     style_levels = _style_outline_levels(document)
