@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from drafter.errors import DrafterError, OutlineError, TemplateError
     from drafter.outline import Outline, load_outline
 
-__all__ = ["DrafterError", "OutlineError", "TemplateError", "Outline", "load_outline", "render", "__version__"]
+__all__ = ["DrafterError", "OutlineError", "TemplateError", "Outline", "load_outline", "render", "extract",
+           "__version__"]
 
 
 def render(source: Any, output: Any = None) -> Any:
@@ -32,6 +33,10 @@ def __getattr__(name: str) -> Any:
         from drafter import errors
 
         return getattr(errors, name)
+    if name == "extract":  # the package drafter.extract is callable: drafter.extract(path) -> Outline
+        import importlib
+
+        return importlib.import_module("drafter.extract")
     if name in {"Outline", "load_outline"}:
         from drafter import outline
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "schema": "drafter.commands.schema:schema",
     "department": "drafter.commands.department:department",
     "doctor": "drafter.commands.doctor:doctor",
+    "extract": "drafter.commands.extract:extract",
 }
 """Command name → "module:attribute" of its click command."""
 

@@ -198,13 +198,14 @@ class _GuardedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], what: str) -> None:
-    """Refuse huge numbers and huge format widths passed to a filter or function."""
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], what: str, *, formatting: bool) -> None:
+    """Refuse huge numbers passed to a filter or function, and huge widths in what a formatting
+    call (``format``, ``format_map``, the ``format`` filter) uses as its format string."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE_CHARS:
             raise LimitExceeded(f"the template passes the number {value:,} to {what}; numbers given to "
                                 f"filters and functions are limited to {MAX_VALUE_CHARS:,}")
-        if isinstance(value, str) and _HUGE_FORMAT.search(value):
+        if formatting and isinstance(value, str) and _HUGE_FORMAT.search(value):
             raise _too_big(f"formatted text with a width over {MAX_VALUE_CHARS:,} ({what})")
 
 
@@ -212,7 +213,7 @@ def _guard_filter(function: Callable[..., Any], name: str) -> Callable[..., Any]
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         check_deadline()
-        _check_arguments(args, kwargs, f"the filter '{name}'")
+        _check_arguments(args, kwargs, f"the filter '{name}'", formatting=name == "format")
         return check_size(function(*args, **kwargs), f"a value (filter '{name}')")
 
     return guarded
@@ -244,7 +245,8 @@ def install(environment: SandboxedEnvironment) -> SandboxedEnvironment:
         what = f"{getattr(__obj, '__name__', 'a function')}()"
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         if __obj is not _TimedRange:  # range() says itself how big it may be
-            _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what)
+            _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what,
+                             formatting=what in ("format()", "format_map()"))
         return check_size(base_call(__context, __obj, *args, **kwargs))
 
     guarded: Any = environment
