@@ -18,6 +18,7 @@ from drafter import __version__
 
 COMMANDS: dict[str, str] = {
     "render": "drafter.commands.render:render",
+    "batch": "drafter.commands.batch:batch",
 }
 """Command name → "module:attribute" of its click command."""
 
