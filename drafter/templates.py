@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from drafter.cache import template_cache
 from drafter.errors import TemplateError
 from drafter.numbering import as_lead, join_points
 
@@ -75,6 +76,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            bytecode_cache=template_cache(),
         )
         self.environment.filters.update(FILTERS)
 

@@ -31,8 +31,15 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
       drafter batch outlines/ -o out/
       drafter batch notices/ --department depts/finance --department depts/water -o out/ --jobs 4
     """
+    import gc
+
     from drafter.batch import collect_outlines, plan_jobs, run_batch
     from drafter.errors import OutputError
+
+    # Everything loaded so far lives for the whole batch: freeze it (collections skip it, and
+    # forked workers keep sharing its memory pages) and collect the garbage of each document.
+    gc.freeze()
+    gc.enable()
 
     planned = plan_jobs(collect_outlines(inputs), outdir, departments)
     for folder in sorted({job.target.parent for job in planned}):
