@@ -398,6 +398,9 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="drafter-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"Preparing workloads in {work} …", file=sys.stderr)
+    # An installed drafter has bytecode (pip compiles on install); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile every module in every process.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "drafter")], check=True)
     sizes = prepare(work, args.count)
     pandoc = shutil.which("pandoc")
     docxtpl_python = args.docxtpl_python if args.docxtpl_python and Path(args.docxtpl_python).exists() else None

@@ -20,6 +20,9 @@ _CJK_PUNCT_CHARS = frozenset("\u2018\u2019\u201c\u201d\u2026\u2014\u00b7")
 
 _PROTECTED = re.compile(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff01-\uff60]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
+_MARKS = re.compile("[,;:?!.\u2026\u2014(\"'-]|\u3002{3}")
+"""Every character the rules below start from: text without any has nothing to fix."""
+
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -75,7 +78,7 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
 
 def punctuation_fixes(text: str) -> list[Fix]:
     """Every half-width mark, straight quote, ``--`` or ``...`` in Chinese context, as fixes."""
-    if not has_chinese(text):
+    if _MARKS.search(text) is None or not has_chinese(text):
         return []
     protected = _protected_spans(text)
 

@@ -46,10 +46,53 @@ class _RunFormats:
                                f"define; known elements: {known}") from None
 
 
+class _ProfileParts:
+    """What a package takes from its profile alone, built once per profile and reused.
+
+    A batch renders many documents with one profile: their styles, settings, footers and
+    run properties are the same, so they are built (and encoded) only for the first.
+    """
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.formats = _RunFormats(profile)
+        self.body_char_tw = profile.style("body").half_points * 10
+        numbers = profile.page_numbers
+        self.footers = numbers.enabled
+        self.head: list[tuple[str, bytes]] = [
+            ("[Content_Types].xml", oxml.content_types(footers=numbers.enabled).encode("utf-8")),
+            ("_rels/.rels", oxml.PACKAGE_RELS.encode("utf-8")),
+        ]
+        self.rels = oxml.document_rels(footers=numbers.enabled).encode("utf-8")
+        self.tail: list[tuple[str, bytes]] = [
+            ("word/styles.xml", oxml.styles_part(profile).encode("utf-8")),
+            ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
+                                                     language=profile.language).encode("utf-8")),
+        ]
+        if numbers.enabled:
+            self.tail.append(("word/footer1.xml", oxml.footer_part(numbers, numbers.odd).encode("utf-8")))
+            self.tail.append(("word/footer2.xml", oxml.footer_part(numbers, numbers.even).encode("utf-8")))
+
+
+_PARTS: dict[int, _ProfileParts] = {}
+_PARTS_KEPT = 16
+
+
+def _profile_parts(profile: Profile) -> _ProfileParts:
+    """The cached :class:`_ProfileParts` of ``profile`` (by identity: profiles are immutable)."""
+    parts = _PARTS.get(id(profile))
+    if parts is None or parts.profile is not profile:
+        if len(_PARTS) >= _PARTS_KEPT:
+            _PARTS.clear()
+        parts = _PARTS[id(profile)] = _ProfileParts(profile)
+    return parts
+
+
 def body_xml(blocks: list[Block], profile: Profile) -> str:
     """The ``w:body`` content for a block stream."""
-    formats = _RunFormats(profile)
-    body_char_tw = profile.style("body").half_points * 10
+    parts = _profile_parts(profile)
+    formats = parts.formats
+    body_char_tw = parts.body_char_tw
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -73,27 +116,21 @@ def body_xml(blocks: list[Block], profile: Profile) -> str:
 
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile."""
-    numbers = profile.page_numbers
-    parts: list[tuple[str, str]] = [
-        ("[Content_Types].xml", oxml.content_types(footers=numbers.enabled)),
-        ("_rels/.rels", oxml.PACKAGE_RELS),
-        ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp)),
-        ("docProps/app.xml", oxml.app_part(info.generator)),
-        ("word/_rels/document.xml.rels", oxml.document_rels(footers=numbers.enabled)),
-        ("word/document.xml", oxml.document_part(body_xml(blocks, profile), profile.page,
-                                                 footers=numbers.enabled)),
-        ("word/styles.xml", oxml.styles_part(profile)),
-        ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
-                                                 language=profile.language)),
+    cached = _profile_parts(profile)
+    document = oxml.document_part(body_xml(blocks, profile), profile.page, footers=cached.footers)
+    parts: list[tuple[str, bytes]] = [
+        *cached.head,
+        ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
+        ("docProps/app.xml", oxml.app_part(info.generator).encode("utf-8")),
+        ("word/_rels/document.xml.rels", cached.rels),
+        ("word/document.xml", document.encode("utf-8")),
+        *cached.tail,
     ]
-    if numbers.enabled:
-        parts.append(("word/footer1.xml", oxml.footer_part(numbers, numbers.odd)))
-        parts.append(("word/footer2.xml", oxml.footer_part(numbers, numbers.even)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, xml in parts:
+        for name, data in parts:
             entry = zipfile.ZipInfo(name, _ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            package.writestr(entry, xml.encode("utf-8"), compresslevel=6)
+            package.writestr(entry, data, compresslevel=6)
     return buffer.getvalue()
