@@ -150,22 +150,22 @@ def default_jobs() -> int:
 
 
 def chunk_size(count: int, workers: int) -> int:
-    """Jobs per chunk: about four chunks per worker, at most :data:`MAX_CHUNK` jobs each."""
-    return max(1, min(MAX_CHUNK, math.ceil(count / (workers * 4))))
+    """Jobs per chunk: about eight chunks per worker (so the last ones finish close together),
+    at most :data:`MAX_CHUNK` jobs each."""
+    return max(1, min(MAX_CHUNK, math.ceil(count / (workers * 8))))
 
 
 def run_batch(jobs: Sequence[Job], workers: int | None = None,
               progress: Callable[[int], None] | None = None) -> list[Outcome]:
     """Render every job with ``workers`` processes (default: all cores); outcomes in job order.
 
-    ``progress(n)`` is called as each chunk of ``n`` documents finishes.
+    ``progress(n)`` is called as each group of ``n`` documents finishes.
     """
     jobs = list(jobs)
     workers = min(max(1, workers or default_jobs()), max(1, len(jobs)))
     errors: dict[int, str | None] = {}
-    for first, chunk_errors in _chunk_results(jobs, workers):
-        for offset, error in enumerate(chunk_errors):
-            errors[first + offset] = error
+    for indices, chunk_errors in _results(jobs, workers):
+        errors.update(zip(indices, chunk_errors))
         if progress:
             progress(len(chunk_errors))
     return [Outcome(job, errors[index]) for index, job in enumerate(jobs)]
@@ -176,23 +176,24 @@ def render_chunk(jobs: list[Job]) -> list[str | None]:
     return [render_job(job).error for job in jobs]
 
 
-def _chunk_results(jobs: list[Job], workers: int) -> Iterator[tuple[int, list[str | None]]]:
-    """(index of the chunk's first job, the chunk's errors), as chunks finish."""
-    size = chunk_size(len(jobs), workers) if workers > 1 else 1
-    starts = range(0, len(jobs), size)
+def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[str | None]]]:
+    """(indices of some jobs, their errors), as they finish."""
     if workers <= 1:
-        for first in starts:
-            yield first, render_chunk(jobs[first:first + size])
+        for index, job in enumerate(jobs):
+            yield [index], render_chunk([job])
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    import drafter.render  # noqa: F401 - imported before forking, so workers start warm
-
     fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux"
     context = multiprocessing.get_context("fork" if fork else None)
+    import drafter.render  # noqa: F401 - imported before forking, so workers start warm
+
+    rest = list(range(len(jobs)))
+    size = chunk_size(len(rest), workers)
+    chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
-        pending = {pool.submit(render_chunk, jobs[first:first + size]): first for first in starts}
+        pending = {pool.submit(render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
         try:
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -17,10 +17,11 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from drafter.cache import template_cache
 from drafter.errors import TemplateError
+from drafter.sandbox import Sandbox
 from drafter.numbering import as_lead, join_points
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -69,7 +70,7 @@ class Templates:
             jinja2.FileSystemLoader([str(p) for p in self.search_path]),
             jinja2.PrefixLoader({"base": builtin}),
         ])
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = Sandbox(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=True,

@@ -176,7 +176,7 @@ def test_run_batch_keeps_job_order_whatever_finishes_first(outline_dir: Path, tm
 
 def test_chunks_are_bounded() -> None:
     assert chunk_size(1, 2) == 1
-    assert chunk_size(100, 2) == 13
+    assert chunk_size(100, 2) == 7
     assert chunk_size(10_000, 2) == 16
 
 
