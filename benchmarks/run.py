@@ -38,6 +38,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -208,7 +209,10 @@ def prepare(work: Path, count: int) -> dict[str, object]:
         (folder / f"{stem}.json").write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
         (folder / f"{stem}.md").write_text(markdown_of(blocks), encoding="utf-8")
         if folder == work:
-            sizes[stem] = (len(blocks), sum(len(b["lead"]) + len(b["text"]) for b in blocks))
+            import docx
+
+            paragraphs = len(docx.Document(str(rendered)).paragraphs)
+            sizes[stem] = (paragraphs, sum(len(b["lead"]) + len(b["text"]) for b in blocks))
     shutil.copy(work / "speech.drafter.docx", work / "reference.docx")
     (work / "floor.py").write_text(FLOOR, encoding="utf-8")
     (work / "docxtpl_template.py").write_text(DOCXTPL_TEMPLATE, encoding="utf-8")
@@ -345,40 +349,57 @@ def machine() -> str:
     return f"{os.cpu_count()} × {model}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
 
 
-def time_batches(p: Producers, work: Path, count: int, batch_runs: int,
-                 batch: dict[str, tuple[float, int | None, int | None]]) -> None:
+class BatchRow(NamedTuple):
+    """One producer over the batch workload."""
+
+    per_doc: float
+    """Whole-process wall time of the full batch ÷ its documents (start-up included)."""
+    marginal: float | None
+    """(time of the full batch − time of a tenth of it) ÷ the documents in between."""
+    peak_kib: int | None
+    peak_small_kib: int | None
+
+
+def time_batches(p: Producers, work: Path, count: int, batch_runs: int) -> dict[str, BatchRow]:
     """Per-document times and peak memory of every producer over the batch workload."""
     env = p.env
-    ten = max(1, count // 10)
+    small = max(1, count // 10)
     nproc = os.cpu_count() or 1
-    pandoc = p.pandoc
     batch_json = sorted((work / "batch").glob("*.json"))
     batch_md = sorted((work / "batch").glob("*.md"))
     batch_yaml = sorted((work / "batch").glob("*.yaml"))
-
-    def per_doc(times: list[float]) -> float:
-        return statistics.median(times) / count
-
+    out = work / "batch-out"
     print(f"Timing {count}-document batches …", file=sys.stderr)
-    batch["drafter batch (all cores)"] = (
-        per_doc(timed(p.drafter_batch([work / "batch"]), env, batch_runs, 1)),
-        peak_kib(p.drafter_batch([work / "batch"]), env), peak_kib(p.drafter_batch(batch_yaml[:ten]), env))
-    batch["drafter batch --jobs 1"] = (
-        per_doc(timed(p.drafter_batch([work / "batch"], 1), env, batch_runs, 1)),
-        peak_kib(p.drafter_batch([work / "batch"], 1), env), peak_kib(p.drafter_batch(batch_yaml[:ten], 1), env))
-    if pandoc:
-        cmds = [p.pandoc_cmd(md, work / "batch-out" / (md.stem + ".pandoc.docx")) for md in batch_md]
-        batch["pandoc, one process each"] = (per_doc(timed_many(cmds, env, batch_runs, 1)),
-                                             peak_many(cmds, env), peak_many(cmds[:ten], env))
-        batch[f"pandoc, {nproc} processes at a time"] = (per_doc(timed_many(cmds, env, batch_runs, nproc)), None, None)
+
+    # Single commands that render the whole batch (full and a tenth), timed round-robin.
+    singles: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
+        "drafter batch (all cores)": (p.drafter_batch(batch_yaml), p.drafter_batch(batch_yaml[:small]), env),
+        "drafter batch --jobs 1": (p.drafter_batch(batch_yaml, 1), p.drafter_batch(batch_yaml[:small], 1), env),
+    }
     if p.docxtpl_python and p.docxtpl_env:
-        cmd = p.docxtpl(batch_json, work / "batch-out")
-        batch["docxtpl, one process"] = (per_doc(timed(cmd, p.docxtpl_env, batch_runs, 1)),
-                                         peak_kib(cmd, p.docxtpl_env),
-                                         peak_kib(p.docxtpl(batch_json[:ten], work / "batch-out"), p.docxtpl_env))
-    cmd = p.floor(batch_json, work / "batch-out")
-    batch["floor, one process"] = (per_doc(timed(cmd, env, batch_runs, 1)), peak_kib(cmd, env),
-                                   peak_kib(p.floor(batch_json[:ten], work / "batch-out"), env))
+        singles["docxtpl, one process"] = (p.docxtpl(batch_json, out), p.docxtpl(batch_json[:small], out),
+                                           p.docxtpl_env)
+    singles["floor, one process"] = (p.floor(batch_json, out), p.floor(batch_json[:small], out), env)
+    commands: dict[str, tuple[Sequence[str], dict[str, str]]] = {}
+    for name, (full, part, cmd_env) in singles.items():
+        commands[name] = (full, cmd_env)
+        commands[name + " (small)"] = (part, cmd_env)
+    times = interleaved(commands, batch_runs, 1)
+    rows: dict[str, BatchRow] = {}
+    for name, (full, part, cmd_env) in singles.items():
+        whole, tenth = statistics.median(times[name]), statistics.median(times[name + " (small)"])
+        rows[name] = BatchRow(whole / count, (whole - tenth) / (count - small) if count > small else None,
+                              peak_kib(full, cmd_env), peak_kib(part, cmd_env))
+    if p.pandoc:
+        cmds = [p.pandoc_cmd(md, out / (md.stem + ".pandoc.docx")) for md in batch_md]
+        per_doc = statistics.median(timed_many(cmds, env, batch_runs, 1)) / count
+        rows["pandoc, one process each"] = BatchRow(per_doc, per_doc, peak_many(cmds, env),
+                                                    peak_many(cmds[:small], env))
+        parallel = statistics.median(timed_many(cmds, env, batch_runs, nproc)) / count
+        rows[f"pandoc, {nproc} processes at a time"] = BatchRow(parallel, parallel, None, None)
+    order = ["drafter batch (all cores)", "drafter batch --jobs 1", "pandoc, one process each",
+             f"pandoc, {nproc} processes at a time", "docxtpl, one process", "floor, one process"]
+    return {name: rows[name] for name in order if name in rows}
 
 
 def main() -> None:
@@ -410,6 +431,7 @@ def main() -> None:
     def med(times: list[float]) -> float:
         return statistics.median(times)
 
+    load_before = os.getloadavg()[0]
     rows: dict[str, dict[str, float]] = {}
     print("Timing single documents …", file=sys.stderr)
     for stem in ("speech", "report"):
@@ -429,13 +451,12 @@ def main() -> None:
     bare_time = rows["speech"].pop("bare")
 
     count = args.count
-    batch: dict[str, tuple[float, int | None, int | None]] = {}
-    ten = max(1, count // 10)
-    if not args.single_only:
-        time_batches(p, work, count, batch_runs, batch)
+    small = max(1, count // 10)
+    batch = {} if args.single_only else time_batches(p, work, count, batch_runs)
 
+    load_after = os.getloadavg()[0]
     # -- print ---------------------------------------------------------------------------------
-    print(f"Machine: {machine()}")
+    print(f"Machine: {machine()}; load average {load_before:.2f} at the start, {load_after:.2f} at the end")
     versions = [f"pandoc {subprocess.run([pandoc, '--version'], capture_output=True, text=True).stdout.split()[1]}"
                 if pandoc else "pandoc: not installed",
                 f"docxtpl {p.docxtpl_version}" if p.docxtpl_env else "docxtpl: not installed"]
@@ -458,16 +479,20 @@ def main() -> None:
     print()
     if not batch:
         return
-    drafter_doc = batch["drafter batch (all cores)"][0]
-    print(f"| {count} speeches | per document | drafter (all cores) ÷ this | peak RSS, {count} docs | "
-          f"peak RSS, {ten} docs |")
-    print("|---|---|---|---|---|")
-    for name, (seconds, peak, peak_small) in batch.items():
-        mem = f"{peak / 1024:.0f} MiB" if peak else "—"
-        mem_small = f"{peak_small / 1024:.0f} MiB" if peak_small else "—"
-        print(f"| {name} | {ms(seconds)} | {drafter_doc / seconds:.2f}× | {mem} | {mem_small} |")
-    print("\nPer-document batch times are whole-process wall time ÷ documents (start-up included).")
-    print("Peak RSS is the largest single process (for drafter: the parent or one pool worker).")
+    drafter_doc = batch["drafter batch (all cores)"].per_doc
+    print(f"| {count} speeches | per document | drafter (all cores) ÷ this | marginal per document | "
+          f"peak RSS, {count} docs | peak RSS, {small} docs |")
+    print("|---|---|---|---|---|---|")
+    for name, row in batch.items():
+        def mib(kib: int | None) -> str:
+            return f"{kib / 1024:.0f} MiB" if kib else "—"
+
+        marginal = ms(row.marginal) if row.marginal is not None else "—"
+        print(f"| {name} | {ms(row.per_doc)} | {drafter_doc / row.per_doc:.2f}× | {marginal} | "
+              f"{mib(row.peak_kib)} | {mib(row.peak_small_kib)} |")
+    print("\nPer document: whole-process wall time of the batch ÷ documents (start-up included). Marginal:")
+    print(f"(time for {count} − time for {small}) ÷ {count - small}, i.e. without start-up. Peak RSS: the largest")
+    print("single process of the run (for drafter the parent or one pool worker), from getrusage(RUSAGE_CHILDREN).")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 MAX_CHUNK = 16
 """Most documents sent to a worker at once (small enough for a smooth progress bar)."""
+DOCS_PER_WORKER = 8
+"""Fewest documents worth a worker process: starting a pool costs about as much as rendering
+eight documents, so a small batch renders in this process."""
 
 
 class BatchError(DrafterError):
@@ -157,12 +160,15 @@ def chunk_size(count: int, workers: int) -> int:
 
 def run_batch(jobs: Sequence[Job], workers: int | None = None,
               progress: Callable[[int], None] | None = None) -> list[Outcome]:
-    """Render every job with ``workers`` processes (default: all cores); outcomes in job order.
+    """Render every job with up to ``workers`` processes (default: all cores); outcomes in job order.
+
+    A worker is started only for every :data:`DOCS_PER_WORKER` documents; with one, the jobs
+    render in this process.
 
     ``progress(n)`` is called as each group of ``n`` documents finishes.
     """
     jobs = list(jobs)
-    workers = min(max(1, workers or default_jobs()), max(1, len(jobs)))
+    workers = min(max(1, workers or default_jobs()), max(1, len(jobs) // DOCS_PER_WORKER))
     errors: dict[int, str | None] = {}
     for indices, chunk_errors in _results(jobs, workers):
         errors.update(zip(indices, chunk_errors))

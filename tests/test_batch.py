@@ -10,8 +10,10 @@ import pytest
 from click.testing import Result
 
 from conftest import run_process
+import drafter.batch as batch_module
 from drafter.batch import BatchError, Job, chunk_size, collect_outlines, plan_jobs, run_batch
 
+REAL_DOCS_PER_WORKER = batch_module.DOCS_PER_WORKER
 TOPICS = ["城市更新", "乡村振兴", "生态保护", "营商环境", "数字政府", "安全生产"]
 
 
@@ -46,6 +48,12 @@ BROKEN = {
     "b_wrong_type.yml": ("kind: speech\ntitle: 标题\nsections:\n  - heading: 一\n    paragraphs:\n"
                          "      - 正文\n    sections: 不是列表\n", 7),
 }
+
+
+@pytest.fixture(autouse=True)
+def pool_even_for_small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use worker processes even for the few documents of these tests (normally 8 per worker)."""
+    monkeypatch.setattr(batch_module, "DOCS_PER_WORKER", 1)
 
 
 @pytest.fixture
@@ -106,12 +114,13 @@ def test_jobs_1_and_2_write_identical_files(
 def test_all_good_exits_0_as_a_real_process(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for number in range(5):
-        (folder / f"n{number}.yml").write_text(speech_yaml(number), encoding="utf-8")
+    count = 2 * REAL_DOCS_PER_WORKER + 1  # enough for two workers in a real process
+    for number in range(count):
+        (folder / f"n{number:02d}.yml").write_text(speech_yaml(number), encoding="utf-8")
     result = run_process("batch", folder, "-o", tmp_path / "out", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    assert "Rendered 5 of 5 documents" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"n{n}.docx" for n in range(5)]
+    assert f"Rendered {count} of {count} documents" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"n{n:02d}.docx" for n in range(count)]
 
 
 def test_a_broken_outline_fails_a_real_process_with_exit_1(outline_dir: Path, tmp_path: Path) -> None:

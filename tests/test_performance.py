@@ -49,6 +49,13 @@ def test_render_does_not_import_python_docx(tmp_path: Path) -> None:
     assert "docx" not in loaded and "lxml" not in loaded and "multiprocessing" not in loaded
 
 
+def test_a_small_batch_renders_without_a_process_pool(tmp_path: Path) -> None:
+    outline = str(REPO / "outlines" / "speech.yaml")
+    loaded = modules_after("batch", outline, "-o", str(tmp_path / "out"), "--jobs", "4")
+    assert "multiprocessing" not in loaded
+    assert (tmp_path / "out" / "speech.docx").is_file()
+
+
 # -- the sandbox remembers its verdicts, and they are still Jinja's ---------------------------------
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import click
               help="Department folder to render with; repeat it to render every outline for each "
                    "department, into OUTDIR/<department name>/.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per CPU core).")
+              help="Most worker processes (default: one per CPU core; small batches use fewer).")
 def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...], jobs: int | None) -> None:
     """Render every outline in OUTLINE_OR_DIR... to a DOCX in OUTDIR.
 
