@@ -282,10 +282,16 @@ def peak_many(cmds: list[list[str]], env: dict[str, str]) -> int:
 class Producers:
     """Command lines of every producer for the prepared work folder."""
 
-    def __init__(self, work: Path, docxtpl_python: str | None, pandoc: str | None) -> None:
+    def __init__(self, work: Path, docxtpl_python: str | None, pandoc: str | None, *, no_site: bool) -> None:
         self.work = work
-        self.py = sys.executable
-        self.env = {**os.environ, "PYTHONPATH": str(REPO)}
+        self.no_site = no_site
+        # With no_site, Python starts with -S (no site module, so no .pth start-up hooks) and the
+        # packages' folders are put on PYTHONPATH instead: start-up as on a machine without hooks.
+        self.py = [sys.executable, "-S"] if no_site else [sys.executable]
+        import site
+
+        path = [str(REPO), *site.getsitepackages()] if no_site else [str(REPO)]
+        self.env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
         self.pandoc = pandoc
         self.docxtpl_env: dict[str, str] | None = None
         self.docxtpl_python = docxtpl_python
@@ -307,27 +313,28 @@ class Producers:
             self.docxtpl_python = sys.executable
         else:
             self.docxtpl_env = dict(os.environ)
+        self.docxtpl_cmd = [self.docxtpl_python, "-S"] if self.no_site else [self.docxtpl_python]
         subprocess.run([self.docxtpl_python, str(self.work / "docxtpl_template.py"),
                         str(self.work / "template.docx")], env=self.docxtpl_env, check=True)
 
     def drafter(self, stem: str) -> list[str]:
-        return [self.py, "-m", "drafter", "render", str(self.work / f"{stem}.yaml"),
+        return [*self.py, "-m", "drafter", "render", str(self.work / f"{stem}.yaml"),
                 "-o", str(self.work / "out" / f"{stem}.docx")]
 
     def drafter_batch(self, sources: list[Path], jobs: int | None = None) -> list[str]:
         extra = ["--jobs", str(jobs)] if jobs else []
-        return [self.py, "-m", "drafter", "batch", *map(str, sources), "-o", str(self.work / "batch-out"), *extra]
+        return [*self.py, "-m", "drafter", "batch", *map(str, sources), "-o", str(self.work / "batch-out"), *extra]
 
     def pandoc_cmd(self, md: Path, out: Path) -> list[str]:
         return [self.pandoc or "pandoc", str(md), "-f", "markdown", "-t", "docx",
                 "--reference-doc", str(self.work / "reference.docx"), "-o", str(out)]
 
     def docxtpl(self, sources: list[Path], outdir: Path) -> list[str]:
-        return [self.docxtpl_python or "", str(self.work / "docxtpl_render.py"), str(self.work / "template.docx"),
+        return [*self.docxtpl_cmd, str(self.work / "docxtpl_render.py"), str(self.work / "template.docx"),
                 str(outdir), *map(str, sources)]
 
     def floor(self, sources: list[Path], outdir: Path) -> list[str]:
-        return [self.py, str(self.work / "floor.py"), str(outdir), *map(str, sources)]
+        return [*self.py, str(self.work / "floor.py"), str(outdir), *map(str, sources)]
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -410,6 +417,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100, help="documents in the batch workload")
     parser.add_argument("--quick", action="store_true", help="5 runs and 1 batch run")
     parser.add_argument("--single-only", action="store_true", help="skip the batch workload")
+    parser.add_argument("--no-site", action="store_true",
+                        help="run every Python producer with -S and its packages on PYTHONPATH (start-up "
+                             "without the site module's .pth hooks, as on a plain machine)")
     parser.add_argument("--docxtpl-python", default="/tmp/docxtpl-venv/bin/python",
                         help="a Python with docxtpl installed (default: /tmp/docxtpl-venv/bin/python)")
     parser.add_argument("--workdir", type=Path, help="keep inputs and outputs here (default: a temporary folder)")
@@ -425,7 +435,7 @@ def main() -> None:
     sizes = prepare(work, args.count)
     pandoc = shutil.which("pandoc")
     docxtpl_python = args.docxtpl_python if args.docxtpl_python and Path(args.docxtpl_python).exists() else None
-    p = Producers(work, docxtpl_python, pandoc)
+    p = Producers(work, docxtpl_python, pandoc, no_site=args.no_site)
     env = p.env
 
     def med(times: list[float]) -> float:
@@ -444,8 +454,8 @@ def main() -> None:
         if p.docxtpl_python and p.docxtpl_env:
             cmds["docxtpl"] = (p.docxtpl([work / f"{stem}.json"], work / "out"), p.docxtpl_env)
         if stem == "speech":
-            cmds["help"] = ([p.py, "-m", "drafter", "--help"], env)
-            cmds["bare"] = ([p.py, "-c", "pass"], env)
+            cmds["help"] = ([*p.py, "-m", "drafter", "--help"], env)
+            cmds["bare"] = ([*p.py, "-c", "pass"], env)
         rows[stem] = {name: med(times) for name, times in interleaved(cmds, runs, 2).items()}
     help_time = rows["speech"].pop("help")
     bare_time = rows["speech"].pop("bare")
@@ -456,6 +466,8 @@ def main() -> None:
 
     load_after = os.getloadavg()[0]
     # -- print ---------------------------------------------------------------------------------
+    if args.no_site:
+        print("Python producers started with -S (no site module; packages on PYTHONPATH).")
     print(f"Machine: {machine()}; load average {load_before:.2f} at the start, {load_after:.2f} at the end")
     versions = [f"pandoc {subprocess.run([pandoc, '--version'], capture_output=True, text=True).stdout.split()[1]}"
                 if pandoc else "pandoc: not installed",
@@ -475,7 +487,8 @@ def main() -> None:
         print(f"| {producer} | {ms(s)} | {rows['speech']['drafter'] / s:.2f}× | {ms(r)} | "
               f"{rows['report']['drafter'] / r:.2f}× |")
     print(f"| `drafter --help` | {ms(help_time)} | | | |")
-    print(f"| `python -c pass` (interpreter start-up) | {ms(bare_time)} | | | |")
+    flag = " -S" if args.no_site else ""
+    print(f"| `python{flag} -c pass` (interpreter start-up) | {ms(bare_time)} | | | |")
     print()
     if not batch:
         return

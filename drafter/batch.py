@@ -170,10 +170,14 @@ def run_batch(jobs: Sequence[Job], workers: int | None = None,
     jobs = list(jobs)
     workers = min(max(1, workers or default_jobs()), max(1, len(jobs) // DOCS_PER_WORKER))
     errors: dict[int, str | None] = {}
-    for indices, chunk_errors in _results(jobs, workers):
-        errors.update(zip(indices, chunk_errors))
-        if progress:
-            progress(len(chunk_errors))
+    results = _results(jobs, workers)
+    try:
+        for indices, chunk_errors in results:
+            errors.update(zip(indices, chunk_errors))
+            if progress:
+                progress(len(chunk_errors))
+    finally:
+        results.close()  # stopped early (Ctrl-C): cancel the queued chunks now, not at exit
     return [Outcome(job, errors[index]) for index, job in enumerate(jobs)]
 
 
@@ -195,16 +199,18 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[st
     context = multiprocessing.get_context("fork" if fork else None)
     import drafter.render  # noqa: F401 - imported before forking, so workers start warm
 
-    rest = list(range(len(jobs)))
-    size = chunk_size(len(rest), workers)
-    chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+    size = chunk_size(len(jobs), workers)
+    chunks = [list(range(first, min(first + size, len(jobs)))) for first in range(0, len(jobs), size)]
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+    finished = False
+    try:
         pending = {pool.submit(render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
-        try:
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield pending.pop(future), future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+        finished = True
+    finally:
+        # One shutdown call: a second one (as a `with` block's exit would make) could reset
+        # cancel_futures before the pool has acted on it, and the queued chunks would still run.
+        pool.shutdown(wait=True, cancel_futures=not finished)

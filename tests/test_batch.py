@@ -147,6 +147,15 @@ def test_an_empty_folder_is_an_error(tmp_path: Path, run_cli: Callable[..., Resu
     assert "no outlines (*.yaml, *.yml) in this folder" in result.stderr
 
 
+def test_an_output_folder_that_is_a_file_is_an_error(
+        outline_dir: Path, tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    result = run_cli("batch", outline_dir / "g0.yaml", "-o", tmp_path / "taken")
+    assert result.exit_code != 0
+    assert "taken" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_two_outlines_with_one_output_name_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

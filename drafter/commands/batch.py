@@ -48,9 +48,20 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
         except OSError as exc:
             raise OutputError(f"cannot create the output folder {folder}: {exc.strerror}") from None
     started = time.perf_counter()
+    finished = [0]
+
     with click.progressbar(length=len(planned), label="Rendering", file=click.get_text_stream("stderr"),
                            show_pos=True) as bar:
-        outcomes = run_batch(planned, jobs, progress=bar.update)
+        def progress(count: int) -> None:
+            finished[0] += count
+            bar.update(count)
+
+        try:
+            outcomes = run_batch(planned, jobs, progress=progress)
+        except KeyboardInterrupt:
+            click.echo(f"\nInterrupted after {finished[0]} or more of {len(planned)} documents; every "
+                       f"file in {outdir} is complete (each is written in one step).", err=True)
+            raise click.exceptions.Exit(130) from None
     elapsed = time.perf_counter() - started
     failed = [outcome for outcome in outcomes if not outcome.ok]
     for outcome in failed:
