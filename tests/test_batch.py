@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +15,7 @@ import docx
 import pytest
 from click.testing import Result
 
-from conftest import run_process
+from conftest import REPO, run_process
 import drafter.batch as batch_module
 from drafter.batch import BatchError, Job, chunk_size, collect_outlines, plan_jobs, run_batch
 
@@ -207,3 +213,37 @@ def test_an_unwritable_target_fails_only_its_job(tmp_path: Path) -> None:
     outcomes = run_batch([blocked, Job(good, tmp_path / "out" / "g.docx")], 1)
     assert "it is a directory" in (outcomes[0].error or "")
     assert outcomes[1].ok and outcomes[1].job.target.is_file()
+
+
+def long_speech_yaml(number: int) -> str:
+    """A valid speech of about 200 paragraphs (slow enough to interrupt a batch of them)."""
+    sections = "".join(
+        f"  - heading: 第{s}部分的要求\n    paragraphs:\n"
+        + "".join(f"      - 第{number}篇第{s}部分第{p}段，各单位要抓好落实，确保取得实效。\n" for p in range(20))
+        for s in range(10))
+    return f"kind: speech\ntitle: 长篇讲话{number}\nsections:\n{sections}"
+
+
+def test_ctrl_c_stops_the_batch_and_leaves_only_complete_files(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    count = 300
+    for number in range(count):
+        (folder / f"l{number:03d}.yaml").write_text(long_speech_yaml(number), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "batch", str(folder), "-o", str(out), "--jobs", "2"],
+        stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
+    deadline = time.monotonic() + 60
+    while not (out.is_dir() and any(out.glob("*.docx"))) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    stderr = process.communicate(timeout=120)[1]
+    assert process.returncode == 130, stderr
+    assert "Interrupted after" in stderr and "Traceback" not in stderr
+    written = sorted(out.glob("*.docx"))
+    assert 0 < len(written) < count
+    assert not [p for p in out.iterdir() if p.suffix == ".tmp"]
+    for path in written:
+        with zipfile.ZipFile(path) as package:
+            assert package.testzip() is None
