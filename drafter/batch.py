@@ -60,17 +60,18 @@ class Outcome:
 
 def collect_outlines(inputs: Sequence[Path]) -> list[Path]:
     """Outline files named by ``inputs``: files as given, folders as their *.yaml/*.yml, sorted."""
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # resolved → as named; an outline named twice renders once
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in OUTLINE_SUFFIXES and p.is_file())
             if not inside:
                 raise BatchError(f"{path}: no outlines (*.yaml, *.yml) in this folder")
-            found.extend(inside)
         else:
-            found.append(path)
-    return found
+            inside = [path]
+        for outline in inside:
+            found.setdefault(outline.resolve(), outline)
+    return list(found.values())
 
 
 def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path] = ()) -> list[Job]:

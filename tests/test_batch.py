@@ -146,6 +146,12 @@ def test_files_and_folders_mix_and_folders_are_sorted(outline_dir: Path, tmp_pat
     assert [p.name for p in found[1:]] == sorted(p.name for p in outline_dir.iterdir() if p.suffix != ".txt")
 
 
+def test_an_outline_named_twice_renders_once(outline_dir: Path) -> None:
+    found = collect_outlines([outline_dir / "g1.yaml", outline_dir, outline_dir / "g1.yaml"])
+    assert found.count(outline_dir / "g1.yaml") == 1
+    assert found[0] == outline_dir / "g1.yaml"
+
+
 def test_an_empty_folder_is_an_error(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     (tmp_path / "empty").mkdir()
     result = run_cli("batch", tmp_path / "empty", "-o", tmp_path / "out")
