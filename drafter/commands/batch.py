@@ -36,10 +36,11 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
     from drafter.batch import collect_outlines, plan_jobs, run_batch
     from drafter.errors import OutputError
 
-    # Everything loaded so far lives for the whole batch: freeze it (collections skip it, and
-    # forked workers keep sharing its memory pages) and collect the garbage of each document.
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():  # drafter's main() turns collection off for short commands
+        # Everything loaded so far lives for the whole batch: freeze it (collections skip it,
+        # and forked workers keep sharing its memory pages); collect each document's garbage.
+        gc.freeze()
+        gc.enable()
 
     planned = plan_jobs(collect_outlines(inputs), outdir, departments)
     for folder in sorted({job.target.parent for job in planned}):
