@@ -54,6 +54,10 @@ def environment_fingerprint(environment: Environment) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
+MAX_ENTRIES = 1000
+"""Compiled templates kept; past this, storing a new one first removes the oldest fifth."""
+
+
 class TemplateCache(FileSystemBytecodeCache):
     """Jinja's file-system bytecode cache, keyed also by the environment, and never failing."""
 
@@ -79,11 +83,24 @@ class TemplateCache(FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Store an entry if the folder can be written."""
+        """Store an entry if the folder can be written (pruning the oldest when there are many)."""
         try:
+            self._prune()
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+    def _prune(self) -> None:
+        """Keep the folder bounded: templates in temporary folders each leave an entry behind."""
+        entries = [entry for entry in os.scandir(self.directory) if entry.name.endswith(".jinjacache")]
+        if len(entries) < MAX_ENTRIES:
+            return
+        entries.sort(key=lambda entry: entry.stat().st_mtime)
+        for entry in entries[:MAX_ENTRIES // 5]:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def template_cache() -> TemplateCache | None:

@@ -97,6 +97,19 @@ def test_compiled_templates_are_cached_and_invalidated_by_edits(tmp_path: Path,
     assert Templates([dept]).render("t.j2", {"x": 3}) == "two 3"  # the edit is seen
 
 
+def test_the_cache_folder_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.cache
+
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(drafter.cache, "MAX_ENTRIES", 10)
+    for number in range(25):
+        folder = tmp_path / f"dept{number}"
+        folder.mkdir()
+        (folder / "t.j2").write_text(f"{number}", encoding="utf-8")
+        assert Templates([folder]).render("t.j2", {}) == str(number)
+    assert len(list((tmp_path / "cache" / "templates").iterdir())) <= 10
+
+
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRAFTER_CACHE_DIR", "off")
     assert template_cache() is None
