@@ -21,8 +21,8 @@ from jinja2.sandbox import SecurityError
 
 from drafter.cache import template_cache
 from drafter.errors import TemplateError
-from drafter.sandbox import Sandbox
 from drafter.numbering import as_lead, join_points
+from drafter.sandbox import Sandbox
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
