@@ -44,6 +44,11 @@ def environment_fingerprint(environment: Environment) -> str:
         e.newline_sequence, e.keep_trailing_newline, e.optimized, e.undefined.__qualname__,
         e.autoescape if isinstance(e.autoescape, bool) else "callable",
         sorted(e.extensions), sorted(e.filters), sorted(e.tests),
+        # what the code generator emits: a guarded environment (drafter.guard) compiles
+        # operators and ``~`` into checked calls, so its code must not be shared with others
+        f"{e.code_generator_class.__module__}.{e.code_generator_class.__qualname__}",
+        f"{e.context_class.__module__}.{e.context_class.__qualname__}",
+        sorted(getattr(e, "intercepted_binops", ())), sorted(getattr(e, "intercepted_unops", ())),
     ]
     try:
         import jinja2

@@ -110,6 +110,24 @@ def test_the_cache_folder_stays_bounded(tmp_path: Path, monkeypatch: pytest.Monk
     assert len(list((tmp_path / "cache" / "templates").iterdir())) <= 10
 
 
+def test_environments_that_compile_differently_do_not_share_entries(tmp_path: Path) -> None:
+    from jinja2.compiler import CodeGenerator
+
+    from drafter.cache import environment_fingerprint
+
+    class Checked(CodeGenerator):
+        """A code generator as a guard would install (compiles some nodes differently)."""
+
+    plain = Templates([tmp_path]).environment
+    guarded = Templates([tmp_path]).environment
+    guarded.code_generator_class = Checked
+    operators = Templates([tmp_path]).environment
+    operators.intercepted_binops = frozenset({"*"})
+    prints = {environment_fingerprint(e) for e in (plain, guarded, operators)}
+    assert len(prints) == 3
+    assert environment_fingerprint(Templates([tmp_path]).environment) in prints
+
+
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRAFTER_CACHE_DIR", "off")
     assert template_cache() is None
