@@ -18,13 +18,15 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from drafter.cache import template_cache
 from drafter.errors import TemplateError
 from drafter.kindfilters import FILTERS as KIND_FILTERS
 from drafter.numbering import as_lead, join_points
 from drafter.guard import TIME_LIMIT, install, render_bounded
+from drafter.sandbox import Sandbox
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -101,13 +103,14 @@ class Templates:
             ConfinedLoader([str(p) for p in self.search_path]),
             jinja2.PrefixLoader({"base": builtin}),
         ])
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = Sandbox(
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            bytecode_cache=template_cache(),
         )
         self.environment.filters.update(FILTERS)
         install(self.environment)  # drafter.guard: limits on rendering time and value sizes

@@ -60,9 +60,65 @@ class _RunFormats:
                                f"define; known elements: {known}") from None
 
 
+class _ProfileParts:
+    """What a package takes from its profile alone, built once per profile and reused.
+
+    A batch renders many documents with one profile: their run properties, settings, footers
+    and styles (per set of styles used) are the same, so they are built and encoded once.
+    """
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.formats = _RunFormats(profile)
+        numbers = profile.page_numbers
+        self.footers = numbers.enabled
+        self.head: list[tuple[str, bytes]] = [
+            ("[Content_Types].xml", oxml.content_types(footers=numbers.enabled).encode("utf-8")),
+            ("_rels/.rels", oxml.PACKAGE_RELS.encode("utf-8")),
+        ]
+        self.rels = oxml.document_rels(footers=numbers.enabled).encode("utf-8")
+        self.tail: list[tuple[str, bytes]] = [
+            ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
+                                                     language=profile.language).encode("utf-8")),
+        ]
+        if numbers.enabled:
+            self.tail.append(("word/footer1.xml", oxml.footer_part(numbers, numbers.odd).encode("utf-8")))
+            self.tail.append(("word/footer2.xml", oxml.footer_part(numbers, numbers.even).encode("utf-8")))
+        self._styles: dict[frozenset[str], bytes] = {}
+        self._with_toc: dict[int, Profile] = {}
+
+    def styles(self, used: frozenset[str]) -> bytes:
+        """``word/styles.xml`` holding only the styles named in ``used``."""
+        data = self._styles.get(used)
+        if data is None:
+            subset = replace(self.profile, styles={n: s for n, s in self.profile.styles.items() if n in used})
+            data = self._styles[used] = oxml.styles_part(subset).encode("utf-8")
+        return data
+
+    def with_toc(self, levels: int) -> Profile:
+        """:func:`with_toc_styles` of this profile (the same object every time, so it is cached too)."""
+        if levels not in self._with_toc:
+            self._with_toc[levels] = with_toc_styles(self.profile, levels)
+        return self._with_toc[levels]
+
+
+_PARTS: dict[int, _ProfileParts] = {}
+_PARTS_KEPT = 16
+
+
+def _profile_parts(profile: Profile) -> _ProfileParts:
+    """The cached :class:`_ProfileParts` of ``profile`` (by identity: profiles are immutable)."""
+    parts = _PARTS.get(id(profile))
+    if parts is None or parts.profile is not profile:
+        if len(_PARTS) >= _PARTS_KEPT:
+            _PARTS.clear()
+        parts = _PARTS[id(profile)] = _ProfileParts(profile)
+    return parts
+
+
 def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()) -> str:
     """The ``w:body`` content for a block stream; ``toc`` fills every table of contents."""
-    formats = _RunFormats(profile)
+    formats = _profile_parts(profile).formats
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -92,8 +148,8 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
 _ALWAYS = ("body", "title", "heading1", "heading2", "heading3", "heading4")
 
 
-def _used_styles(profile: Profile, blocks: list[Block]) -> Profile:
-    """The profile with only the styles the document uses (and body, title, headings for editing).
+def _used_styles(blocks: list[Block]) -> frozenset[str]:
+    """The styles a document uses (and body, title, headings for editing).
 
     A profile holds the elements of every kind; writing them all would fill Word's style
     gallery of a speech with article and minutes styles.
@@ -105,7 +161,7 @@ def _used_styles(profile: Profile, blocks: list[Block]) -> Profile:
             used.update(run.style for run in block.runs if run.style)
         elif isinstance(block, TableOfContents):
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
-    return replace(profile, styles={name: style for name, style in profile.styles.items() if name in used})
+    return frozenset(used)
 
 
 def _indent(block: Paragraph, style: Style) -> tuple[int, int, int] | None:
@@ -152,28 +208,23 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
     """
     levels = max((b.levels for b in blocks if isinstance(b, TableOfContents)), default=0)
     if levels:
-        profile = with_toc_styles(profile, levels)
-    numbers = profile.page_numbers
-    parts: list[tuple[str, str]] = [
-        ("[Content_Types].xml", oxml.content_types(footers=numbers.enabled)),
-        ("_rels/.rels", oxml.PACKAGE_RELS),
-        ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp)),
-        ("docProps/app.xml", oxml.app_part(info.generator)),
-        ("word/_rels/document.xml.rels", oxml.document_rels(footers=numbers.enabled)),
-        ("word/document.xml", oxml.document_part(body_xml(blocks, profile, toc), profile.page,
-                                                 footers=numbers.enabled)),
-        ("word/styles.xml", oxml.styles_part(_used_styles(profile, blocks))),
-        ("word/settings.xml", oxml.settings_part(even_and_odd=numbers.enabled and numbers.odd != numbers.even,
-                                                 language=profile.language)),
+        profile = _profile_parts(profile).with_toc(levels)
+    cached = _profile_parts(profile)
+    document = oxml.document_part(body_xml(blocks, profile, toc), profile.page, footers=cached.footers)
+    parts: list[tuple[str, bytes]] = [
+        *cached.head,
+        ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
+        ("docProps/app.xml", oxml.app_part(info.generator).encode("utf-8")),
+        ("word/_rels/document.xml.rels", cached.rels),
+        ("word/document.xml", document.encode("utf-8")),
+        ("word/styles.xml", cached.styles(_used_styles(blocks))),
+        *cached.tail,
     ]
-    if numbers.enabled:
-        parts.append(("word/footer1.xml", oxml.footer_part(numbers, numbers.odd)))
-        parts.append(("word/footer2.xml", oxml.footer_part(numbers, numbers.even)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, xml in parts:
+        for name, data in parts:
             entry = zipfile.ZipInfo(name, _ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            package.writestr(entry, xml.encode("utf-8"), compresslevel=6)
+            package.writestr(entry, data, compresslevel=6)
     return buffer.getvalue()
