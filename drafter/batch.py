@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
+    from drafter.department import Department
     from drafter.render import Renderer
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
@@ -38,11 +39,12 @@ class BatchError(DrafterError):
 
 @dataclass(frozen=True)
 class Job:
-    """Render ``source`` to ``target`` with templates looked up first in ``search_path``."""
+    """Render ``source`` to ``target``, with department pack ``department`` when given (else the
+    outline's ``department:`` key or ``$DRAFTER_DEPARTMENT``, as ``drafter render`` does)."""
 
     source: Path
     target: Path
-    search_path: tuple[Path, ...] = ()
+    department: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,9 @@ def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path
         raise BatchError(f"departments {names}: two have the same folder name, so their output folders "
                          "would collide; rename one")
     if len(departments) > 1:
-        targets = [(outdir / Path(d).resolve().name, (Path(d),)) for d in departments]
+        targets: list[tuple[Path, Path | None]] = [(outdir / Path(d).resolve().name, Path(d)) for d in departments]
     else:
-        targets = [(outdir, tuple(Path(d) for d in departments))]
+        targets = [(outdir, Path(departments[0]) if departments else None)]
     jobs: list[Job] = []
     seen: dict[Path, Path] = {}
     for source in outlines:
@@ -92,40 +94,38 @@ def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path
         if first != Path(source):
             raise BatchError(f"{source} and {first} would both be written as {name}; "
                              "rename one or render them in separate batches")
-        for folder, search_path in targets:
-            jobs.append(Job(Path(source), folder / name, search_path))
+        for folder, department in targets:
+            jobs.append(Job(Path(source), folder / name, department))
     return jobs
 
 
 # -- rendering, in this process or in a pool worker -----------------------------------------------
 
-_RENDERERS: dict[tuple[Path, ...], Renderer] = {}
+_RENDERERS: dict[Path | None, Renderer] = {}
 """This process's renderers, one per department search path (templates compiled once each)."""
 
 
-def renderer_for(search_path: tuple[Path, ...]) -> Renderer:
-    """The cached :class:`Renderer` for a department search path.
-
-    Department wiring point: the ``--department`` folders are passed through as the template
-    search path; when drafter.department lands, build the department's renderer here.
-    """
-    renderer = _RENDERERS.get(search_path)
+def renderer_for(department: Department | None) -> Renderer:
+    """The cached :class:`Renderer` for a department pack (templates compiled once per process)."""
+    key = department.folder.resolve() if department is not None else None
+    renderer = _RENDERERS.get(key)
     if renderer is None:
         from drafter.render import Renderer
 
-        renderer = _RENDERERS[search_path] = Renderer(search_path=list(search_path))
+        renderer = _RENDERERS[key] = Renderer(department=department)
     return renderer
 
 
 def render_job(job: Job) -> Outcome:
     """Render one job; any drafter error (or bug) becomes a failed outcome instead of stopping the batch."""
+    from drafter.department import department_for
     from drafter.outline import load_outline
     from drafter.output import check_writable, write_atomic
 
     try:
         check_writable(job.target)
-        outline = load_outline(job.source)
-        write_atomic(job.target, renderer_for(job.search_path).docx(outline))
+        outline, department = department_for(load_outline(job.source), job.department)
+        write_atomic(job.target, renderer_for(department).docx(outline))
     except DrafterError as exc:
         return Outcome(job, _located(job.source, str(exc)))
     except (KeyboardInterrupt, SystemExit):

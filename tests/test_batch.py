@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 from click.testing import Result
 
@@ -178,14 +179,12 @@ def test_two_outlines_with_one_output_name_are_refused(tmp_path: Path) -> None:
 def test_several_departments_get_a_folder_each(
         tmp_path: Path, write: Callable[[str, str], Path], run_cli: Callable[..., Result]) -> None:
     outline = write("talk.yaml", speech_yaml(1))
-    write("depts/water/speech.j2", """
-        {% extends "base/speech.j2" %}
-        {% block signature %}<p style="body">水务局办公室</p>{% endblock %}
-        """)
-    write("depts/parks/speech.j2", """
-        {% extends "base/speech.j2" %}
-        {% block signature %}<p style="body">园林局办公室</p>{% endblock %}
-        """)
+    for name, office, font in [("water", "水务局办公室", "宋体"), ("parks", "园林局办公室", "楷体_GB2312")]:
+        write(f"depts/{name}/department.yaml", f"name: {office}\nstyle:\n  elements:\n    body: {{font: {font}}}\n")
+        write(f"depts/{name}/templates/speech.j2", """
+            {% extends "base/speech.j2" %}
+            {% block signature %}<p style="body">{{ dept.name }}</p>{% endblock %}
+            """)
     result = run_cli("batch", outline, "-o", tmp_path / "out",
                      "--department", tmp_path / "depts/water", "--department", tmp_path / "depts/parks")
     assert result.exit_code == 0, result.stderr
@@ -193,6 +192,8 @@ def test_several_departments_get_a_folder_each(
     parks = docx.Document(str(tmp_path / "out" / "parks" / "talk.docx"))
     assert water.paragraphs[-1].text == "水务局办公室"
     assert parks.paragraphs[-1].text == "园林局办公室"
+    east_asian = [d.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) for d in (water, parks)]
+    assert east_asian == ["宋体", "楷体_GB2312"]
 
 
 def test_run_batch_keeps_job_order_whatever_finishes_first(outline_dir: Path, tmp_path: Path) -> None:
