@@ -178,6 +178,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         column = exc.context_mark.column + 1
         return Problem(file, context_line, column, "",
                        "invalid YAML: the quotation mark opened here is never closed; add the closing quote")
+    if "maximum nesting depth" in what:  # libyaml ≥ 0.2.5 stops at 1,000 open brackets itself
+        return Problem(file, line, column, "", f"values nest more than {MAX_DEPTH} levels deep; an outline "
+                                               "never needs that many (unbalanced brackets?)")
     lines = text.splitlines()
     here = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
     if "\t" in what or "tab" in what or here == "\t":

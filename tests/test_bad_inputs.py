@@ -147,8 +147,11 @@ def test_brackets_nested_to_the_size_limit_do_not_crash_the_interpreter(tmp_path
     outline.write_text("kind: speech\ntitle: 标题\nopening: " + "[" * depth + "]" * depth + "\n")
     result = run_bounded("render", outline.name, cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert result.stderr == ("Error: brackets.yaml:3:73: opening[0][0][0]: values nest more than 64 levels "
-                             "deep; an outline never needs that many (unbalanced brackets?)\n")
+    # drafter stops at 64 levels; a libyaml built with its own 1,000-level limit may stop first
+    # while scanning ahead, at a later column and without a key path.
+    assert re.fullmatch(r"Error: brackets\.yaml:3:\d+: (opening\[0\]\[0\]\[0\]: )?values nest more than 64 "
+                        r"levels deep; an outline never needs that many \(unbalanced brackets\?\)\n",
+                        result.stderr), result.stderr
 
 
 def test_ten_megabyte_outline_is_refused_before_parsing(tmp_path: Path,
