@@ -182,16 +182,11 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     opening, sections, _ = builder.finish()
     if authors:
         data["authors"] = [_author(name, mark, places) for name, mark in authors]
-    if abstract:
-        data["abstract"] = abstract
-    if opening:
-        data["opening"] = opening
-    if sections:
-        data["sections"] = sections
-    if references:
-        data["references"] = references
-    if english:
-        data["english"] = english
+    data["abstract"] = abstract
+    data["opening"] = opening
+    data["sections"] = sections
+    data["references"] = references
+    data["english"] = english
     return data
 
 

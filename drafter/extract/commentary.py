@@ -100,8 +100,7 @@ def _section_data(node: dict[str, Any]) -> dict[str, Any]:
     points = en_enumeration(paragraphs[-1]) if len(paragraphs) >= 2 else None
     if points:
         paragraphs.pop()
-    if paragraphs:
-        data["paragraphs"] = paragraphs
+    data["paragraphs"] = paragraphs
     if points:
         data["points"] = list(points)
     if node["sections"]:

@@ -107,15 +107,11 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
     if "title" not in data:
         data["title"] = _title_from(opening)
         note(data, "title", "the source has no title line; this one is made from the opening — check it")
-    if meeting:
-        data["meeting"] = meeting
-    if opening:
-        data["opening"] = opening
+    data["meeting"] = meeting
+    data["opening"] = opening
     data["speakers"] = speakers
-    if consensus:
-        data["consensus"] = consensus
-    if attendance:
-        data["attendance"] = attendance
+    data["consensus"] = consensus
+    data["attendance"] = attendance
     return data
 
 

@@ -43,12 +43,9 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
             builder.feed(para)
     opening, sections, ending = builder.finish(closing=kind != "report" and not closing)
     closing = closing or ending
-    if opening:
-        data["opening"] = opening
-    if sections:
-        data["sections"] = sections
-    if closing:
-        data["closing"] = closing
+    data["opening"] = opening
+    data["sections"] = sections
+    data["closing"] = closing
     return data
 
 
