@@ -1,6 +1,6 @@
 """Measure drafter extract on the seed documents: structure against the seed, lost text, timing.
 
-Usage:  PYTHONPATH=. python3 tools/measure_extract.py [SEED_DIR]
+Usage:  PYTHONPATH=. python3 benchmarks/extract_seeds.py [SEED_DIR]
 
 For each seed: the kind guessed, the level-1 sections and level-2 items per section (counted in
 the seed with simple regexes on line starts, as tests/test_extract.py does) against the
