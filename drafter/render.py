@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter import __version__
-from drafter.blocks import Block, parse_blocks
+from drafter.blocks import Block, Paragraph, parse_blocks
 from drafter.context import template_context
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
+from drafter.errors import TemplateError
 from drafter.kinds import Kind
 from drafter.outline import Outline, load_outline
 from drafter.output import check_not_source, check_writable, write_atomic
@@ -51,19 +52,43 @@ class Renderer:
         context = template_context(outline.document, outline.kind, variables)
         name = outline.kind.template
         markup = self.templates.render(name, context)
-        origin = self.templates.origin(name)
-        return parse_blocks(markup, str(origin or name), chinese=outline.kind.language == "zh")
+        origin = str(self.templates.origin(name) or name)
+        blocks = parse_blocks(markup, origin, chinese=outline.kind.language == "zh")
+        _check_styles(blocks, self.profile(outline.kind), origin)
+        return blocks
 
     def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
         """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office)."""
         document = outline.document
         info = DocumentInfo(
             title=getattr(document, "title", ""),
-            author=getattr(document, "speaker", None) or "",
+            author=_author(document),
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
         return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc)
+
+
+def _check_styles(blocks: list[Block], profile: Profile, template: str) -> None:
+    """Refuse, naming the template, styles the profile does not define (a typo in a pack template)."""
+    used = {b.style for b in blocks if isinstance(b, Paragraph)}
+    used |= {r.style for b in blocks if isinstance(b, Paragraph) for r in b.runs if r.style}
+    unknown = sorted(used - profile.styles.keys())
+    if unknown:
+        names = ", ".join(f"'{u}'" for u in unknown)
+        raise TemplateError(template, None, f"uses style {names}, which the style profile does not define; "
+                                            f"define it under style: elements: in the pack, or use one of: "
+                                            f"{', '.join(profile.styles)}")
+
+
+def _author(document: object) -> str:
+    """Who wrote it, for the DOCX core properties: speaker, author, first author, issuer or signature."""
+    for name in ("speaker", "author", "issuer", "signature"):
+        value = getattr(document, name, None)
+        if value:
+            return str(value)
+    authors = getattr(document, "authors", ())
+    return authors[0].name if authors else ""
 
 
 def _stamp(date: dt.date | None) -> str:

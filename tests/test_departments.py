@@ -682,3 +682,27 @@ def test_escape_exits_1_in_a_real_process(outline, pack, tmp_path) -> None:
     assert result.stderr.startswith(f"Error: {folder / 'templates' / 'speech.j2'}:2: ")
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_a_style_the_profile_lacks_is_reported_with_the_pack_template(tmp_path, write, run_cli) -> None:
+    write("pack/department.yaml", "name: 测试局\n")
+    template = write("pack/templates/speech.j2", """
+        {% extends "base/speech.j2" %}
+        {% block closing %}<p style="closng">谢谢！</p>{% endblock %}
+        """)
+    outline = write("talk.yaml", "kind: speech\ntitle: 标题\n")
+    result = run_cli("render", outline, "-o", tmp_path / "talk.docx", "--department", tmp_path / "pack")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {template}: uses style 'closng', which the style profile "
+                                    "does not define")
+    assert not (tmp_path / "talk.docx").exists()
+
+
+def test_core_properties_name_the_author_of_every_kind(tmp_path, run_cli) -> None:
+    for name, author in [("commentary", None), ("article", None), ("speech", "李明")]:
+        out = tmp_path / f"{name}.docx"
+        assert run_cli("render", REPO / "outlines" / f"{name}.yaml", "-o", out).exit_code == 0
+        creator = docx.Document(str(out)).core_properties.author
+        assert creator, name
+        if author:
+            assert creator == author
