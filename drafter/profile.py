@@ -54,6 +54,8 @@ class ElementSpec:
     line_pitch: float | None = key("Exact line height in points (default: the page grid).", None)
     char_spacing: float | None = key("Character spacing in points (default: the page grid's).", None)
     keep_with_next: bool | None = key("Keep on the same page as the next paragraph.", None)
+    keep_with_previous: bool | None = key(
+        "Keep on the same page as the paragraph before (a signature never starts a page alone).", None)
     level: int | None = key("Outline level (1-9) for headings: shows in the navigation pane and TOC.", None)
 
 
@@ -156,6 +158,7 @@ class Style:
     line_tw: int
     spacing_twentieths: int
     keep_with_next: bool
+    keep_with_previous: bool
     level: int | None
 
 
@@ -281,6 +284,7 @@ def _resolve_style(name: str, e: ElementSpec, page: Page, body_points: float, gr
         before_tw=round((e.space_before or 0) * (pitch or char_tw)),
         after_tw=round((e.space_after or 0) * (pitch or char_tw)),
         line_tw=pitch, spacing_twentieths=spacing, keep_with_next=bool(e.keep_with_next),
+        keep_with_previous=bool(e.keep_with_previous),
         level=e.level,
     )
 

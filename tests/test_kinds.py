@@ -570,3 +570,17 @@ def test_each_document_carries_only_the_styles_it_uses(rendered) -> None:
     assert "SpeakerHeading" in minutes and "SpeakerHeading" not in report
     assert "Attachment" in report and "Attachment" not in minutes
     assert {"Normal", "Title", "Heading1", "Heading4"} <= report & minutes, "headings stay for editing"
+
+
+def test_report_tail_stays_on_the_page_of_its_last_text(rendered) -> None:
+    """Closing line, attachments, signature and date keep together, so the signature never
+    stands on a page without text (GB/T 9704)."""
+    document = rendered("report")
+    paragraphs = document.paragraphs
+    last_closing = max(i for i, p in enumerate(paragraphs) if p.style.name == "closing")
+    tail = paragraphs[last_closing:]
+    assert tail[-1].style.name == "signature_date"
+    for paragraph in tail[:-1]:
+        ppr = paragraph._p.pPr
+        direct = ppr is not None and ppr.find(qn("w:keepNext")) is not None
+        assert direct or paragraph.style.paragraph_format.keep_with_next, paragraph.text

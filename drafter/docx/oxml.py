@@ -151,15 +151,18 @@ def styles_part(profile: Profile) -> str:
 
 
 def paragraph(style_name: str, runs: Iterable[str], *, align: str | None = None,
-              indent: tuple[int, int, int] | None = None) -> str:
+              indent: tuple[int, int, int] | None = None, keep_next: bool = False) -> str:
     """A ``w:p`` in a profile element's paragraph style, with already-built runs.
 
+    ``keep_next`` keeps the paragraph on the page of the next one, whatever its style says.
     ``indent`` is (left, hanging) in twips, overriding the style's indents. A hanging indent is
     also written in character units (w:hangingChars, which Word prefers over a style's
     w:firstLineChars); LibreOffice reads w:hanging. Writing w:firstLine beside w:hanging would
     cancel the hang in LibreOffice, so it is written only when there is no hang.
     """
     ppr = "" if style_name == "body" else f'<w:pStyle w:val="{style_id(style_name)}"/>'
+    if keep_next:
+        ppr += "<w:keepNext/>"
     if indent:
         left, hanging, hanging_chars = indent
         if hanging:

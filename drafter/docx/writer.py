@@ -120,7 +120,7 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
     """The ``w:body`` content for a block stream; ``toc`` fills every table of contents."""
     formats = _profile_parts(profile).formats
     out = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             formats.rpr(block.style, None)  # fail early on an unknown style
             runs = []
@@ -128,7 +128,8 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
                 rpr = formats.rpr(block.style, run.style)
                 runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
             out.append(oxml.paragraph(block.style, runs, align=block.align,
-                                      indent=_indent(block, profile.style(block.style))))
+                                      indent=_indent(block, profile.style(block.style)),
+                                      keep_next=_next_keeps_with_previous(blocks, index, profile)))
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -143,6 +144,12 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
                 field = oxml.field(instruction, TOC_PLACEHOLDER, formats.rpr("body", None), dirty=True)
                 out.append(oxml.paragraph("body", [field]))
     return "".join(out)
+
+
+def _next_keeps_with_previous(blocks: list[Block], index: int, profile: Profile) -> bool:
+    """Whether the block after ``blocks[index]`` asks to stay on the same page as it."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(following, Paragraph) and profile.style(following.style).keep_with_previous
 
 
 _ALWAYS = ("body", "title", "heading1", "heading2", "heading3", "heading4")
