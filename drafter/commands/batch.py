@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
     started = time.perf_counter()
     finished = [0]
 
-    with click.progressbar(length=len(planned), label="Rendering", file=click.get_text_stream("stderr"),
+    with click.progressbar(length=len(planned), label="Rendering", file=sys.stderr,
                            show_pos=True) as bar:
         def progress(count: int) -> None:
             finished[0] += count
