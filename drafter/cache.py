@@ -50,6 +50,12 @@ def environment_fingerprint(environment: Environment) -> str:
         f"{e.context_class.__module__}.{e.context_class.__qualname__}",
         sorted(getattr(e, "intercepted_binops", ())), sorted(getattr(e, "intercepted_unops", ())),
     ]
+    # drafter's own compile-time code (the guard's code generator) may change without a new
+    # Jinja: the version, and the guard module's size and time, are part of the key
+    from drafter import __version__, guard
+
+    guard_file = os.stat(guard.__file__)
+    parts += [__version__, guard_file.st_size, guard_file.st_mtime_ns]
     try:
         import jinja2
 
