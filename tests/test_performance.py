@@ -21,7 +21,6 @@ from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import TemplateError
 from drafter.profile import Profile, load_profile
 from drafter.templates import Templates, builtin_dir
-from drafter.typography import has_chinese, normalise_punctuation
 
 
 def modules_after(*argv: str) -> set[str]:
@@ -165,29 +164,3 @@ def test_each_profile_gets_its_own_styles() -> None:
             document = package.read("word/document.xml").decode()
         assert f'w:eastAsia="{font}"' in styles.split("<w:style ")[0]  # document defaults
         assert f'w:eastAsia="{font}"' in document
-
-
-# -- punctuation: the fast paths agree with the rules -------------------------------------------------
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("全文没有半角标点，不用改。", "全文没有半角标点，不用改。"),
-    ("中文,逗号", "中文，逗号"),
-    ("句号.", "句号。"),
-    (".开头的点", ".开头的点"),
-    ("省略。。。号", "省略……号"),
-    ("破折号—后面", "破折号——后面"),
-    ("括号(说明)内容", "括号（说明）内容"),
-    ('他说"好"。', "他说“好”。"),
-    ("见 https://example.com/a,b 网址", "见 https://example.com/a,b 网址"),
-    ("\U00020000字,后", "\U00020000字，后"),
-    ("English, only.", "English, only."),
-])
-def test_punctuation(text: str, expected: str) -> None:
-    assert normalise_punctuation(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("abc", False), ("é and ü", False), ("，。", False), ("x中", True), ("\U0002a000", True), ("\u33ff", False),
-])
-def test_has_chinese(text: str, expected: bool) -> None:
-    assert has_chinese(text) is expected
