@@ -20,8 +20,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO))
 
-from test_extract import (ARTICLE_L2, SEED_KINDS, SPEECH_L2, body_sentences, count_levels,  # noqa: E402
-                          squash, squashed_outline, structure)
+from test_extract import (  # noqa: E402
+    ARTICLE_L2,
+    SEED_KINDS,
+    SPEECH_L2,
+    body_sentences,
+    count_levels,
+    squash,
+    squashed_outline,
+    structure,
+)
 
 from drafter.extract import extract_file, outline_from_extraction  # noqa: E402
 

@@ -25,10 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from drafter import model, yamlfile
-from drafter.errors import DepartmentError, OutlineError, ProfileError, Problem
+from drafter.errors import DepartmentError, OutlineError, Problem, ProfileError
 from drafter.model import key
 from drafter.outline import Outline
-from drafter.profile import Profile, ProfileSpec, merge_specs, read_spec, resolve, size_points
+from drafter.profile import (
+    Profile,
+    ProfileSpec,
+    merge_specs,
+    read_spec,
+    resolve,
+    size_points,
+)
 from drafter.schema import Validator, fields_of
 from drafter.templates import builtin_dir
 from drafter.yamlfile import YamlDocument

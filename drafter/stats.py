@@ -27,8 +27,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import types
-import unicodedata
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 

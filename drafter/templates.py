@@ -23,9 +23,9 @@ from markupsafe import Markup, escape
 
 from drafter.cache import template_cache
 from drafter.errors import TemplateError
+from drafter.guard import TIME_LIMIT, install, render_bounded
 from drafter.kindfilters import FILTERS as KIND_FILTERS
 from drafter.numbering import as_lead, join_points
-from drafter.guard import TIME_LIMIT, install, render_bounded
 from drafter.sandbox import Sandbox
 
 PACKAGE_DIR = Path(__file__).resolve().parent

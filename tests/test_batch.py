@@ -12,13 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 import pytest
 from click.testing import Result
-
 from conftest import REPO, run_process
+from docx.oxml.ns import qn
+
 import drafter.batch as batch_module
-from drafter.batch import BatchError, Job, chunk_size, collect_outlines, plan_jobs, run_batch
+from drafter.batch import (
+    BatchError,
+    Job,
+    chunk_size,
+    collect_outlines,
+    plan_jobs,
+    run_batch,
+)
 
 REAL_DOCS_PER_WORKER = batch_module.DOCS_PER_WORKER
 TOPICS = ["城市更新", "乡村振兴", "生态保护", "营商环境", "数字政府", "安全生产"]

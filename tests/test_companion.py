@@ -10,12 +10,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import OUTLINES, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter import yamlfile
+from drafter import model, yamlfile
 from drafter.json_schema import dumps, kind_schema, outline_schema, schema_file
-from drafter import model
 from drafter.kinds import KINDS, Kind
 from drafter.lint import RULES, Linter, check_text
 from drafter.model import Section
@@ -23,8 +23,6 @@ from drafter.outline import Outline, load_outline, parse_outline
 from drafter.scalarmap import char_spans
 from drafter.schema import Validator, fields_of
 from drafter.stats import Counts, outline_stats
-
-from conftest import OUTLINES, REPO
 
 # An outline with one planted fault per marked place. Line numbers are those of the file as
 # written (the text starts at line 1); columns count characters from 1.

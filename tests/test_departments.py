@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
+from conftest import OUTLINES, REPO, needs_soffice, run_process, soffice
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from drafter.department import load_department
 from drafter.templates import Templates, builtin_dir
-
-import subprocess
-
-from conftest import OUTLINES, REPO, needs_soffice, run_process, soffice
 
 DEPARTMENTS = REPO / "departments"
 

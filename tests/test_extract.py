@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from conftest import OUTLINES, SEEDS
 
 import drafter
 from drafter.extract import extract_file, outline_from_extraction
@@ -31,8 +32,6 @@ from drafter.numbering import chinese_numeral, join_points
 from drafter.outline import load_outline, parse_outline
 from drafter.render import Renderer
 from drafter.typography import normalise_punctuation
-
-from conftest import OUTLINES, SEEDS
 
 FIXTURES = Path(__file__).parent / "extract_fixtures"
 

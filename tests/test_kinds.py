@@ -10,6 +10,15 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from conftest import (
+    OUTLINES,
+    REPO,
+    SEEDS,
+    needs_soffice,
+    pdf_pages,
+    run_process,
+    to_pdf,
+)
 from docx.oxml.ns import qn
 
 from drafter.blocks import Paragraph, parse_blocks
@@ -19,8 +28,6 @@ from drafter.kindfilters import affiliation_line, author_names, en_points
 from drafter.kinds import KINDS
 from drafter.model import Author
 from drafter.schema import fields_of
-
-from conftest import OUTLINES, REPO, SEEDS, needs_soffice, pdf_pages, run_process, to_pdf
 
 EXAMPLES = ["party-lecture", "minutes", "article", "commentary", "report"]
 CHINESE_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -235,7 +242,7 @@ def test_minutes_speaker_without_topic_runs_in(write, render_docx) -> None:
 # -- article (seed 004) -------------------------------------------------------------------------
 
 def test_article_sections_match_seed_004(rendered) -> None:
-    document, data = rendered("article"), outline("article")
+    document = rendered("article")
     expected = seed_article_items(seed(4))
     sections = sections_with(document, "heading1",
                              lambda p: p.text if element(p) == style_id("heading2") else None)

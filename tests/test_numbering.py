@@ -2,7 +2,13 @@
 
 import pytest
 
-from drafter.numbering import GBT9704_LEVELS, as_lead, chinese_numeral, heading_number, join_points
+from drafter.numbering import (
+    GBT9704_LEVELS,
+    as_lead,
+    chinese_numeral,
+    heading_number,
+    join_points,
+)
 
 
 @pytest.mark.parametrize(("n", "expected"), [

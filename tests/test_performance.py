@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from drafter.blocks import Paragraph, Run
 from drafter.cache import template_cache
 from drafter.docx.writer import DocumentInfo, write_docx

@@ -22,15 +22,22 @@ import docx
 import pytest
 import yaml
 from click.testing import Result
-
 from conftest import OUTLINES, needs_soffice, run_process
+
 from drafter.blocks import Paragraph, Run, TableOfContents
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.fonts import ROLES, fontconfig_file, resolve
 from drafter.numbering import chinese_numeral
 from drafter.office import Office, OfficeError, parse_toc
 from drafter.outline import load_outline
-from drafter.preview import PagesError, PageRange, PreviewRequest, has_toc_field, parse_pages, preview
+from drafter.preview import (
+    PageRange,
+    PagesError,
+    PreviewRequest,
+    has_toc_field,
+    parse_pages,
+    preview,
+)
 from drafter.profile import Profile, load_profile
 from drafter.render import Renderer
 from drafter.templates import builtin_dir

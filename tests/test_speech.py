@@ -8,10 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import OUTLINES
 from docx.oxml.ns import qn
 from docx.shared import Mm
-
-from conftest import OUTLINES
 
 SPEECH = OUTLINES / "speech.yaml"
 CJK = "\u4e00-\u9fff"

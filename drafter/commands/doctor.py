@@ -20,7 +20,12 @@ def doctor() -> None:
     import shutil
 
     from drafter.fonts import ROLES, fontconfig_file, resolve
-    from drafter.office import SOFFICE_PACKAGE, find_soffice, missing_soffice_message, soffice_version
+    from drafter.office import (
+        SOFFICE_PACKAGE,
+        find_soffice,
+        missing_soffice_message,
+        soffice_version,
+    )
     from drafter.preview import POPPLER_PACKAGE
 
     install: list[str] = []

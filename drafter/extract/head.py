@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.extract.numbers import match_number
-from drafter.extract.patterns import is_person_line, occasion, parse_date, salutation, speaker_byline
+from drafter.extract.patterns import (
+    is_person_line,
+    occasion,
+    parse_date,
+    salutation,
+    speaker_byline,
+)
 from drafter.extract.sources import Para
 
 _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基金项目|作者简介|abstract|key\s*words?)", re.IGNORECASE)

@@ -9,7 +9,12 @@ from drafter.extract.head import read_head
 from drafter.extract.notes import note
 from drafter.extract.patterns import enumeration, parse_date
 from drafter.extract.sources import Para
-from drafter.extract.speakers import SpeakerLine, parse_speaker_line, parse_speaker_remark, split_who
+from drafter.extract.speakers import (
+    SpeakerLine,
+    parse_speaker_line,
+    parse_speaker_remark,
+    split_who,
+)
 
 _FACT = re.compile(r"^(会议名称|会议|会议时间|时间|会议地点|地点|主持人|主持|主办单位|主办|组织单位|承办单位)\s*[：:]\s*(.+)$")
 _FACT_KEYS = {"会议名称": "name", "会议": "name", "会议时间": "date", "时间": "date", "会议地点": "place", "地点": "place",

@@ -197,9 +197,9 @@ def read_docx(path: Path) -> list[Para]:
     style_levels = _style_outline_levels(document)
     numbers = AutoNumbers(document)
     out: list[Para] = []
-    from drafter.typography import join_lines
-
     from docx.table import Table
+
+    from drafter.typography import join_lines
 
     number = 0
     for block in document.iter_inner_content():
@@ -274,7 +274,7 @@ def _style_outline_levels(document) -> dict[str, int]:  # type: ignore[no-untype
 def _lead(paragraph) -> tuple[str | None, int | None, str | None]:  # type: ignore[no-untyped-def]
     """Text, level and element of the leading runs in one character style: drafter's run-in
     headings (Lead…Char) and labels (LabelChar, SpeakerHeadingChar …)."""
-    parts, level, style = [], None, None
+    parts, style = [], None
     for run in paragraph._p.r_lst:
         if not run.style or (style and run.style != style):
             break
