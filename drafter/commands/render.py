@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from drafter.errors import DrafterError
+
 if TYPE_CHECKING:
     from drafter.preview import PageRange
 
 
-def _pages(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
-    """Check --pages while parsing, so a bad range is a usage error (exit 2)."""
-    if value is None:
-        return None
-    from drafter.preview import PagesError, parse_pages
+def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Parameter, str | None], object]:
+    """A callback that parses an option with ``module.parse`` while click reads the command line,
+    so that a bad value (``ValueError`` or a drafter error) is a usage error (exit 2) naming the option."""
 
-    try:
-        return parse_pages(value)
-    except PagesError as exc:
-        raise click.BadParameter(str(exc)) from None
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+        if value is None:
+            return None
+        loaded = importlib.import_module(module)  # imported only when the option is given
+        try:
+            return getattr(loaded, parse)(value)
+        except (ValueError, DrafterError) as exc:
+            raise click.BadParameter(str(exc), param=param) from None
 
-
-def _now(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
-    """Check --now while parsing, so a bad time is a usage error (exit 2)."""
-    if value is None:
-        return None
-    from drafter.clock import parse_now
-
-    try:
-        return parse_now(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--now'") from None
+    return callback
 
 
 @click.command()
@@ -46,13 +42,13 @@ def _now(ctx: click.Context, param: click.Parameter, value: str | None) -> objec
               help="Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents).")
 @click.option("--png", "png", is_flag=True,
               help="Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …")
-@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_pages,
+@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_parsed_option("drafter.preview", "parse_pages"),
               help="Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all).")
 @click.option("--dpi", "dpi", type=click.IntRange(30, 600), default=100, show_default=True,
               help="Resolution of --png images.")
 @click.option("--update-fields", "update_fields", is_flag=True,
               help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
-@click.option("--now", "now", metavar="TIME", callback=_now,
+@click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.clock", "parse_now"),
               help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
