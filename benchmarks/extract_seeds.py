@@ -31,7 +31,7 @@ from test_extract import (  # noqa: E402
     structure,
 )
 
-from drafter.extract import extract_file, outline_from_extraction  # noqa: E402
+from drafter.extraction import extract_file, outline_from_extraction  # noqa: E402
 
 
 def main() -> None:

@@ -195,7 +195,7 @@ def markdown_of(blocks: list[dict[str, str]]) -> str:
 
 def prepare(work: Path, count: int) -> dict[str, object]:
     """Write every input: outlines, JSON, Markdown, reference doc; returns the workload sizes."""
-    from drafter.render import render_file
+    from drafter.pipeline.render import render_file
 
     sizes: dict[str, object] = {}
     (work / "batch").mkdir(parents=True, exist_ok=True)

@@ -30,8 +30,8 @@ import click; mark()
 import jinja2, jinja2.sandbox; mark()
 import yaml; mark()
 import xml.etree.ElementTree, zipfile, dataclasses, difflib, typing, datetime, tempfile, hashlib; mark()
-import drafter.cli, drafter.commands.render, drafter.render; mark()
-from drafter.render import render_file
+import drafter.cli, drafter.commands.render, drafter.pipeline.render; mark()
+from drafter.pipeline.render import render_file
 render_file(sys.argv[1], sys.argv[2]); mark()
 print(" ".join(f"{(b - a) * 1000:.2f}" for a, b in zip(marks, marks[1:])))
 '''

@@ -1,30 +1,47 @@
 """drafter: write the substance as a YAML outline, get a DOCX formatted as your office sends it.
 
-The public API is small::
+The public API is small (see docs/api.md)::
 
-    from drafter import load_outline, render
-    render("outlines/speech.yaml", "speech.docx")
+    from drafter import extract, load_outline, render
+
+    path = render("outlines/speech.yaml", "speech.docx")     # → Path of the DOCX
+    outline = load_outline("outlines/speech.yaml")           # validated and immutable
+    print(outline.title)                                     # the document's fields, directly
+    draft = extract("last-year.docx")                        # an Outline read from a document
+
+Errors are :class:`DrafterError` (and its children :class:`OutlineError`, :class:`TemplateError`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from drafter.errors import DrafterError, OutlineError, TemplateError
-    from drafter.outline import Outline, load_outline
+    from drafter.outline.load import Outline, load_outline
 
 __all__ = ["DrafterError", "OutlineError", "TemplateError", "Outline", "load_outline", "render", "extract",
            "__version__"]
 
 
-def render(source: Any, output: Any = None) -> Any:
-    """Render the outline file ``source`` to a DOCX at ``output`` (default: beside it); returns the path."""
-    from drafter.render import render_file
+def render(source: str | Path, output: str | Path | None = None, department: str | Path | None = None) -> Path:
+    """Render the outline file ``source`` to a DOCX at ``output`` (default: beside it); returns the path.
 
-    return render_file(source, output)
+    ``department`` is a department pack folder (default: the outline's ``department:`` key, then
+    ``$DRAFTER_DEPARTMENT``)."""
+    from drafter.pipeline.render import render_file
+
+    return render_file(source, output, department)
+
+
+def extract(source: str | Path, kind: str | None = None) -> Outline:
+    """Read the document at ``source`` (.txt, .md, .docx) and return its outline (kind guessed unless given)."""
+    from drafter.extraction import extract as extract_outline
+
+    return extract_outline(source, kind)
 
 
 def __getattr__(name: str) -> Any:
@@ -33,12 +50,8 @@ def __getattr__(name: str) -> Any:
         from drafter import errors
 
         return getattr(errors, name)
-    if name == "extract":  # the package drafter.extract is callable: drafter.extract(path) -> Outline
-        import importlib
-
-        return importlib.import_module("drafter.extract")
     if name in {"Outline", "load_outline"}:
-        from drafter import outline
+        from drafter.outline import load
 
-        return getattr(outline, name)
+        return getattr(load, name)
     raise AttributeError(f"module 'drafter' has no attribute {name!r}")

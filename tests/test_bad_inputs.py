@@ -21,8 +21,8 @@ import docx
 import pytest
 from click.testing import Result
 
-from drafter import yamlfile
-from drafter.kinds import KINDS
+from drafter.outline import yamlfile
+from drafter.outline.kinds import KINDS
 from tests.conftest import REPO
 
 BAD = REPO / "tests" / "bad"

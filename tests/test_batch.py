@@ -17,8 +17,8 @@ from click.testing import Result
 from conftest import REPO, run_process
 from docx.oxml.ns import qn
 
-import drafter.batch as batch_module
-from drafter.batch import (
+import drafter.pipeline.batch as batch_module
+from drafter.pipeline.batch import (
     BatchError,
     Job,
     chunk_size,

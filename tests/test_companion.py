@@ -14,15 +14,15 @@ from conftest import OUTLINES, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter import model, yamlfile
-from drafter.json_schema import dumps, kind_schema, outline_schema, schema_file
-from drafter.kinds import KINDS, Kind
-from drafter.lint import RULES, Linter, check_text
-from drafter.model import Section
-from drafter.outline import Outline, load_outline, parse_outline
-from drafter.scalarmap import char_spans
-from drafter.schema import Validator, fields_of
-from drafter.stats import Counts, outline_stats
+from drafter.authoring.check import RULES, Linter, check_text
+from drafter.authoring.stats import Counts, outline_stats
+from drafter.outline import model, yamlfile
+from drafter.outline.json_schema import dumps, kind_schema, outline_schema, schema_file
+from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.load import Outline, load_outline, parse_outline
+from drafter.outline.model import Section
+from drafter.outline.scalarmap import char_spans
+from drafter.outline.schema import Validator, fields_of
 
 # An outline with one planted fault per marked place. Line numbers are those of the file as
 # written (the text starts at line 1); columns count characters from 1.

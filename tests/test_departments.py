@@ -14,8 +14,8 @@ from conftest import OUTLINES, REPO, needs_soffice, run_process, soffice
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafter.department import load_department
-from drafter.templates import Templates, builtin_dir
+from drafter.compose.templates import Templates, builtin_dir
+from drafter.departments.pack import load_department
 
 DEPARTMENTS = REPO / "departments"
 

@@ -20,18 +20,18 @@ import yaml
 from conftest import OUTLINES, SEEDS
 
 import drafter
-from drafter.extract import extract_file, outline_from_extraction
-from drafter.extract.cleanup import boilerplate_reason, clean_text
-from drafter.extract.numbers import match_number, parse_chinese_numeral
-from drafter.extract.patterns import enumeration, salutation
-from drafter.extract.speakers import parse_speaker_line
-from drafter.extract.yamlout import scalar
-from drafter.kinds import KINDS
-from drafter.model import Report, Section, Speaker
-from drafter.numbering import chinese_numeral, join_points
-from drafter.outline import load_outline, parse_outline
-from drafter.render import Renderer
-from drafter.typography import normalise_punctuation
+from drafter.extraction import extract_file, outline_from_extraction
+from drafter.extraction.cleanup import boilerplate_reason, clean_text
+from drafter.extraction.numbers import match_number, parse_chinese_numeral
+from drafter.extraction.patterns import enumeration, salutation
+from drafter.extraction.speakers import parse_speaker_line
+from drafter.extraction.yamlout import scalar
+from drafter.outline.kinds import KINDS
+from drafter.outline.load import load_outline, parse_outline
+from drafter.outline.model import Report, Section, Speaker
+from drafter.pipeline.render import Renderer
+from drafter.text.numbering import chinese_numeral, join_points
+from drafter.text.typography import normalise_punctuation
 
 FIXTURES = Path(__file__).parent / "extract_fixtures"
 
@@ -850,7 +850,7 @@ def test_docx_word_list_numbers_are_read(tmp_path: Path) -> None:
                                            (9, "upperRoman", "IX"), (14, "lowerRoman", "xiv"), (2, "upperLetter", "B"),
                                            (7, "decimal", "7")])
 def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
-    from drafter.extract.docxnumbers import format_number
+    from drafter.extraction.docxnumbers import format_number
 
     assert format_number(n, fmt) == shown
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter import guard, templates
-from drafter.blocks import parse_blocks
+from drafter.compose import guard, templates
+from drafter.compose.blocks import parse_blocks
+from drafter.compose.templates import Templates
 from drafter.errors import TemplateError
-from drafter.templates import Templates
 from tests.conftest import OUTLINES
 
 

@@ -21,13 +21,13 @@ from conftest import (
 )
 from docx.oxml.ns import qn
 
-from drafter.blocks import Paragraph, parse_blocks
+from drafter.compose.blocks import Paragraph, parse_blocks
+from drafter.compose.kindfilters import affiliation_line, author_names, en_points
 from drafter.docx.oxml import style_id
 from drafter.errors import TemplateError
-from drafter.kindfilters import affiliation_line, author_names, en_points
-from drafter.kinds import KINDS
-from drafter.model import Author
-from drafter.schema import fields_of
+from drafter.outline.kinds import KINDS
+from drafter.outline.model import Author
+from drafter.outline.schema import fields_of
 
 EXAMPLES = ["party-lecture", "minutes", "article", "commentary", "report"]
 CHINESE_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -516,7 +516,7 @@ def test_kinds_command_suggests_a_near_name(run_cli) -> None:
 
 
 def test_kinds_doc_tables_match_the_model() -> None:
-    from drafter.kindinfo import outline_keys
+    from drafter.outline.kindinfo import outline_keys
 
     doc = (REPO / "docs" / "kinds.md").read_text(encoding="utf-8")
     for name in EXAMPLES:
@@ -556,8 +556,8 @@ def test_english_points() -> None:
 
 
 def test_kinds_doc_examples_are_valid_outlines() -> None:
-    from drafter.outline import parse_outline
-    from drafter.render import Renderer
+    from drafter.outline.load import parse_outline
+    from drafter.pipeline.render import Renderer
 
     doc = (REPO / "docs" / "kinds.md").read_text(encoding="utf-8")
     examples = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)

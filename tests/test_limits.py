@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter import yamlfile
-from drafter.outline import MAX_NUMBERED
+from drafter.outline import yamlfile
+from drafter.outline.load import MAX_NUMBERED
 
 
 def test_many_plain_values_are_refused_with_a_plain_reason(tmp_path: Path,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafter.numbering import (
+from drafter.text.numbering import (
     GBT9704_LEVELS,
     as_lead,
     chinese_numeral,

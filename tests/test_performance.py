@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from drafter.blocks import Paragraph, Run
-from drafter.cache import template_cache
+from drafter.compose.blocks import Paragraph, Run
+from drafter.compose.cache import template_cache
+from drafter.compose.templates import Templates, builtin_dir
+from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import TemplateError
-from drafter.profile import Profile, load_profile
-from drafter.templates import Templates, builtin_dir
 
 
 def modules_after(*argv: str) -> set[str]:
     """Top-level packages loaded by a real ``drafter ARGV…`` process by the time it exits."""
-    watch = ("docx", "lxml", "jinja2", "yaml", "drafter.render", "multiprocessing")
+    watch = ("docx", "lxml", "jinja2", "yaml", "drafter.pipeline.render", "multiprocessing")
     code = ("import atexit, sys\n"
             f"atexit.register(lambda: print('loaded:', *(m for m in {watch!r} if m in sys.modules), file=sys.stderr))\n"
             "from drafter.cli import main\n"
@@ -44,7 +44,7 @@ def test_help_imports_no_rendering_machinery() -> None:
 
 def test_render_does_not_import_python_docx(tmp_path: Path) -> None:
     loaded = modules_after("render", str(REPO / "outlines" / "speech.yaml"), "-o", str(tmp_path / "s.docx"))
-    assert {"jinja2", "yaml", "drafter.render"} <= loaded
+    assert {"jinja2", "yaml", "drafter.pipeline.render"} <= loaded
     assert "docx" not in loaded and "lxml" not in loaded and "multiprocessing" not in loaded
 
 
@@ -97,10 +97,10 @@ def test_compiled_templates_are_cached_and_invalidated_by_edits(tmp_path: Path,
 
 
 def test_the_cache_folder_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import drafter.cache
+    import drafter.compose.cache
 
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(drafter.cache, "MAX_ENTRIES", 10)
+    monkeypatch.setattr(drafter.compose.cache, "MAX_ENTRIES", 10)
     for number in range(25):
         folder = tmp_path / f"dept{number}"
         folder.mkdir()
@@ -112,7 +112,7 @@ def test_the_cache_folder_stays_bounded(tmp_path: Path, monkeypatch: pytest.Monk
 def test_environments_that_compile_differently_do_not_share_entries(tmp_path: Path) -> None:
     from jinja2.compiler import CodeGenerator
 
-    from drafter.cache import environment_fingerprint
+    from drafter.compose.cache import environment_fingerprint
 
     class Checked(CodeGenerator):
         """A code generator as a guard would install (compiles some nodes differently)."""

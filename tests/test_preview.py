@@ -24,13 +24,13 @@ import yaml
 from click.testing import Result
 from conftest import OUTLINES, needs_soffice, run_process
 
-from drafter.blocks import Paragraph, Run, TableOfContents
+from drafter.compose.blocks import Paragraph, Run, TableOfContents
+from drafter.compose.templates import builtin_dir
+from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
-from drafter.fonts import ROLES, fontconfig_file, resolve
-from drafter.numbering import chinese_numeral
-from drafter.office import Office, OfficeError, parse_toc
-from drafter.outline import load_outline
-from drafter.preview import (
+from drafter.office.fonts import ROLES, fontconfig_file, resolve
+from drafter.office.libreoffice import Office, OfficeError, parse_toc
+from drafter.office.preview import (
     PageRange,
     PagesError,
     PreviewRequest,
@@ -38,9 +38,9 @@ from drafter.preview import (
     parse_pages,
     preview,
 )
-from drafter.profile import Profile, load_profile
-from drafter.render import Renderer
-from drafter.templates import builtin_dir
+from drafter.outline.load import load_outline
+from drafter.pipeline.render import Renderer
+from drafter.text.numbering import chinese_numeral
 
 MM = 72 / 25.4            # PDF points per millimetre
 TW_MM = 25.4 / 1440       # millimetres per twip

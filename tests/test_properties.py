@@ -2,7 +2,7 @@
 damage to valid outline files never produces a traceback.
 
 Outlines are generated from each kind's model (the dataclass type hints, through
-drafter.schema.fields_of), so kinds registered later are covered without changes here. Every
+drafter.outline.schema.fields_of), so kinds registered later are covered without changes here. Every
 paragraph must appear: each text of a list (paragraphs, points, keywords…), each title and
 heading — exactly, after punctuation normalisation, for body paragraphs; by its letters and
 digits (what normalisation never changes) for the rest.
@@ -28,11 +28,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.cli import cli
-from drafter.kinds import KINDS, Kind
-from drafter.outline import parse_outline
-from drafter.render import Renderer
-from drafter.schema import fields_of
-from drafter.typography import normalise_punctuation
+from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.load import parse_outline
+from drafter.outline.schema import fields_of
+from drafter.pipeline.render import Renderer
+from drafter.text.typography import normalise_punctuation
 from tests.conftest import OUTLINES
 
 HEADINGS = frozenset({"title", "heading"})

@@ -16,7 +16,7 @@ import docx
 import pytest
 from click.testing import Result
 
-from drafter.clock import parse_now
+from drafter.pipeline.clock import parse_now
 from tests.conftest import OUTLINES, REPO
 
 EXAMPLES = sorted(OUTLINES.glob("*.yaml"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafter.typography import has_chinese, normalise_punctuation, punctuation_fixes
+from drafter.text.typography import has_chinese, normalise_punctuation, punctuation_fixes
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

@@ -34,8 +34,8 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
     """
     import gc
 
-    from drafter.batch import collect_outlines, plan_jobs, run_batch
     from drafter.errors import OutputError
+    from drafter.pipeline.batch import collect_outlines, plan_jobs, run_batch
 
     if not gc.isenabled():  # drafter's main() turns collection off for short commands
         # Everything loaded so far lives for the whole batch: freeze it (collections skip it,

@@ -29,7 +29,7 @@ def check(outlines: tuple[Path, ...], strict: bool, output_format: str, ignored:
     """
     import json
 
-    from drafter.lint import ERROR, RULES, WARNING, check_file, sort_findings
+    from drafter.authoring.check import ERROR, RULES, WARNING, check_file, sort_findings
 
     for code in ignored:
         if not any(rule.startswith(code.upper()) for rule in RULES):

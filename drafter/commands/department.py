@@ -28,8 +28,8 @@ def init(folder: Path, force: bool) -> None:
     Example:
       drafter department init departments/my-bureau
     """
+    from drafter.departments.scaffold import write_scaffold
     from drafter.errors import DepartmentError
-    from drafter.scaffold import write_scaffold
 
     try:
         written = write_scaffold(folder, force=force)
@@ -52,8 +52,8 @@ def show(folder: Path) -> None:
     Example:
       drafter department show departments/planning-bureau
     """
-    from drafter.department import load_department
-    from drafter.showpack import describe
+    from drafter.departments.pack import load_department
+    from drafter.departments.show import describe
 
     click.echo(describe(load_department(folder)), nl=False)
 
@@ -73,9 +73,9 @@ def learn(sample: Path, folder: Path, name: str | None, force: bool) -> None:
     Example:
       drafter department learn old-speech.docx -o departments/my-bureau
     """
-    from drafter.department import PACK_FILE, load_department
+    from drafter.departments.learn import pack_yaml, read_docx, to_spec
+    from drafter.departments.pack import PACK_FILE, load_department
     from drafter.errors import DepartmentError
-    from drafter.learn import pack_yaml, read_docx, to_spec
 
     target = folder / PACK_FILE
     if target.exists() and not force:

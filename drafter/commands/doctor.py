@@ -19,14 +19,14 @@ def doctor() -> None:
     """
     import shutil
 
-    from drafter.fonts import ROLES, fontconfig_file, resolve
-    from drafter.office import (
+    from drafter.office.fonts import ROLES, fontconfig_file, resolve
+    from drafter.office.libreoffice import (
         SOFFICE_PACKAGE,
         find_soffice,
         missing_soffice_message,
         soffice_version,
     )
-    from drafter.preview import POPPLER_PACKAGE
+    from drafter.office.preview import POPPLER_PACKAGE
 
     install: list[str] = []
     problems = 0

@@ -28,7 +28,7 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
       drafter extract last-year.docx -o speech.yaml
       drafter render speech.yaml -o speech.docx
     """
-    from drafter.extract import ExtractError, extract_file, outline_from_extraction
+    from drafter.extraction import ExtractError, extract_file, outline_from_extraction
     from drafter.output import check_writable, write_atomic
 
     if output is not None:

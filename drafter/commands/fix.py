@@ -24,8 +24,8 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
     """
     import difflib
 
-    from drafter import yamlfile
-    from drafter.fixer import fix_text
+    from drafter.authoring.fix import fix_text
+    from drafter.outline import yamlfile
     from drafter.output import write_atomic
 
     for path in outlines:

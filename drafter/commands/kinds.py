@@ -20,8 +20,8 @@ def kinds(name: str | None) -> None:
     """
     import difflib
 
-    from drafter.kindinfo import kind_details, kind_summary
-    from drafter.kinds import KINDS
+    from drafter.outline.kindinfo import kind_details, kind_summary
+    from drafter.outline.kinds import KINDS
 
     if name is None:
         width = max(len(k) for k in KINDS)

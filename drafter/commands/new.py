@@ -26,9 +26,9 @@ def new(kind: str, output: Path | None, schema_ref: str | None, force: bool) -> 
       drafter new speech -o my-speech.yaml
       drafter render my-speech.yaml
     """
+    from drafter.authoring.starter import starter_outline
     from drafter.commands.schema import _kind
-    from drafter.kinds import KINDS
-    from drafter.starter import starter_outline
+    from drafter.outline.kinds import KINDS
 
     chosen = _kind(kind, KINDS)
     if output is not None and output.exists() and not force:
@@ -47,7 +47,7 @@ def default_schema_ref(output: Path | None) -> str:
     """The shipped schema's path relative to the outline's folder (a file URI if there is none)."""
     import os
 
-    from drafter.json_schema import schema_file
+    from drafter.outline.json_schema import schema_file
 
     target = schema_file()
     folder = (output.parent if output is not None else Path(".")).resolve()

@@ -12,7 +12,7 @@ import click
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
-    from drafter.preview import PageRange
+    from drafter.office.preview import PageRange
 
 
 def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Parameter, str | None], object]:
@@ -42,13 +42,13 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
               help="Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents).")
 @click.option("--png", "png", is_flag=True,
               help="Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …")
-@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_parsed_option("drafter.preview", "parse_pages"),
+@click.option("--pages", "pages", default=None, metavar="RANGE", callback=_parsed_option("drafter.office.preview", "parse_pages"),
               help="Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all).")
 @click.option("--dpi", "dpi", type=click.IntRange(30, 600), default=100, show_default=True,
               help="Resolution of --png images.")
 @click.option("--update-fields", "update_fields", is_flag=True,
               help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
-@click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.clock", "parse_now"),
+@click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.pipeline.clock", "parse_now"),
               help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
@@ -66,14 +66,14 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
       drafter render outlines/speech.yaml --department departments/planning-bureau
       drafter render outlines/speech.yaml --pdf --png --pages 1-2
     """
-    from drafter.clock import fixed_now
-    from drafter.render import render_file
+    from drafter.pipeline.clock import fixed_now
+    from drafter.pipeline.render import render_file
 
     with fixed_now(now):  # type: ignore[arg-type]
         target = render_file(outline, output, department)
         click.echo(f"Wrote {target}", err=True)
         if pdf or png or update_fields or pages:
-            from drafter.preview import PageRange, PreviewRequest, preview
+            from drafter.office.preview import PageRange, PreviewRequest, preview
 
             request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
                                      pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from drafter.kinds import Kind
+    from drafter.outline.kinds import Kind
 
 
 @click.command()
@@ -28,8 +28,8 @@ def schema(kind: str | None, output: Path | None) -> None:
       drafter schema speech
       drafter schema -o schemas/outline.schema.json
     """
-    from drafter.json_schema import dumps, kind_schema, outline_schema
-    from drafter.kinds import KINDS
+    from drafter.outline.json_schema import dumps, kind_schema, outline_schema
+    from drafter.outline.kinds import KINDS
 
     if kind is None:
         text = dumps(outline_schema())

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from drafter.stats import Counts, Stats
+    from drafter.authoring.stats import Counts, Stats
 
 
 @click.command()
@@ -31,8 +31,8 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
     """
     import json
 
-    from drafter.outline import load_outline
-    from drafter.stats import outline_stats
+    from drafter.authoring.stats import outline_stats
+    from drafter.outline.load import load_outline
 
     result = outline_stats(load_outline(outline), rate)
     if output_format == "json":
@@ -59,7 +59,7 @@ def _as_json(result: Stats) -> dict[str, Any]:
 
 
 def _table(result: Stats) -> str:
-    from drafter.stats import format_minutes
+    from drafter.authoring.stats import format_minutes
 
     headers = ["part", "hanzi", "punct", "words", "numbers", "chars", "paragraphs", "sections"]
     if result.rate:

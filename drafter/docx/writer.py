@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.blocks import Block, PageBreak, Paragraph, TableOfContents
+from drafter.compose.blocks import Block, PageBreak, Paragraph, TableOfContents
 from drafter.docx import oxml
+from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
-from drafter.profile import Profile, Style
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -211,7 +211,7 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
     """A complete DOCX package for the blocks, styled by the profile.
 
     ``toc`` is the filled-in table of contents (from LibreOffice's layout, see
-    :mod:`drafter.office`); without it a table of contents is a field Word fills when updated.
+    :mod:`drafter.office.libreoffice`); without it a table of contents is a field Word fills when updated.
     """
     levels = max((b.levels for b in blocks if isinstance(b, TableOfContents)), default=0)
     if levels:

@@ -1,0 +1,454 @@
+"""``drafter check``'s engine: schema problems plus the faults a careful colleague would catch.
+
+Every finding points at the line and column of the offending character inside its YAML scalar
+(see :mod:`drafter.outline.scalarmap`) and, when the fault has a safe fix, carries the source edit that
+``drafter fix`` applies. The rules walk the outline generically, guided by the type hints of the
+kind's model (:mod:`drafter.outline.model`): any text field is checked for placeholders and punctuation,
+any list of records with a ``heading`` is checked as a group of sibling sections.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import statistics
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import OutlineError, Problem
+from drafter.outline import yamlfile
+from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.load import outline_from_yaml
+from drafter.outline.scalarmap import LineIndex, Span, char_spans
+from drafter.outline.schema import fields_of
+from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.typography import punctuation_fixes
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of finding: its code, severity, one-line summary and whether ``fix`` repairs it."""
+
+    code: str
+    severity: str
+    summary: str
+    fixable: bool = False
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("E001", ERROR, "the file cannot be read as YAML (syntax, encoding, duplicate key, tag)"),
+    Rule("E002", ERROR, "the outline does not fit its kind's schema (unknown or missing key, wrong type, "
+                        "empty text, impossible date, sections too deep)"),
+    Rule("E101", ERROR, "a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …"),
+    Rule("E102", ERROR, "a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
+                        "drafter numbers headings itself", fixable=True),
+    Rule("W201", WARNING, "half-width punctuation (, ; : ? ! . ( )) in Chinese text", fixable=True),
+    Rule("W202", WARNING, "straight quotes \" ' in Chinese text; write “ ” ‘ ’", fixable=True),
+    Rule("W203", WARNING, "a dash typed as -- or a single —; write ——", fixable=True),
+    Rule("W204", WARNING, "an ellipsis typed as ... or a single …; write ……", fixable=True),
+    Rule("W301", WARNING, "a section has a heading but no body (no paragraphs, points or subsections)"),
+    Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
+                          "or half as long, as its siblings, and differs by 8 characters or more)"),
+    Rule("W303", WARNING, "two sibling sections have the same heading"),
+)}
+"""Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
+
+_TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204"}
+_TYPOGRAPHY_MESSAGES = {
+    "W201": "half-width `{typed}` in Chinese text; write `{fix}`",
+    "W202": "straight quote `{typed}` in Chinese text; write `{fix}`",
+    "W203": "dash typed as `{typed}`; write `{fix}`",
+    "W204": "ellipsis typed as `{typed}`; write `{fix}`",
+}
+
+VERBATIM_FIELDS = frozenset({"department", "references", "english"})
+"""Keys whose text is not Chinese prose: a folder path, references in GB/T 7714 style (half-width
+punctuation on purpose) and an article's English block. Only the placeholder rule applies inside."""
+
+_PLACEHOLDER = re.compile(
+    r"[\[【［〔(（]\s*(?:待补充|待填写|待填|待定|待完善|待核实|待确认|此处填写|请填写)[^\]】］〕)）\n]{0,20}[\]】］〕)）]"
+    r"|(?<![A-Za-z])(?:[Xx]{2,}|[Ｘｘ]{2,})(?![A-Za-z])"
+    r"|×{2,}|○{2,}|◯{2,}|□{2,}|＊{2,}|[_＿]{3,}|某某"
+    r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])"
+    r"|待补充|待填写|待完善|待核实|待确认|待定"
+)
+
+_ZH_NUM = "一二三四五六七八九十百零〇"
+_HAND_NUMBER = re.compile(
+    r"\s*(?:"
+    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
+    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
+    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
+    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
+    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
+    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
+    r"|[①-⑳]"
+    r")\s*"
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the source text ``[start, end)`` of the outline file with ``replacement``.
+
+    ``path`` and ``value_span`` say which scalar and which characters of its value the edit
+    changes, and ``value_replacement`` what they become (when it differs from the source text
+    ``replacement``, e.g. a value re-quoted as a whole), so that ``fix`` can verify the result
+    by parsing the file again.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    path: KeyPath = ()
+    value_span: tuple[int, int] = (0, 0)
+    value_replacement: str | None = None
+
+    @property
+    def new_text(self) -> str:
+        """What the edited characters of the value become."""
+        return self.replacement if self.value_replacement is None else self.value_replacement
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fault in an outline file, at a line and column (1-based, in characters)."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    path: str = ""
+    edit: Edit | None = None
+
+    @property
+    def severity(self) -> str:
+        """``error`` or ``warning``, from the rule."""
+        return RULES[self.code].severity
+
+    @property
+    def fixable(self) -> bool:
+        """Whether ``drafter fix`` can repair it (it has a safe source edit)."""
+        return self.edit is not None
+
+    def __str__(self) -> str:
+        mark = " [*]" if self.fixable else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.code}{mark} {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        """The finding as a JSON object for ``--format json``."""
+        return {
+            "file": self.file, "line": self.line, "column": self.column, "code": self.code,
+            "severity": self.severity, "message": self.message, "path": self.path,
+            "fixable": self.fixable,
+        }
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings; each by file, line and column."""
+    order = {ERROR: 0, WARNING: 1}
+    return sorted(findings, key=lambda f: (order[f.severity], f.file, f.line, f.column, f.code))
+
+
+class Locator:
+    """Finds the source position of a character inside a scalar of a parsed outline."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.lines = LineIndex(document.text)
+        self._spans: dict[KeyPath, list[Span] | None] = {}
+
+    def spans(self, path: KeyPath, value: str) -> list[Span] | None:
+        """Source span of each character of the string ``value`` at ``path`` (None: unknown)."""
+        if path not in self._spans:
+            scalar = self.document.scalars.get(path)
+            self._spans[path] = None if scalar is None else char_spans(
+                self.document.text, scalar.start, scalar.end, scalar.style, value)
+        return self._spans[path]
+
+    def position(self, path: KeyPath, value: str, offset: int) -> tuple[int, int]:
+        """Line and column of ``value[offset]``; the scalar's start when it cannot be mapped."""
+        spans = self.spans(path, value)
+        if spans and 0 <= offset < len(spans):
+            return self.lines.position(spans[offset][0])
+        return self.document.mark(path)
+
+    def edit(self, path: KeyPath, value: str, start: int, end: int, replacement: str) -> Edit | None:
+        """The source edit replacing ``value[start:end]``; None when the span cannot be mapped."""
+        spans = self.spans(path, value)
+        if not spans or not 0 <= start < end <= len(spans):
+            return None
+        scalar = self.document.scalars.get(path)
+        new_value = value[:start] + replacement + value[end:]
+        if scalar and scalar.style is None and start == 0 and not _plain_safe(new_value):
+            # the value would no longer read as plain text (it starts with [ or #, …): quote it whole
+            source = self.document.text[scalar.start:scalar.end]
+            if "\n" in source or "\r" in source:
+                return None
+            return Edit(scalar.start, scalar.end, json.dumps(new_value, ensure_ascii=False), path,
+                        (0, len(value)), new_value)
+        return Edit(spans[start][0], spans[end - 1][1], replacement, path, (start, end))
+
+
+@dataclass
+class Checked:
+    """The result of checking one outline: its findings and, when it parsed, the YAML document."""
+
+    findings: list[Finding]
+    document: YamlDocument | None
+    kind: Kind | None
+
+
+def check_file(path: Path, display: str | None = None) -> Checked:
+    """Check the outline file at ``path``."""
+    name = display or str(path)
+    try:
+        text = yamlfile.read_text(path, name)
+    except OutlineError as exc:
+        return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
+    return check_text(text, name)
+
+
+def check_text(text: str, file: str = "<outline>") -> Checked:
+    """Check outline source text: schema problems (E0xx) and lint findings."""
+    try:
+        document = yamlfile.parse(text, file)
+    except OutlineError as exc:
+        return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
+    findings: list[Finding] = []
+    try:
+        outline_from_yaml(document, None)
+    except OutlineError as exc:
+        findings.extend(_problem_finding(p, "E002") for p in exc.problems)
+    data = document.data
+    kind = KINDS.get(data.get("kind")) if isinstance(data, dict) and isinstance(data.get("kind"), str) else None
+    if kind is not None:
+        findings.extend(Linter(document, kind).run())
+    return Checked(sort_findings(findings), document, kind)
+
+
+def _problem_finding(problem: Problem, code: str) -> Finding:
+    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    return Finding(problem.file, problem.line, problem.column, code, message, problem.path)
+
+
+@dataclass(frozen=True)
+class _Text:
+    path: KeyPath
+    value: str
+    field: str
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A list of sibling records that have a ``heading`` (sections), with their level."""
+
+    path: KeyPath
+    items: tuple[tuple[int, dict[str, Any]], ...]
+    record: type
+    level: int
+
+
+def walk(hint: Any, data: Any, path: KeyPath, field: str = "", level: int = 0) -> Iterator[_Text | _Group]:
+    """Yield the texts and section groups of raw outline ``data`` typed by ``hint`` (wrong types skipped)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(hint):
+            if option is not type(None) and _fits(option, data):
+                yield from walk(option, data, path, field, level)
+                return
+        return
+    if dataclasses.is_dataclass(hint) and isinstance(data, dict):
+        for spec in fields_of(hint):
+            if spec.name in data:
+                yield from walk(spec.hint, data[spec.name], (*path, spec.name), spec.name, level)
+        return
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if isinstance(data, list):
+            if dataclasses.is_dataclass(item) and "heading" in {s.name for s in fields_of(item)}:
+                items = tuple((i, d) for i, d in enumerate(data) if isinstance(d, dict))
+                yield _Group(path, items, item, level + 1)
+                for index, element in enumerate(data):
+                    yield from walk(item, element, (*path, index), field, level + 1)
+                return
+            for index, element in enumerate(data):
+                yield from walk(item, element, (*path, index), field, level)
+        elif item is str and isinstance(data, str):
+            yield _Text(path, data, field)
+        return
+    if origin is dict and isinstance(data, dict):
+        for name, element in data.items():
+            yield from walk(typing.get_args(hint)[1], element, (*path, name), field, level)
+        return
+    if hint is str and isinstance(data, str):
+        yield _Text(path, data, field)
+
+
+def _fits(hint: Any, data: Any) -> bool:
+    if dataclasses.is_dataclass(hint):
+        return isinstance(data, dict)
+    if typing.get_origin(hint) is tuple:
+        return isinstance(data, (list, str))
+    if hint is str:
+        return isinstance(data, str)
+    return False
+
+
+class Linter:
+    """Runs the content rules over one parsed outline of a known kind."""
+
+    def __init__(self, document: YamlDocument, kind: Kind) -> None:
+        self.document = document
+        self.kind = kind
+        self.locate = Locator(document)
+        self.findings: list[Finding] = []
+        self._seen: set[tuple[int, int, str]] = set()
+
+    def run(self) -> list[Finding]:
+        """All lint findings of the outline."""
+        for item in walk(self.kind.model, self.document.data, ()):
+            if isinstance(item, _Text):
+                self.text(item)
+            else:
+                self.group(item)
+        return self.findings
+
+    def add(self, path: KeyPath, value: str | None, offset: int, code: str, message: str,
+            edit: Edit | None = None) -> None:
+        """Record a finding at ``value[offset]`` (or at the node at ``path`` when value is None)."""
+        if value is None:
+            line, column = self.document.mark(path)
+        else:
+            line, column = self.locate.position(path, value, offset)
+        if (line, column, code) in self._seen:  # the same text reached again through a YAML alias
+            return
+        self._seen.add((line, column, code))
+        self.findings.append(Finding(self.document.file, line, column, code, message, format_path(path), edit))
+
+    def text(self, item: _Text) -> None:
+        """Placeholder and punctuation rules on one text value."""
+        for match in _PLACEHOLDER.finditer(item.value):
+            self.add(item.path, item.value, match.start(), "E101",
+                     f"placeholder `{match.group()}` was never filled in")
+        if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
+            return
+        for fix in punctuation_fixes(item.value):
+            code = _TYPOGRAPHY_CODES.get(fix.code)
+            if code is None:
+                continue
+            typed = item.value[fix.start:fix.end]
+            offset = fix.start + (len(typed) - len(typed.lstrip(" ")))
+            edit = self.locate.edit(item.path, item.value, fix.start, fix.end, fix.replacement)
+            message = _TYPOGRAPHY_MESSAGES[code].format(typed=typed.strip(" "), fix=fix.replacement)
+            self.add(item.path, item.value, offset, code, message, edit)
+
+    def group(self, group: _Group) -> None:
+        """Section rules on a group of sibling sections."""
+        headings: list[tuple[int, str]] = []
+        body_fields = [s.name for s in fields_of(group.record) if typing.get_origin(s.hint) is tuple]
+        for index, section in group.items:
+            path = (*group.path, index)
+            heading = section.get("heading")
+            if not isinstance(heading, str):
+                continue
+            headings.append((index, heading))
+            hpath = (*path, "heading")
+            if self.kind.numbering:
+                self.hand_number(hpath, heading, group.level)
+            if not any(section.get(name) for name in body_fields):
+                self.add(hpath, heading, _first_char(heading), "W301",
+                         f"section '{_short(heading)}' has no body: add paragraphs, points or subsections")
+        self.lengths(group, headings)
+        seen: dict[str, int] = {}
+        for index, heading in headings:
+            key = _core(_without_number(heading))
+            if key and key in seen:
+                self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
+                         f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
+            seen.setdefault(key, index)
+
+    def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
+        """E102: a number typed into a heading that drafter numbers itself."""
+        match = _HAND_NUMBER.match(heading)
+        if not match or _without_number(heading) == heading:
+            return
+        typed = match.group().strip()
+        depth = min(level, len(self.kind.numbering))
+        expected = self.kind.numbering[depth - 1].format(zh="一", n=1)
+        edit = self.locate.edit(path, heading, match.start(), match.end(), "")
+        offset = match.start() + (len(match.group()) - len(match.group().lstrip()))
+        self.add(path, heading, offset, "E102",
+                 f"heading starts with the number `{typed}` typed by hand; drafter numbers it "
+                 f"(level {level}: {expected}…), so remove it", edit)
+
+    def lengths(self, group: _Group, headings: list[tuple[int, str]]) -> None:
+        """W302: a heading far longer or shorter than its siblings (numbers typed by hand not counted).
+
+        With two siblings the longer is flagged when it is at least twice the shorter; with more,
+        each heading is compared with the median length of the group.
+        """
+        if len(headings) < 2:
+            return
+        sizes = [len(_core(_without_number(h))) for _, h in headings]
+        flagged = []
+        if len(headings) == 2:
+            long_at = 0 if sizes[0] > sizes[1] else 1
+            longer, shorter = sizes[long_at], sizes[1 - long_at]
+            if longer - shorter >= 8 and longer >= 2 * shorter:
+                flagged.append((long_at, shorter))
+        else:
+            typical = statistics.median(sizes)
+            for position, size in enumerate(sizes):
+                if abs(size - typical) >= 8 and (size >= 2 * typical or size <= typical / 2):
+                    flagged.append((position, typical))
+        for position, typical in flagged:
+            index, heading = headings[position]
+            self.add((*group.path, index, "heading"), heading, _first_char(heading), "W302",
+                     f"heading is {sizes[position]} characters long but its parallel headings about "
+                     f"{typical:g}; parallel headings read best at similar length")
+
+
+_PLAIN_START = re.compile(r"[-?:](?:[ \t]|$)|[\[\]{},#&*!|>'\"%@`\s]")
+
+
+def _plain_safe(value: str) -> bool:
+    """Whether ``value`` can be written as a plain YAML scalar that reads back as text."""
+    if not value or _PLAIN_START.match(value) or value != value.rstrip():
+        return False
+    if ": " in value or " #" in value:
+        return False
+    return isinstance(yaml.safe_load(value), str) and yaml.safe_load(value) == value
+
+
+def _without_number(heading: str) -> str:
+    """The heading without a number typed at its start (as E102 would fix it)."""
+    match = _HAND_NUMBER.match(heading)
+    if match and match.group().strip() and match.end() < len(heading.rstrip()):
+        return heading[match.end():]
+    return heading
+
+
+def _core(heading: str) -> str:
+    return re.sub(r"\s", "", heading)
+
+
+def _first_char(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _short(text: str, limit: int = 16) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"

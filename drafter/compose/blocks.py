@@ -1,0 +1,185 @@
+"""The block stream: what templates emit, parsed into typed paragraphs and runs.
+
+Templates write a tiny markup (documented in the README for department template authors)::
+
+    <p style="heading1">一、标题</p>
+    <p style="body"><span style="lead">（一）要点。</span>正文……</p>
+    <p style="attendance" hang="3"><span style="label">出席：</span>张三、李四</p>
+    <p style="attachment" left="3" hang="1">2. 附件名称</p>
+    <p style="english_abstract" lang="en"><span style="english_label">Abstract: </span>…</p>
+    <blank/>            an empty line (one line of the grid)
+    <pagebreak/>        start a new page
+    <toc/>              a table of contents field
+
+``style`` names an element of the style profile. Outline text arrives escaped, so it can
+never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
+
+Attributes of ``<p>``:
+
+``align``  left, center, right, justify or distribute, overriding the element's alignment.
+``left``   extra indent of the whole paragraph, in characters, added to where the element's
+           first line starts (its left plus first-line indent).
+``hang``   wrapped lines start this many characters after the first line (a hanging indent):
+           ``hang="3"`` after "出席：" aligns names that wrap under the first name.
+``lang``   ``en`` leaves the text as typed (no Chinese punctuation conversion) — for English
+           titles, abstracts and keywords inside a Chinese document; ``zh`` converts even in an
+           English kind. ``<span lang="…">`` does the same for part of a paragraph, and a span
+           inherits its paragraph's language.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from drafter.errors import TemplateError
+from drafter.text.typography import join_lines, normalise_punctuation
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one look: ``style`` is a profile element used as a character style, or None."""
+
+    text: str
+    style: str | None = None
+    line_break: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in the look of profile element ``style``."""
+
+    style: str
+    runs: tuple[Run, ...]
+    align: str | None = None
+    hang_chars: float | None = None
+    left_chars: float | None = None
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text as a reader sees it."""
+        return "".join("\n" if r.line_break else r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    """A table-of-contents field over the heading levels ``levels``."""
+
+    levels: int = 2
+
+
+Block = Paragraph | PageBreak | TableOfContents
+
+_ALIGNS = {"left", "center", "right", "justify", "distribute"}
+
+
+def parse_blocks(markup: str, template: str, *, chinese: bool) -> list[Block]:
+    """Parse template output into blocks; ``chinese`` makes punctuation full-width in the text."""
+    try:
+        root = ET.fromstring(f"<blocks>{markup}</blocks>")
+    except ET.ParseError as exc:
+        line = exc.position[0]
+        raise TemplateError(template, None, f"the template's output is not valid block markup "
+                                            f"(output line {line}): {exc}") from None
+    if root.text and root.text.strip():
+        _stray(template, root.text)
+    blocks: list[Block] = []
+    for element in root:
+        blocks.append(_block(element, template, chinese))
+        if element.tail and element.tail.strip():
+            _stray(template, element.tail)
+    return blocks
+
+
+def _stray(template: str, text: str) -> None:
+    snippet = text.strip()[:30]
+    raise TemplateError(template, None, f"text outside a <p> element in the template's output: "
+                                        f"{snippet!r}; wrap it in <p style=\"body\">…</p>")
+
+
+def _block(element: ET.Element, template: str, chinese: bool) -> Block:
+    tag = element.tag
+    if tag == "pagebreak":
+        return PageBreak()
+    if tag == "toc":
+        levels = element.get("levels", "2")
+        if not (levels.isdigit() and 1 <= int(levels) <= 9):
+            raise TemplateError(template, None, f"<toc levels={levels!r}/>: levels is a whole number from 1 to 9")
+        return TableOfContents(int(levels))
+    if tag == "blank":
+        return Paragraph("blank", ())
+    if tag != "p":
+        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; "
+                                            "use <p>, <blank/>, <pagebreak/> or <toc/>")
+    style = element.get("style", "body")
+    align = element.get("align")
+    if align is not None and align not in _ALIGNS:
+        raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
+                                            f"use one of {', '.join(sorted(_ALIGNS))}")
+    hang = _chars(element, "hang", template)
+    left = _chars(element, "left", template)
+    runs = _runs(element, None, template, _language(element, chinese, template))
+    return Paragraph(style, _trim(runs), align, hang, left)
+
+
+def _chars(element: ET.Element, name: str, template: str) -> float | None:
+    """A length attribute in characters (``hang="3"``), or None when absent."""
+    value = element.get(name)
+    if not value:
+        return None
+    try:
+        chars = float(value)
+    except ValueError:
+        chars = -1.0
+    if not 0 <= chars <= 40:
+        raise TemplateError(template, None, f'{name}="{value}" on <{element.tag}>: '
+                                            "give a number of characters from 0 to 40")
+    return chars
+
+
+def _language(element: ET.Element, chinese: bool, template: str) -> bool:
+    """Whether text inside ``element`` gets Chinese punctuation (its ``lang``, else the parent's)."""
+    lang = element.get("lang")
+    if lang is None:
+        return chinese
+    if lang.lower().startswith("en"):
+        return False
+    if lang.lower().startswith("zh"):
+        return True
+    raise TemplateError(template, None, f'lang="{lang}" on <{element.tag}>: use lang="en" '
+                                        '(text left as typed) or lang="zh" (Chinese punctuation)')
+
+
+def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) -> list[Run]:
+    runs: list[Run] = []
+
+    def text_run(text: str | None, run_style: str | None) -> None:
+        if text:
+            text = join_lines(text) if "\n" in text.strip() else text
+            runs.append(Run(normalise_punctuation(text) if chinese else text, run_style))
+
+    text_run(element.text, style)
+    for child in element:
+        if child.tag == "span":
+            runs.extend(_runs(child, child.get("style", style), template,
+                              _language(child, chinese, template)))
+        elif child.tag == "br":
+            runs.append(Run("", style, line_break=True))
+        else:
+            raise TemplateError(template, None, f"<{child.tag}> inside a paragraph; use <span> or <br/>")
+        text_run(child.tail, style)
+    return runs
+
+
+def _trim(runs: list[Run]) -> tuple[Run, ...]:
+    """Trim whitespace at the outer edges of a paragraph's text and drop empty runs."""
+    if runs and not runs[0].line_break:
+        runs[0] = Run(runs[0].text.lstrip(), runs[0].style)
+    if runs and not runs[-1].line_break:
+        runs[-1] = Run(runs[-1].text.rstrip(), runs[-1].style)
+    return tuple(r for r in runs if r.line_break or r.text)

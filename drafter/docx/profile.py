@@ -1,0 +1,322 @@
+"""Style profiles: page setup, page numbers and per-element fonts, written as YAML data.
+
+A profile file holds only what it changes; files merge in order (built-in base → parent pack →
+pack), then every element inherits from ``body``. Sizes are points or Chinese size names
+(二号, 三号, 小四, …). The result, :class:`Profile`, is resolved to the units the DOCX writer
+uses (twips, half-points) once, so writing never looks anything up twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from drafter.errors import OutlineError, ProfileError
+from drafter.outline import yamlfile
+from drafter.outline.model import key
+from drafter.outline.schema import Validator
+from drafter.resources import builtin_dir
+
+SIZE_NAMES: dict[str, float] = {
+    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16,
+    "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5,
+    "七号": 5.5, "八号": 5,
+}
+PAPER_MM: dict[str, tuple[float, float]] = {
+    "A4": (210, 297), "A3": (297, 420), "A5": (148, 210), "B5": (176, 250),
+    "Letter": (215.9, 279.4), "Legal": (215.9, 355.6),
+}
+TWIPS_PER_MM = 1440 / 25.4
+
+Align = Literal["left", "center", "right", "justify", "distribute"]
+
+
+# -- what a profile file may say (every key optional, so files can be layered) ----------------
+
+@dataclass(frozen=True)
+class ElementSpec:
+    """How one element (title, body, heading1, lead, …) looks."""
+
+    font: str | None = key("Chinese (East Asian) font name, e.g. 仿宋_GB2312.", None)
+    latin_font: str | None = key("Font for Latin letters and digits.", None)
+    size: float | str | None = key("Points, or a size name: 二号, 三号, 小四….", None)
+    bold: bool | None = key("Bold.", None)
+    italic: bool | None = key("Italic.", None)
+    align: Align | None = key("left, center, right, justify or distribute.", None)
+    indent: float | None = key("First-line indent in characters (2 for body text).", None)
+    left_indent: float | None = key("Left indent in characters.", None)
+    right_indent: float | None = key("Right indent in characters.", None)
+    hanging: float | None = key("Hanging indent in characters.", None)
+    space_before: float | None = key("Space before, in lines.", None)
+    space_after: float | None = key("Space after, in lines.", None)
+    line_pitch: float | None = key("Exact line height in points (default: the page grid).", None)
+    char_spacing: float | None = key("Character spacing in points (default: the page grid's).", None)
+    keep_with_next: bool | None = key("Keep on the same page as the next paragraph.", None)
+    keep_with_previous: bool | None = key(
+        "Keep on the same page as the paragraph before (a signature never starts a page alone).", None)
+    level: int | None = key("Outline level (1-9) for headings: shows in the navigation pane and TOC.", None)
+
+
+@dataclass(frozen=True)
+class MarginsSpec:
+    """Page margins in millimetres."""
+
+    top: float | None = key("Top margin, mm.", None)
+    bottom: float | None = key("Bottom margin, mm.", None)
+    left: float | None = key("Left margin, mm.", None)
+    right: float | None = key("Right margin, mm.", None)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Paper, margins and the line grid."""
+
+    size: Literal["A4", "A3", "A5", "B5", "Letter", "Legal"] | None = key("Paper size.", None)
+    margins_mm: MarginsSpec | None = key("Margins in millimetres.", None)
+    footer_mm: float | None = key("Distance of the footer (page number) from the bottom edge, mm.", None)
+    lines_per_page: int | None = key("Lines of body text on a full page (22 in GB/T 9704).", None)
+    chars_per_line: int | None = key("Body characters on a full line (28 in GB/T 9704).", None)
+    line_pitch: float | None = key("Line pitch in points; default: the text height / lines_per_page.", None)
+
+
+@dataclass(frozen=True)
+class PageNumberSpec:
+    """The page number in the footer."""
+
+    enabled: bool | None = key("Whether pages are numbered.", None)
+    format: str | None = key("Text around the number; {n} is the number: '— {n} —'.", None)
+    font: str | None = key("Font of the page number.", None)
+    size: float | str | None = key("Size of the page number.", None)
+    odd: Literal["left", "center", "right"] | None = key("Position on odd pages.", None)
+    even: Literal["left", "center", "right"] | None = key("Position on even pages.", None)
+    edge_chars: float | None = key("Distance from the text edge, in characters of the number's size.", None)
+
+
+@dataclass(frozen=True)
+class ProfileSpec:
+    """A style profile file, or the ``style:`` part of a department pack."""
+
+    language: str | None = key("Document language, e.g. zh-CN or en-GB.", None)
+    page: PageSpec | None = key("Paper, margins and grid.", None)
+    page_number: PageNumberSpec | None = key("Page numbers.", None)
+    elements: dict[str, ElementSpec] | None = key("Look of each element, by name.", None)
+
+
+def merge_specs(base: Any, override: Any) -> Any:
+    """``override`` laid over ``base``: keys set in ``override`` win, recursively."""
+    if override is None:
+        return base
+    if base is None:
+        return override
+    if isinstance(base, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            merged[name] = merge_specs(base.get(name), value)
+        return merged
+    if dataclasses.is_dataclass(base):
+        changes = {f.name: merge_specs(getattr(base, f.name), getattr(override, f.name))
+                   for f in dataclasses.fields(base)}
+        return dataclasses.replace(base, **changes)
+    return override
+
+
+def read_spec(path: Path) -> ProfileSpec:
+    """Read and validate one profile file."""
+    try:
+        document = yamlfile.load(path)
+        validator = Validator(document)
+        spec = validator.record(ProfileSpec, document.data or {}, ())
+        if validator.problems:
+            raise OutlineError(validator.problems)
+    except OutlineError as exc:
+        raise ProfileError(f"style profile {exc}") from None
+    return spec
+
+
+# -- the resolved profile the writer uses -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Style:
+    """An element's look in writer units: sizes in half-points, lengths in twips."""
+
+    name: str
+    font: str
+    latin_font: str
+    half_points: int
+    bold: bool
+    italic: bool
+    align: str
+    first_line_tw: int
+    first_line_chars: int
+    left_tw: int
+    right_tw: int
+    hanging_tw: int
+    before_tw: int
+    after_tw: int
+    line_tw: int
+    spacing_twentieths: int
+    keep_with_next: bool
+    keep_with_previous: bool
+    level: int | None
+
+
+@dataclass(frozen=True)
+class PageNumbers:
+    """Footer page numbers, resolved."""
+
+    enabled: bool
+    before: str
+    after: str
+    font: str
+    latin_font: str
+    half_points: int
+    odd: str
+    even: str
+    edge_tw: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page geometry in twips."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    footer: int
+    line_pitch: int
+    chars_per_line: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A resolved style profile: page, page numbers and a style per element."""
+
+    language: str
+    page: Page
+    page_numbers: PageNumbers
+    styles: dict[str, Style]
+
+    def style(self, name: str) -> Style:
+        """The style of element ``name`` (KeyError when the profile has no such element)."""
+        return self.styles[name]
+
+
+def size_points(value: float | str, where: str) -> float:
+    """A size in points from a number, "16pt" or a Chinese size name."""
+    if isinstance(value, (int, float)):
+        points = float(value)
+    else:
+        text = value.strip()
+        if text in SIZE_NAMES:
+            points = SIZE_NAMES[text]
+        else:
+            try:
+                points = float(text.removesuffix("pt").removesuffix("磅").strip())
+            except ValueError:
+                names = "、".join(SIZE_NAMES)
+                raise ProfileError(f"{where}: size {value!r} is neither points nor a size name ({names})") from None
+    if not 1 <= points <= 200:
+        raise ProfileError(f"{where}: size {value!r} is out of range (1-200 pt)")
+    return points
+
+
+def resolve(spec: ProfileSpec) -> Profile:
+    """Turn a merged :class:`ProfileSpec` into a :class:`Profile` (units, inheritance from body)."""
+    page = _resolve_page(spec.page or PageSpec())
+    elements = spec.elements or {}
+    if "body" not in elements or not elements["body"].font or elements["body"].size is None:
+        raise ProfileError("style profile: elements.body must give at least font and size")
+    body = elements["body"]
+    body_points = size_points(body.size, "elements.body")
+    width = page.width - page.left - page.right
+    grid_spacing = math.floor(width / page.chars_per_line - body_points * 20) if page.chars_per_line else 0
+    styles = {}
+    for name, element in elements.items():
+        merged = element if name == "body" else merge_specs(body, element)
+        styles[name] = _resolve_style(name, merged, page, body_points, grid_spacing)
+    numbers = _resolve_page_numbers(spec.page_number or PageNumberSpec(), styles["body"])
+    return Profile(spec.language or "zh-CN", page, numbers, styles)
+
+
+def _resolve_page(spec: PageSpec) -> Page:
+    width_mm, height_mm = PAPER_MM[spec.size or "A4"]
+    margins = spec.margins_mm or MarginsSpec()
+
+    def tw(mm: float | None, default: float) -> int:
+        return round((default if mm is None else mm) * TWIPS_PER_MM)
+
+    top, bottom = tw(margins.top, 25.4), tw(margins.bottom, 25.4)
+    left, right = tw(margins.left, 25.4), tw(margins.right, 25.4)
+    height = tw(height_mm, 0)
+    if spec.line_pitch:
+        pitch = round(spec.line_pitch * 20)
+    elif spec.lines_per_page:
+        pitch = (height - top - bottom) // spec.lines_per_page
+    else:
+        pitch = 0
+    return Page(tw(width_mm, 0), height, top, bottom, left, right,
+                tw(spec.footer_mm, 25), pitch, spec.chars_per_line or 0)
+
+
+def _resolve_style(name: str, e: ElementSpec, page: Page, body_points: float, grid: int) -> Style:
+    points = size_points(e.size if e.size is not None else body_points, f"elements.{name}")
+    char_tw = points * 20
+
+    def chars(value: float | None) -> int:
+        return round((value or 0) * char_tw)
+
+    pitch = round(e.line_pitch * 20) if e.line_pitch else page.line_pitch
+    if e.char_spacing is not None:
+        spacing = round(e.char_spacing * 20)
+    else:
+        spacing = grid if points == body_points else 0
+    return Style(
+        name=name, font=e.font or "宋体", latin_font=e.latin_font or "Times New Roman",
+        half_points=round(points * 2), bold=bool(e.bold), italic=bool(e.italic),
+        align=e.align or "justify", first_line_tw=chars(e.indent),
+        first_line_chars=round((e.indent or 0) * 100), left_tw=chars(e.left_indent),
+        right_tw=chars(e.right_indent), hanging_tw=chars(e.hanging),
+        before_tw=round((e.space_before or 0) * (pitch or char_tw)),
+        after_tw=round((e.space_after or 0) * (pitch or char_tw)),
+        line_tw=pitch, spacing_twentieths=spacing, keep_with_next=bool(e.keep_with_next),
+        keep_with_previous=bool(e.keep_with_previous),
+        level=e.level,
+    )
+
+
+def _resolve_page_numbers(spec: PageNumberSpec, body: Style) -> PageNumbers:
+    text = spec.format if spec.format is not None else "— {n} —"
+    if text.count("{n}") != 1:
+        raise ProfileError(f"style profile: page_number.format {text!r} must contain {{n}} exactly once")
+    before, after = text.split("{n}")
+    points = size_points(spec.size, "page_number") if spec.size is not None else 14
+    return PageNumbers(
+        enabled=spec.enabled is not False, before=before, after=after,
+        font=spec.font or "宋体", latin_font=body.latin_font, half_points=round(points * 2),
+        odd=spec.odd or "right", even=spec.even or "left",
+        edge_tw=round((spec.edge_chars if spec.edge_chars is not None else 1) * points * 20),
+    )
+
+
+def load_profile(files: list[Path]) -> Profile:
+    """Read profile files in order (base first), merge them and resolve the result."""
+    merged: ProfileSpec | None = None
+    for path in files:
+        merged = merge_specs(merged, read_spec(path))
+    return resolve(merged or ProfileSpec())
+
+
+@cache
+def builtin_element_names() -> frozenset[str]:
+    """Element names of the built-in profiles (what a department's ``style:`` may restyle)."""
+    names: set[str] = set()
+    for file in (builtin_dir() / "profiles").glob("*.yaml"):
+        names |= set((read_spec(file).elements or {}))
+    return frozenset(names)

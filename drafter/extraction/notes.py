@@ -1,0 +1,33 @@
+"""Notes on uncertain items, kept inside the outline data and written as YAML comments.
+
+A structurer builds the outline as plain dicts; a note is stored under the reserved key
+``NOTES`` of the dict it concerns, by field name, and :mod:`drafter.extraction.yamlout` writes
+it as a ``# …`` comment line above that key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NOTES = "__notes__"
+
+
+def note(node: dict[str, Any], key: str, message: str) -> None:
+    """Attach ``message`` to ``node[key]`` (written as a comment above the key)."""
+    node.setdefault(NOTES, {}).setdefault(key, []).append(message)
+
+
+def notes_in(node: Any) -> list[str]:
+    """Every note in an outline tree, in document order (for the report)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, messages in node.get(NOTES, {}).items():
+            found.extend(f"{key}: {m}" for m in messages)
+        for key, value in node.items():
+            if key != NOTES:
+                found.extend(notes_in(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(notes_in(item))
+    return found
+

@@ -1,0 +1,291 @@
+"""Read a source document into paragraphs: plain text, Markdown or DOCX.
+
+Every reader returns :class:`Para` items in document order. Plain text keeps one item per
+line (blank lines included, as empty items) because line breaks carry meaning there (hard
+wrapping, paragraph ends); Markdown and DOCX already know their paragraphs and bring what
+their markup says (heading level, title, run-in lead sentence).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+
+
+class ExtractError(DrafterError):
+    """A source document that cannot be read or turned into an outline."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph (or, for plain text before joining, one line) of the source."""
+
+    text: str
+    line: int
+    """1-based line (text, Markdown) or paragraph number (DOCX) where it starts."""
+    role: str | None = None
+    """What the markup says it is: title, subtitle, speaker, date, salutation, closing, heading, signature."""
+    level: int | None = None
+    """Heading level from the markup (Markdown #, DOCX heading style or outline level)."""
+    lead: str | None = None
+    """Run-in lead sentence at the start of ``text`` (DOCX character style Lead…Char)."""
+    indent: int = 0
+    """Width of the white space the line started with (plain text: an indented paragraph start,
+    or a new text box or page in PDF copies)."""
+    raw: str | None = None
+    """The text before punctuation was normalised (kept for English and references)."""
+    lead_role: str | None = None
+    """Role of the run-in lead span (DOCX character style): ``lead`` or another element such as ``speaker_heading``."""
+    table: bool = False
+    """A row of a DOCX table, kept as one paragraph (outlines have no tables)."""
+
+    def with_text(self, text: str) -> Para:
+        """The same paragraph with other text."""
+        return replace(self, text=text)
+
+
+def read_source(path: Path) -> tuple[list[Para], str]:
+    """The paragraphs of ``path`` and its format (``txt``, ``md`` or ``docx``)."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ExtractError(f"{path}: no such file; give the path of a .txt, .md or .docx document")
+    if suffix == ".docx":
+        return read_docx(path), "docx"
+    if suffix in (".md", ".markdown"):
+        return read_markdown(read_text(path)), "md"
+    if suffix == ".txt" or suffix == "":
+        return read_plain(read_text(path)), "txt"
+    raise ExtractError(f"{path}: cannot extract from '{suffix}' files; drafter reads "
+                       f"{', '.join(SUFFIXES)} (save other formats as .docx or .txt first)")
+
+
+def read_text(path: Path) -> str:
+    """A text file's contents: UTF-8 (with or without BOM), else GB18030, the common Chinese encodings."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractError(f"{path}: the text is neither UTF-8 nor GB18030; save it as UTF-8 and try again")
+
+
+def read_plain(text: str) -> list[Para]:
+    """One :class:`Para` per line of plain text, blank lines kept as empty paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Para(line.rstrip(), number, indent=_indent(line) if line.strip() else 0)
+            for number, line in enumerate(text.split("\n"), 1)]
+
+
+def _indent(line: str) -> int:
+    """Leading white space in half-width cells (an ideographic space counts two)."""
+    width = 0
+    for char in line:
+        if char == "\u3000":
+            width += 2
+        elif char == "\t":
+            width += 4
+        elif char.isspace():
+            width += 1
+        else:
+            break
+    return width
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]\s+|>\s?)")
+_MD_ORDERED = re.compile(r"^\s{0,3}(?:\d{1,3}[.．、)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+)
+
+
+def _md_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def read_markdown(text: str) -> list[Para]:
+    """Markdown paragraphs: ``#`` headings with their level, other blocks joined per CommonMark."""
+    lines = read_plain(text)
+    out: list[Para] = []
+    block: list[Para] = []
+
+    def flush() -> None:
+        if block:
+            joined = _join_block([p.text for p in block])
+            out.append(Para(_md_inline(joined), block[0].line))
+            block.clear()
+
+    fence = False
+    for para in lines:
+        stripped = para.text.strip()
+        if stripped.startswith(("```", "~~~")):
+            flush()
+            fence = not fence
+            continue
+        heading = None if fence else _MD_HEADING.match(stripped)
+        if heading:
+            flush()
+            out.append(Para(_md_inline(heading.group(2)), para.line, "heading", len(heading.group(1))))
+        elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
+            flush()
+        elif (_MD_LIST.match(para.text) or _MD_ORDERED.match(para.text)) and block:
+            flush()  # a list item or numbered line starts its own paragraph
+            block.append(para.with_text(_MD_LIST.sub("", para.text)))
+        else:
+            block.append(para.with_text(_MD_LIST.sub("", para.text)) if _MD_LIST.match(para.text) else para)
+    flush()
+    return _md_title(out)
+
+
+def _md_title(paras: list[Para]) -> list[Para]:
+    """A lone top ``#`` heading is the title; the other headings move up a level."""
+    tops = [p for p in paras if p.role == "heading" and p.level == 1]
+    if len(tops) != 1 or paras[0] is not tops[0]:
+        return paras
+    out = [replace(paras[0], role="title", level=None)]
+    for para in paras[1:]:
+        out.append(replace(para, level=para.level - 1) if para.role == "heading" and para.level else para)
+    return out
+
+
+def _join_block(lines: list[str]) -> str:
+    from drafter.text.typography import join_lines
+
+    return join_lines("\n".join(line.strip() for line in lines))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DRAFTER_ELEMENTS = frozenset({
+    "speaker", "date", "salutation", "closing", "signature", "signature_date", "source", "meeting",
+    "speaker_heading", "consensus", "attendance", "authors", "affiliation", "abstract", "keywords",
+    "classification", "note", "references_heading", "reference", "english_title", "english_authors",
+    "english_abstract", "english_keywords", "toc_heading", "attachment", "byline", "credit",
+})
+"""Paragraph styles drafter's templates write: a DOCX that uses them says what each paragraph is."""
+_ROLE_BY_STYLE = {"title": "title", "标题": "title", "subtitle": "subtitle", "副标题": "subtitle"}
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_LEAD_STYLE = re.compile(r"^Lead(\d?)Char$")
+_SPAN_STYLE = re.compile(r"^(\w+)Char$")
+
+
+def read_docx(path: Path) -> list[Para]:
+    """DOCX paragraphs with the role their style gives (title, heading N, …) and run-in leads."""
+    import docx
+    from docx.opc.exceptions import OpcError
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
+        hint = " (an old .doc renamed?)" if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise ExtractError(f"{path}: not a readable DOCX{hint}: {exc}; open it in Word or LibreOffice and "
+                           "save it as .docx") from None
+    from drafter.extraction.docxnumbers import AutoNumbers
+
+    style_levels = _style_outline_levels(document)
+    numbers = AutoNumbers(document)
+    out: list[Para] = []
+    from docx.table import Table
+
+    from drafter.text.typography import join_lines
+
+    number = 0
+    for block in document.iter_inner_content():
+        number += 1
+        if isinstance(block, Table):
+            out.extend(_table_rows(block, number))
+            continue
+        paragraph = block
+        p = paragraph._p
+        if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
+            continue  # a table-of-contents field: Word fills it in
+        typed = paragraph.text.replace("\t", " ")
+        text = join_lines(typed).strip()
+        if not text:
+            continue
+        style_id = p.style or "Normal"
+        label = numbers.label(p, style_id)
+        if label:  # Word's automatic number, shown but not in the text
+            typed, text = label + typed.lstrip(), label + text
+        name = document.styles.get_by_id(style_id, 1).name if style_id != "Normal" else "Normal"
+        role, level = _ROLE_BY_STYLE.get(name.lower()) or _ROLE_BY_STYLE.get(name), None
+        if role is None and name in DRAFTER_ELEMENTS:
+            role = name
+        heading = _HEADING_STYLE.match(name)
+        outline = _outline_level(p) if _outline_level(p) is not None else style_levels.get(style_id)
+        if heading:
+            role, level = "heading", int(heading.group(1))
+        elif role is None and outline is not None and outline < 9:
+            role, level = "heading", outline + 1
+        lead, lead_level, lead_role = _lead(paragraph)
+        if lead_role == "lead" and role is None:
+            out.append(Para(text, number, None, lead_level, lead, lead_role="lead"))
+        elif role is None and lead_role is None and "\n" in typed.strip():
+            # Manual line breaks in body text (pasted from the web): one paragraph per line.
+            out.extend(Para(line.strip(), number) for line in typed.split("\n") if line.strip())
+        else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
+            out.append(Para(text, number, role, level, None, lead_role=lead_role))
+    return out
+
+
+def _table_rows(table, number: int) -> list[Para]:  # type: ignore[no-untyped-def]
+    """Each row of a table as one paragraph, cells separated by an ideographic space."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                cells.append(text)
+        if cells:
+            rows.append(Para("\u3000".join(cells), number, table=True))
+    return rows
+
+
+def _outline_level(p) -> int | None:  # type: ignore[no-untyped-def]
+    ppr = p.pPr
+    if ppr is None:
+        return None
+    element = ppr.find(f"{_W}outlineLvl")
+    return int(element.get(f"{_W}val")) if element is not None else None
+
+
+def _style_outline_levels(document) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    levels = {}
+    for element in document.styles.element.iter(f"{_W}style"):
+        found = element.find(f"{_W}pPr/{_W}outlineLvl")
+        if found is not None:
+            levels[element.get(f"{_W}styleId")] = int(found.get(f"{_W}val"))
+    return levels
+
+
+def _lead(paragraph) -> tuple[str | None, int | None, str | None]:  # type: ignore[no-untyped-def]
+    """Text, level and element of the leading runs in one character style: drafter's run-in
+    headings (Lead…Char) and labels (LabelChar, SpeakerHeadingChar …)."""
+    parts, style = [], None
+    for run in paragraph._p.r_lst:
+        if not run.style or (style and run.style != style):
+            break
+        style = run.style
+        parts.append(run.text)
+    lead = "".join(parts).strip()
+    if not lead or style is None:
+        return None, None, None
+    match = _LEAD_STYLE.match(style)
+    if match:
+        return lead, int(match.group(1) or 2), "lead"
+    span = _SPAN_STYLE.match(style)
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", span.group(1)).lower() if span else style
+    return lead, None, name

@@ -1,0 +1,69 @@
+"""The registry of outline kinds: for each, its model, template, style profile and numbering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.outline import model
+from drafter.text.numbering import ARTICLE_LEVELS, GBT9704_LEVELS
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What drafter needs to know to render one kind of document."""
+
+    name: str
+    model: type
+    description: str
+    template: str
+    profile: str = "gbt9704"
+    numbering: tuple[str, ...] = GBT9704_LEVELS
+    """Heading number formats by level ({zh}: 一, {n}: 1); the length is the deepest level."""
+    inline_levels: frozenset[int] = frozenset()
+    """Levels whose headings run in as the lead sentence of their first paragraph by default."""
+    language: str = "zh"
+    """``zh``: Chinese punctuation is made full-width; ``en``: text is left as typed."""
+    max_depth: int | None = None
+    """How deep sections may nest; default: one level per numbering format (commentary: 2, unnumbered)."""
+
+    @property
+    def depth(self) -> int:
+        """The deepest section level an outline of this kind may use."""
+        return self.max_depth if self.max_depth is not None else len(self.numbering)
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "speech", model.Speech,
+            "A speech at a meeting or seminar: title, occasion, salutation, numbered sections, closing.",
+            "speech.j2", inline_levels=frozenset({2}),
+        ),
+        Kind(
+            "party-lecture", model.PartyLecture,
+            "A party lecture (党课): 党课：title, source line, sections 一、 with run-in （一） items, closing.",
+            "party-lecture.j2", inline_levels=frozenset({2}),
+        ),
+        Kind(
+            "minutes", model.Minutes,
+            "Seminar minutes or summary (座谈会纪要/综述): meeting facts, one block per speaker, consensus, attendance.",
+            "minutes.j2",
+        ),
+        Kind(
+            "article", model.Article,
+            "A research article (学术论文): authors, 摘要, 关键词, sections 一、 then 1., references, English block.",
+            "article.j2", numbering=ARTICLE_LEVELS,
+        ),
+        Kind(
+            "commentary", model.Commentary,
+            "An English commentary: title, date, body with unnumbered headings, byline, editor and source.",
+            "commentary.j2", profile="english", numbering=(), language="en", max_depth=2,
+        ),
+        Kind(
+            "report", model.Report,
+            "A work or research report (工作报告/调研报告): addressee, headings 一、（一）1.（1） on their own lines, attachments, signature.",
+            "report.j2",
+        ),
+    )
+}

@@ -1,0 +1,143 @@
+"""Load an outline file: safe YAML with positions → schema validation → the document model."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import OutlineError
+from drafter.outline import yamlfile
+from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.schema import Validator
+from drafter.outline.yamlfile import KeyPath, YamlDocument
+from drafter.text.numbering import numbering_sample
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A validated outline: its kind, its model object and the file it came from."""
+
+    kind: Kind
+    document: Any
+    source: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        """Folder that relative paths in the outline (``department:``) are resolved against."""
+        return self.source.parent if self.source else Path.cwd()
+
+    def __getattr__(self, name: str) -> Any:
+        """The document's own fields read directly: ``outline.title`` is ``outline.document.title``."""
+        if name.startswith("__") or name in {"kind", "document", "source"}:
+            raise AttributeError(name)
+        try:
+            return getattr(self.document, name)
+        except AttributeError:
+            raise AttributeError(f"a {self.kind.name} outline has no field {name!r}; its fields are "
+                                 f"{', '.join(f.name for f in dataclasses.fields(self.document))}") from None
+
+
+def load_outline(path: str | Path) -> Outline:
+    """Read, validate and build the outline at ``path``; raises :class:`OutlineError`."""
+    path = Path(path)
+    return outline_from_yaml(yamlfile.load(path, str(path), strict=False), path)
+
+
+def parse_outline(text: str, file: str = "<outline>") -> Outline:
+    """Validate and build an outline from YAML text."""
+    return outline_from_yaml(yamlfile.parse(text, file, strict=False), None)
+
+
+def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
+    """Validate a parsed YAML document as an outline of the kind it names.
+
+    Problems the YAML reader left in ``document.problems`` are reported together with the
+    schema's own, so that one run lists everything wrong with the file.
+    """
+    data = document.data
+    early = list(document.problems)
+    if document.is_reported(()):
+        raise OutlineError(early)
+    if data is None:
+        raise OutlineError([document.problem((), "the outline is empty; start with 'kind:' and 'title:'")])
+    if not isinstance(data, dict):
+        raise OutlineError([document.problem((), "an outline is a mapping of keys (kind:, title:, …)")])
+    try:
+        kind = _kind(document)
+    except OutlineError as exc:
+        raise OutlineError(early + ([] if document.is_reported(("kind",)) else exc.problems)) from None
+    validator = Validator(document)
+    built = validator.record(kind.model, data, ())
+    _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
+    _check_counts(validator, data.get("sections"), ("sections",))
+    if early or validator.problems:
+        raise OutlineError(early + validator.problems)
+    return Outline(kind, built, source)
+
+
+def _kind(document: YamlDocument) -> Kind:
+    names = ", ".join(KINDS)
+    value = document.data.get("kind")
+    if "kind" not in document.data:
+        raise OutlineError([document.problem((), f"missing required key 'kind' (one of: {names})")])
+    if isinstance(value, str) and value in KINDS:
+        return KINDS[value]
+    if not isinstance(value, str):
+        raise OutlineError([document.problem(("kind",), f"expected the name of a kind (one of: {names}), "
+                                                       f"got {_shown(value)}")])
+    close = difflib.get_close_matches(str(value), list(KINDS), n=1, cutoff=0.5)
+    tip = f"did you mean '{close[0]}'? " if close else ""
+    shown = repr(value) if len(value) <= 40 else repr(value[:40] + "…")
+    message = f"unknown kind {shown}; {tip}drafter knows: {names}"
+    raise OutlineError([document.problem(("kind",), message)])
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    return repr(value)
+
+
+def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
+    if not isinstance(sections, list):
+        return
+    deepest = kind.depth
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = (*path, index)
+        if level > deepest:
+            scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
+            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name}"
+                                 f"{scheme}; move this section up a level")
+            return
+        _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+
+
+MAX_NUMBERED = 999
+"""Most sections at one level, and most points in one list: numbers run 一 … 九百九十九."""
+
+
+def _check_counts(validator: Validator, sections: Any, path: KeyPath) -> None:
+    """Sections at one level and points in one list stay within the numbers drafter writes."""
+    if not isinstance(sections, list):
+        return
+    if len(sections) > MAX_NUMBERED:
+        validator.fail((*path, MAX_NUMBERED), f"{len(sections):,} sections at one level; drafter numbers at "
+                                              f"most {MAX_NUMBERED} (一 to 九百九十九): group them into sections")
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = (*path, index)
+        points = section.get("points")
+        if isinstance(points, list) and len(points) > MAX_NUMBERED:
+            validator.fail((*here, "points", MAX_NUMBERED), f"{len(points):,} points in one list; drafter "
+                                                            f"numbers at most {MAX_NUMBERED} (一是 to 九百九十九是)")
+        _check_counts(validator, section.get("sections"), (*here, "sections"))

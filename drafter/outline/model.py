@@ -1,0 +1,209 @@
+"""The document model: frozen dataclasses that are also the declared outline schema.
+
+Each field's type hint says what the outline may hold there and its ``doc`` metadata says what
+it means; :mod:`drafter.outline.schema` reads both to validate outlines, to produce JSON Schema and to
+document the keys. Defaults make a key optional; a field without a default is required.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import MISSING, dataclass, field
+from typing import Any, Literal
+
+Paragraphs = tuple[str, ...]
+
+
+def key(doc: str, default: Any = MISSING, *, example: Any = None) -> Any:
+    """A dataclass field carrying its one-line documentation (and an example for starters)."""
+    metadata = {"doc": doc, "example": example}
+    if default is MISSING:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the body; sections nest (level 1 一、, 2 （一）, 3 1., 4 （1）)."""
+
+    heading: str = key(
+        "Heading text without its number: drafter numbers headings from their position.",
+        example="深化认识、提高站位，深刻领会会议精神的时代内涵",
+    )
+    paragraphs: Paragraphs = key("Body paragraphs of the section, in order.", (),
+                                 example=["在这里写本节的正文，一段一项。"])
+    points: Paragraphs = key(
+        "Parallel points rendered as one paragraph: 一是……；二是……；三是……。", ()
+    )
+    points_marker: str = key(
+        "The verb after the ordinal in points: 是 gives 一是, 要 gives 一要.", "是"
+    )
+    sections: tuple[Section, ...] = key("Subsections, numbered one level down.", ())
+    inline: bool | None = key(
+        "true: the heading is the lead sentence of the first paragraph; false: on its own line. "
+        "Unset: the kind decides (speeches run level 2 in).",
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speech at a meeting or seminar (讲话稿、研讨会发言)."""
+
+    kind: Literal["speech"] = key("The kind of document.", example="speech")
+    title: str = key("Main title.", example="深学笃行新思想，擘画城市新蓝图")
+    subtitle: str | None = key(
+        "Occasion line under the title, without the leading dash: 在……上的讲话.", None
+    )
+    speaker: str | None = key("Speaker's name, centred under the title.", None)
+    date: dt.date | None = key("Date of delivery, rendered （2025年7月18日）.", None)
+    salutation: str | None = key("Salutation such as 同志们; rendered 同志们：.", None)
+    opening: Paragraphs = key("Opening paragraphs before the first section.", ())
+    sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
+    closing: Paragraphs = key("Closing paragraphs, e.g. 谢谢大家！", ())
+    department: str | None = key(
+        "Department pack to render with: a folder, relative to this outline.", None
+    )
+
+
+# -- the other kinds' outlines (registered in drafter.outline.kinds once their templates exist) --------
+
+
+@dataclass(frozen=True)
+class PartyLecture:
+    """A party lecture (党课): label and title, source line, sections with run-in level-2 items."""
+
+    kind: Literal["party-lecture"] = key("The kind of document.", example="party-lecture")
+    title: str = key("Main title, shown after the label: 党课：<title>.", example="坚持以新型城镇化引领城乡融合发展")
+    label: str | Literal[False] = key("Label before the title: 党课 (default), 专题党课…; false hides it.", "党课")
+    subtitle: str | None = key("Line under the title.", None)
+    speaker: str | None = key("Lecturer's name.", None)
+    source: str | None = key("Source or occasion line, e.g. 在局机关党支部专题党课上的辅导.", None)
+    date: dt.date | None = key("Date of the lecture.", None)
+    salutation: str | None = key("Salutation such as 同志们; rendered 同志们：.", None)
+    opening: Paragraphs = key("Opening paragraphs before the first section.", ())
+    sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
+    closing: Paragraphs = key("Closing paragraphs.", ())
+    department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """Facts of a meeting."""
+
+    name: str | None = key("Name of the meeting.", None)
+    date: dt.date | None = key("Date of the meeting.", None)
+    place: str | None = key("Where it was held.", None)
+    host: str | None = key("Who hosted or chaired it.", None)
+    organiser: str | None = key("Who organised it.", None)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One speaker's block in minutes: heading line, then remarks."""
+
+    name: str = key("Speaker's name.", example="王晓明")
+    affiliation: str | None = key("Organisation, e.g. 中国城市规划设计研究院.", None)
+    position: str | None = key("Position, e.g. 副院长、研究员.", None)
+    topic: str | None = key("Topic of the remarks, shown after the colon.", None)
+    remarks: Paragraphs = key("What the speaker said, as paragraphs.", ())
+    points: Paragraphs = key("Points rendered as one paragraph 一是……；二是……。", ())
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Attendance lists of a meeting (出席/列席/请假)."""
+
+    present: Paragraphs = key("出席: names (or groups) present.", ())
+    attending: Paragraphs = key("列席: names attending without a vote.", ())
+    absent: Paragraphs = key("请假: names excused.", ())
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Seminar minutes or summary (座谈会纪要/综述): meeting facts, speakers in order, consensus."""
+
+    kind: Literal["minutes"] = key("The kind of document.", example="minutes")
+    title: str = key("Title of the minutes.", example="推进城乡融合发展座谈会综述")
+    subtitle: str | None = key("Line under the title.", None)
+    meeting: Meeting | None = key("Meeting facts: name, date, place, host.", None)
+    opening: Paragraphs = key("Opening paragraphs on the theme of the meeting.", ())
+    speakers: tuple[Speaker, ...] = key("One block per speaker, in the order given.", ())
+    consensus: Paragraphs = key("Closing consensus, e.g. 与会专家一致认为……", ())
+    attendance: Attendance | None = key("出席/列席/请假 lists.", None)
+    issuer: str | None = key("Who issues the minutes (signature line).", None)
+    date: dt.date | None = key("Date of issue.", None)
+    department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
+
+
+@dataclass(frozen=True)
+class Author:
+    """An author of an article."""
+
+    name: str = key("Author's name.", example="张华")
+    affiliation: str | None = key("Author's institution.", None)
+
+
+@dataclass(frozen=True)
+class EnglishFront:
+    """The English title block of a Chinese article."""
+
+    title: str = key("English title.", example="On Urban-Rural Integration")
+    authors: tuple[str, ...] = key("Author names in English.", ())
+    abstract: Paragraphs = key("English abstract.", ())
+    keywords: tuple[str, ...] = key("English keywords.", ())
+
+
+@dataclass(frozen=True)
+class Article:
+    """A research article (学术论文): authors, abstract, keywords, sections 一、 then 1., references."""
+
+    kind: Literal["article"] = key("The kind of document.", example="article")
+    title: str = key("Title of the article.", example="城乡融合发展的理论逻辑与实践路径")
+    subtitle: str | None = key("Subtitle.", None)
+    authors: tuple[Author, ...] = key("Authors with affiliations.", ())
+    abstract: Paragraphs = key("摘要: the abstract.", ())
+    keywords: tuple[str, ...] = key("关键词: keywords, joined with ；.", ())
+    classification: str | None = key("中图分类号 and similar identifiers line.", None)
+    fund: str | None = key("基金项目 note.", None)
+    author_note: str | None = key("作者简介 note.", None)
+    opening: Paragraphs = key("Introduction before the first numbered section.", ())
+    sections: tuple[Section, ...] = key("Numbered sections: 一、 then 1. then （1）.", ())
+    references: tuple[str, ...] = key("References, numbered [1], [2], ….", ())
+    english: EnglishFront | None = key("English title, authors, abstract and keywords.", None)
+    department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """An English commentary: title, date, body with optional headings, byline."""
+
+    kind: Literal["commentary"] = key("The kind of document.", example="commentary")
+    title: str = key("Title.", example="Why Smaller Cities Matter")
+    date: dt.date | None = key("Date of publication.", None)
+    author: str | None = key("Author's name for the byline.", None)
+    affiliation: str | None = key("Author's affiliation or description for the byline.", None)
+    paragraphs: Paragraphs = key("Body paragraphs before any headed section.", ())
+    sections: tuple[Section, ...] = key("Headed sections (unnumbered).", ())
+    editor: str | None = key("Editor line.", None)
+    source: str | None = key("Source line.", None)
+    department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A work or research report (工作报告/调研报告): headings on their own lines, signature."""
+
+    kind: Literal["report"] = key("The kind of document.", example="report")
+    title: str = key("Title of the report.", example="关于2025年城市更新工作情况的报告")
+    subtitle: str | None = key("Line under the title.", None)
+    addressee: str | None = key("主送: to whom the report is addressed, e.g. 市人民政府.", None)
+    issuer: str | None = key("Issuing body, used as the signature.", None)
+    date: dt.date | None = key("Date of the report (signature date).", None)
+    toc: bool = key("Put a table of contents after the title.", False)
+    opening: Paragraphs = key("Opening paragraphs before the first section.", ())
+    sections: tuple[Section, ...] = key("Sections: 一、 （一） 1. （1） on their own lines.", ())
+    closing: Paragraphs = key("Closing paragraphs.", ())
+    attachments: tuple[str, ...] = key("附件: attachment titles, numbered 1. 2. ….", ())
+    signature: str | None = key("Signature (default: the issuer).", None)
+    department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)

@@ -1,0 +1,258 @@
+"""Validate plain YAML values against the model's dataclasses and build the model.
+
+The schema *is* :mod:`drafter.outline.model`: this module interprets its type hints (``str``,
+``bool``, ``int``, ``date``, ``Literal``, ``X | None``, ``tuple[X, ...]`` and nested
+dataclasses) and collects every problem with its line, column and key path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from functools import cache
+from typing import Any
+
+from drafter.errors import Problem
+from drafter.outline.yamlfile import KeyPath, YamlDocument
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    """One key of a record: its name, type hint, whether required, default and documentation."""
+
+    name: str
+    hint: Any
+    required: bool
+    default: Any
+    doc: str
+    example: Any
+
+
+@cache
+def fields_of(cls: type) -> tuple[FieldSpec, ...]:
+    """The keys a record accepts, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    specs = []
+    for f in dataclasses.fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        specs.append(FieldSpec(
+            f.name, hints[f.name], required,
+            None if required else f.default,
+            f.metadata.get("doc", ""), f.metadata.get("example"),
+        ))
+    return tuple(specs)
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CN_DATE = re.compile(r"^\s*(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+def describe(hint: Any) -> str:
+    """A reader's name for what a type hint accepts ("text", "a list of text", …)."""
+    origin = typing.get_origin(hint)
+    if hint is str:
+        return "text"
+    if hint is bool:
+        return "true or false"
+    if hint is int:
+        return "a whole number"
+    if hint is float:
+        return "a number"
+    if hint is dt.date:
+        return "a date such as 2025-07-18"
+    if origin is typing.Literal:
+        return " or ".join(repr(a) for a in typing.get_args(hint))
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if item is str:
+            return "a list of paragraphs (or one paragraph as text)"
+        if dataclasses.is_dataclass(item):
+            return f"a list of mappings with keys {', '.join(f.name for f in fields_of(item))}"
+        return f"a list of {describe(item)}"
+    if origin is dict:
+        return f"a mapping of names to {describe(typing.get_args(hint)[1])}"
+    if dataclasses.is_dataclass(hint):
+        return f"a mapping with keys {', '.join(f.name for f in fields_of(hint))}"
+    return str(hint)
+
+
+class Validator:
+    """Builds model objects from a :class:`YamlDocument`, collecting every problem."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def fail(self, path: KeyPath, message: str, *, key: bool = False) -> None:
+        """Record a problem at ``path`` (unless the YAML reader already refused the value there)."""
+        if self.document.is_reported(path):
+            return
+        self.problems.append(self.document.problem(path, message, key=key))
+
+    def record(self, cls: type, data: Any, path: KeyPath, *, skip: frozenset[str] = frozenset()) -> Any:
+        """Build dataclass ``cls`` from a mapping; ``skip`` names keys already checked by the caller."""
+        if not isinstance(data, dict):
+            self.fail(path, f"expected {describe(cls)}, got {_kind_of(data)}")
+            return None
+        specs = fields_of(cls)
+        names = [s.name for s in specs]
+        suggested: set[str] = set()
+        for name in data:
+            if name not in names and name not in skip:
+                hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(names)}"
+                suggested.update(hint)
+                self.fail((*path, name), f"unknown key '{name}'{suggestion}", key=True)
+        values: dict[str, Any] = {}
+        ok = True
+        for spec in specs:
+            if spec.name not in data or (data[spec.name] is None and not spec.required):
+                if spec.required:
+                    if spec.name not in suggested:  # a misspelt key already says "did you mean"
+                        self.fail(path, f"missing required key '{spec.name}' ({spec.doc})")
+                    ok = False
+                continue
+            value = self.value(spec.hint, data[spec.name], (*path, spec.name))
+            if value is _INVALID:
+                ok = False
+            else:
+                values[spec.name] = value
+        return cls(**values) if ok else _INVALID
+
+    def value(self, hint: Any, data: Any, path: KeyPath) -> Any:
+        """Check and convert one value against a type hint; ``_INVALID`` when it does not fit."""
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            if data is None:
+                return None
+            if len(options) == 1:
+                return self.value(options[0], data, path)
+            return self._first_fit(options, data, path)
+        if dataclasses.is_dataclass(hint):
+            built = self.record(hint, data, path)
+            return _INVALID if built is None else built
+        if origin is tuple:
+            return self._sequence(typing.get_args(hint)[0], data, path)
+        if origin is dict:
+            return self._mapping(typing.get_args(hint)[1], data, path)
+        if origin is typing.Literal:
+            allowed = typing.get_args(hint)
+            if data in allowed:
+                return data
+            close = difflib.get_close_matches(str(data), [str(a) for a in allowed], n=1, cutoff=0.6)
+            hint_text = f"; did you mean '{close[0]}'?" if close else ""
+            self.fail(path, f"expected {describe(hint)}, got {data!r}{hint_text}")
+            return _INVALID
+        if hint is str:
+            if isinstance(data, bool):  # yes/no/on/off typed as text
+                self.fail(path, "expected text, got true/false (YAML reads yes, no, on, off, true and false "
+                                "as true/false; put the text in quotes)")
+                return _INVALID
+            return self._text(data, path)
+        if hint is bool:
+            if isinstance(data, bool):
+                return data
+        elif hint is int:
+            if isinstance(data, int) and not isinstance(data, bool):
+                return data
+        elif hint is float:
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
+                return float(data)
+        elif hint is dt.date:
+            return self._date(data, path)
+        self.fail(path, f"expected {describe(hint)}, got {_kind_of(data)}")
+        return _INVALID
+
+    def _first_fit(self, options: list[Any], data: Any, path: KeyPath) -> Any:
+        for option in options:
+            trial = Validator(self.document)
+            result = trial.value(option, data, path)
+            if result is not _INVALID:
+                self.problems.extend(trial.problems)
+                return result
+        self.fail(path, f"expected {' or '.join(describe(o) for o in options)}, got {_kind_of(data)}")
+        return _INVALID
+
+    def _sequence(self, item: Any, data: Any, path: KeyPath) -> Any:
+        if item is str and isinstance(data, str):
+            data = [data]
+        if not isinstance(data, list):
+            self.fail(path, f"expected {describe(tuple[item, ...])}, got {_kind_of(data)}")
+            return _INVALID
+        items = [self.value(item, element, (*path, index)) for index, element in enumerate(data)]
+        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+
+    def _mapping(self, item: Any, data: Any, path: KeyPath) -> Any:
+        if not isinstance(data, dict):
+            self.fail(path, f"expected a mapping of names to {describe(item)}, got {_kind_of(data)}")
+            return _INVALID
+        items = {name: self.value(item, element, (*path, name)) for name, element in data.items()}
+        return _INVALID if any(i is _INVALID for i in items.values()) else items
+
+    def _text(self, data: Any, path: KeyPath) -> Any:
+        if isinstance(data, dt.date):  # an unquoted date typed where text is wanted
+            return f"{data.year}年{data.month}月{data.day}日"
+        if not isinstance(data, str):
+            tip = f" (put it in quotes: '{data}')" if isinstance(data, (int, float)) else ""
+            if isinstance(data, dict) and len(data) == 1:
+                tip = " (YAML read the ': ' in this text as a key; put the whole text in quotes)"
+            self.fail(path, f"expected text, got {_kind_of(data)}{tip}")
+            return _INVALID
+        bad = _XML_ILLEGAL.search(data)
+        if bad:
+            self.fail(path, f"contains the control character U+{ord(bad.group()):04X}, which a DOCX cannot hold")
+            return _INVALID
+        text = data.strip()
+        if not text:
+            self.fail(path, "is empty; write the text or remove the key")
+            return _INVALID
+        return text
+
+    def _date(self, data: Any, path: KeyPath) -> Any:
+        if isinstance(data, dt.datetime):
+            return data.date()
+        if isinstance(data, dt.date):
+            return data
+        if isinstance(data, str):
+            match = _CN_DATE.match(data)
+            if match:
+                try:
+                    return dt.date(*(int(g) for g in match.groups()))
+                except ValueError as exc:
+                    self.fail(path, f"'{data}' is not a real date ({exc})")
+                    return _INVALID
+        self.fail(path, f"expected {describe(dt.date)}, got {_kind_of(data)}")
+        return _INVALID
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+_INVALID: Any = _Invalid()

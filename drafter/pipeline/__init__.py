@@ -1,0 +1,3 @@
+"""The stages composed: one outline to one DOCX (render), many in parallel (batch), and the time stamped
+into the package (clock).
+"""

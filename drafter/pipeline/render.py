@@ -1,0 +1,122 @@
+"""The pipeline: outline → template context → block markup → blocks → DOCX bytes → file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter import __version__
+from drafter.compose.blocks import Block, Paragraph, parse_blocks
+from drafter.compose.context import template_context
+from drafter.compose.templates import Templates
+from drafter.docx.profile import Profile, load_profile
+from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
+from drafter.errors import TemplateError
+from drafter.outline.kinds import Kind
+from drafter.outline.load import Outline, load_outline
+from drafter.output import check_not_source, check_writable, write_atomic
+from drafter.resources import builtin_dir
+
+if TYPE_CHECKING:
+    from drafter.departments.pack import Department
+
+
+class Renderer:
+    """Renders outlines with one template search path; templates and profiles are loaded once.
+
+    With a ``department`` (see :mod:`drafter.departments.pack`) its pack folders come first on the
+    search path, its style layers merge over the built-in profile and its variables are ``dept``.
+    """
+
+    def __init__(self, search_path: Sequence[Path] = (), department: Department | None = None) -> None:
+        self.department = department
+        pack_dirs = department.template_dirs() if department else []
+        self.templates = Templates([*search_path, *pack_dirs])
+        self._profiles: dict[str, Profile] = {}
+
+    def profile(self, kind: Kind) -> Profile:
+        """The resolved style profile for ``kind`` (cached)."""
+        if kind.profile not in self._profiles:
+            if self.department is not None:
+                self._profiles[kind.profile] = self.department.profile(kind.profile)
+            else:
+                files = [builtin_dir() / "profiles" / f"{kind.profile}.yaml"]
+                self._profiles[kind.profile] = load_profile(files)
+        return self._profiles[kind.profile]
+
+    def blocks(self, outline: Outline) -> list[Block]:
+        """The block stream of an outline, from its kind's template."""
+        variables = self.department.variables() if self.department else None
+        context = template_context(outline.document, outline.kind, variables)
+        name = outline.kind.template
+        markup = self.templates.render(name, context)
+        origin = str(self.templates.origin(name) or name)
+        blocks = parse_blocks(markup, origin, chinese=outline.kind.language == "zh")
+        _check_styles(blocks, self.profile(outline.kind), origin)
+        return blocks
+
+    def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
+        """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office.libreoffice)."""
+        document = outline.document
+        info = DocumentInfo(
+            title=getattr(document, "title", ""),
+            author=_author(document),
+            stamp=_stamp(getattr(document, "date", None)),
+            generator=__version__,
+        )
+        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc)
+
+
+def _check_styles(blocks: list[Block], profile: Profile, template: str) -> None:
+    """Refuse, naming the template, styles the profile does not define (a typo in a pack template)."""
+    used = {b.style for b in blocks if isinstance(b, Paragraph)}
+    used |= {r.style for b in blocks if isinstance(b, Paragraph) for r in b.runs if r.style}
+    unknown = sorted(used - profile.styles.keys())
+    if unknown:
+        names = ", ".join(f"'{u}'" for u in unknown)
+        raise TemplateError(template, None, f"uses style {names}, which the style profile does not define; "
+                                            f"define it under style: elements: in the pack, or use one of: "
+                                            f"{', '.join(profile.styles)}")
+
+
+def _author(document: object) -> str:
+    """Who wrote it, for the DOCX core properties: speaker, author, first author, issuer or signature."""
+    for name in ("speaker", "author", "issuer", "signature"):
+        value = getattr(document, name, None)
+        if value:
+            return str(value)
+    authors = getattr(document, "authors", ())
+    return authors[0].name if authors else ""
+
+
+def _stamp(date: dt.date | None) -> str:
+    """Creation time for core properties: --now, SOURCE_DATE_EPOCH, the outline's date, or fixed."""
+    from drafter.pipeline.clock import stamp
+
+    return stamp(date)
+
+
+def default_output(source: Path) -> Path:
+    """``speech.yaml`` → ``speech.docx`` beside it."""
+    return source.with_suffix(".docx")
+
+
+def render_file(source: str | Path, output: str | Path | None = None,
+                department: str | Path | None = None, *, toc: Sequence[TocEntry] = ()) -> Path:
+    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
+
+    The department pack is ``department``, else the outline's ``department:`` key (relative to
+    the outline), else ``$DRAFTER_DEPARTMENT``, else none. ``toc``: the entries of a filled-in
+    table of contents (drafter.office.preview gets them from LibreOffice).
+    """
+    from drafter.departments.pack import department_for
+
+    source = Path(source)
+    target = Path(output) if output else default_output(source)
+    check_not_source(target, source)
+    check_writable(target)
+    outline, pack = department_for(load_outline(source), department)
+    write_atomic(target, Renderer(department=pack).docx(outline, toc))
+    return target
