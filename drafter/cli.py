@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from drafter import __version__
+from drafter.version import __version__
 
 COMMANDS: dict[str, str] = {
     "render": "drafter.commands.render:render",

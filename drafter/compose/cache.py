@@ -52,8 +52,8 @@ def environment_fingerprint(environment: Environment) -> str:
     ]
     # drafter's own compile-time code (the guard's code generator) may change without a new
     # Jinja: the version, and the guard module's size and time, are part of the key
-    from drafter import __version__
     from drafter.compose import guard
+    from drafter.version import __version__
 
     guard_file = os.stat(guard.__file__)
     parts += [__version__, guard_file.st_size, guard_file.st_mtime_ns]

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import __version__
 from drafter.compose.blocks import Block, Paragraph, parse_blocks
 from drafter.compose.context import template_context
 from drafter.compose.templates import Templates
@@ -18,6 +17,7 @@ from drafter.outline.kinds import Kind
 from drafter.outline.load import Outline, load_outline
 from drafter.output import check_not_source, check_writable, write_atomic
 from drafter.resources import builtin_dir
+from drafter.version import __version__
 
 if TYPE_CHECKING:
     from drafter.departments.pack import Department
