@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter.compose import guard, templates
+from drafter.compose import guard
 from drafter.compose.blocks import parse_blocks
 from drafter.compose.templates import Templates
 from drafter.errors import TemplateError
@@ -173,21 +173,24 @@ def test_ordinary_template_features_still_work(dept: Path) -> None:
 
 
 def test_hostile_template_through_the_cli_leaves_output_untouched(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]) -> None:
-    # Until departments can name a template folder, stand a hostile speech.j2 in for the built-in one.
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "speech.j2").write_text("<p>{{ title }}</p>\n{{ title.__class__.__mro__ }}\n", encoding="utf-8")
-    monkeypatch.setattr(templates, "builtin_dir", lambda: folder)
+        tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    # A department pack whose speech.j2 stands in for the built-in one: the path a real hostile
+    # template takes, with nothing patched (a patched lookup outlives the test in modules it imports).
+    pack = tmp_path / "hostile"
+    (pack / "templates").mkdir(parents=True)
+    (pack / "department.yaml").write_text("name: 来路不明的部门\n", encoding="utf-8")
+    template = pack / "templates" / "speech.j2"
+    template.write_text("<p>{{ title }}</p>\n{{ title.__class__.__mro__ }}\n", encoding="utf-8")
     out = tmp_path / "speech.docx"
     out.write_bytes(b"an earlier draft")
-    result = run_cli("render", OUTLINES / "speech.yaml", "-o", out)
+    result = run_cli("render", OUTLINES / "speech.yaml", "-o", out, "--department", pack)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {folder / 'speech.j2'}:2: the template tried something not allowed: "
+    assert result.stderr == (f"Error: {template}:2: the template tried something not allowed: "
                              "access to attribute '__class__' of 'str' object is unsafe.\n")
     assert result.stdout == ""
     assert out.read_bytes() == b"an earlier draft"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile", "speech.docx"]
+    assert sorted(p.name for p in pack.rglob("*")) == ["department.yaml", "speech.j2", "templates"]
 
 
 @pytest.mark.parametrize("markup, expected", [
