@@ -223,3 +223,59 @@ def test_time_limit_gives_back_a_pending_alarm(dept: Path) -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Every method Jinja's immutable sandbox counts as mutating, on each container a template can be
+# handed: lists (paragraph lists, department variables), dicts (``dept``) and sets.
+MUTATING_CALLS = [
+    *[(list, name, args) for name, args in [
+        ("append", "'x'"), ("clear", ""), ("extend", "['x']"), ("insert", "0, 'x'"), ("pop", ""),
+        ("remove", "'a'"), ("reverse", ""), ("sort", "")]],
+    *[(dict, name, args) for name, args in [
+        ("clear", ""), ("pop", "'a'"), ("popitem", ""), ("setdefault", "'x', 1"), ("update", "x=1")]],
+    *[(set, name, args) for name, args in [
+        ("add", "'x'"), ("clear", ""), ("difference_update", "['a']"), ("discard", "'a'"), ("pop", ""),
+        ("remove", "'a'"), ("symmetric_difference_update", "['x']"), ("update", "['x']")]],
+]
+
+
+def container(kind: type) -> list | dict | set:
+    """A fresh container of ``kind`` holding "a" and "b" (as keys for a dict)."""
+    return {"list": lambda: ["b", "a"], "dict": lambda: {"a": 1, "b": 2}, "set": lambda: {"a", "b"}}[kind.__name__]()
+
+
+@pytest.mark.parametrize("kind, method, args", MUTATING_CALLS,
+                         ids=[f"{kind.__name__}.{method}" for kind, method, _ in MUTATING_CALLS])
+def test_no_mutating_method_reaches_a_container(dept: Path, kind: type, method: str, args: str) -> None:
+    value = container(kind)
+    message = refused(dept, f"{{{{ value.{method}({args}) }}}}\n", context={"value": value})
+    assert f"access to attribute {method!r} of {kind.__name__!r} object is unsafe" in message
+    assert value == container(kind)
+
+
+@pytest.mark.parametrize("kind, method, args", MUTATING_CALLS,
+                         ids=[f"{kind.__name__}.{method}" for kind, method, _ in MUTATING_CALLS])
+def test_a_safe_attribute_of_the_same_name_does_not_unlock_a_mutating_method(
+        dept: Path, kind: type, method: str, args: str) -> None:
+    # The sandbox remembers its verdicts; they must be per type and name, not per name alone:
+    # ``ns.pop`` (a namespace's own value) is safe, ``opening.pop()`` is not.
+    value = container(kind)
+    templates = Templates([dept])
+    (dept / "safe_first.j2").write_text(
+        f"{{% set ns = namespace({method}=1) %}}{{{{ ns.{method} }}}}{{{{ value.{method}({args}) }}}}\n",
+        encoding="utf-8")
+    (dept / "safe_only.j2").write_text(f"{{% set ns = namespace({method}=7) %}}<p>{{{{ ns.{method} }}}}</p>\n",
+                                       encoding="utf-8")
+    with pytest.raises(TemplateError, match=f"access to attribute {method!r} of {kind.__name__!r} object"):
+        templates.render("safe_first.j2", {"value": value})
+    assert value == container(kind)
+    # …and the refusal, remembered in turn, does not spill over onto the namespace's value
+    assert templates.render("safe_only.j2", {}) == "<p>7</p>"
+
+
+def test_the_issue_example_leaves_the_outline_as_it_was(dept: Path) -> None:
+    opening = ["第一段", "第二段"]
+    message = refused(dept, "{% set ns = namespace(pop=1) %}{{ ns.pop }}{{ opening.pop() }}\n",
+                      context={"opening": opening})
+    assert "access to attribute 'pop' of 'list' object is unsafe" in message
+    assert opening == ["第一段", "第二段"]
