@@ -22,7 +22,7 @@ import docx
 import pytest
 import yaml
 from click.testing import Result
-from conftest import OUTLINES, needs_soffice, run_process
+from conftest import OUTLINES, needs_soffice, run_process, soffice
 
 from drafter.compose.blocks import Paragraph, Run, TableOfContents
 from drafter.compose.templates import builtin_dir
@@ -521,7 +521,11 @@ def test_update_fields_on_an_outline_without_toc_writes_only_the_docx(tmp_path: 
     out = tmp_path / "speech.docx"
     result = run_cli("render", OUTLINES / "speech.yaml", "-o", out, "--update-fields")
     assert result.exit_code == 0, result.output
-    assert out.is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
+    plain = tmp_path / "plain" / "speech.docx"
+    plain.parent.mkdir()
+    assert run_cli("render", OUTLINES / "speech.yaml", "-o", plain).exit_code == 0
+    assert out.read_bytes() == plain.read_bytes(), "no table of contents: nothing to fill in, the same DOCX"
 
 
 @needs_soffice
@@ -646,13 +650,25 @@ def test_parallel_conversions_do_not_collide(tmp_path: Path, run_cli: Callable[.
 @needs_soffice
 @pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
 def test_doctor_reports_office_and_each_font(run_cli: Callable[..., Result]) -> None:
+    # Expected values come from the tools themselves, not from the code doctor runs: the version
+    # soffice reports, and for each official name the first stand-in that fontconfig has installed.
+    version = subprocess.run([soffice(), "--version"], capture_output=True, text=True, timeout=120).stdout
+    installed = {family.strip() for line in subprocess.run(["fc-list", ":", "family"], capture_output=True,
+                                                           text=True, check=True).stdout.splitlines()
+                 for family in line.split(",")}
     result = run_cli("doctor")
     assert result.exit_code == 0, result.output
-    assert re.search(r"ok\s+LibreOffice \d+\.\d+", result.output)
+    lines = [line.strip() for line in result.output.splitlines()]
+    assert f"ok      {version.strip()}  ({soffice()})" in lines
     for role in ROLES:
+        stand_in = next(s for s in role.stand_ins if s.family in installed)
         for name in role.names:
-            found = resolve(name, role)
-            assert f"{name} → {found.family}" in result.output
+            shown = [line for line in lines if re.match(rf"\w+ +{re.escape(name)} → ", line)]
+            assert len(shown) == 1, (name, shown)
+            style = "Bold" if role.bold else "(Regular|Book)"  # 小标宋 is drawn bold
+            assert re.fullmatch(rf"ok +{re.escape(name)} → {re.escape(stand_in.family)} {style}"
+                                rf"  \({re.escape(stand_in.package)}\)", shown[0]), shown[0]
+    assert lines[-1] == "Everything previews need is installed."
 
 
 def test_doctor_without_office_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
