@@ -179,7 +179,21 @@ def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return _CACHE[outline]
 
 
-every_example = pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES], indirect=True)
+def examples(outlines: list[Path]) -> pytest.MarkDecorator:
+    """Parametrize a test over these example outlines, each rendered by the ``example`` fixture."""
+    assert outlines, "no example outline has what this test checks"
+    return pytest.mark.parametrize("example", outlines, ids=[p.stem for p in outlines], indirect=True)
+
+
+def _profile(outline: Path) -> Profile:
+    return Renderer().profile(load_outline(outline).kind)
+
+
+every_example = examples(EXAMPLES)
+examples_with_page_numbers = examples([p for p in EXAMPLES if _profile(p).page_numbers.enabled])
+examples_with_a_grid = examples([p for p in EXAMPLES if _profile(p).page.chars_per_line
+                                 and _profile(p).language.startswith("zh")])
+examples_with_a_toc = examples([p for p in EXAMPLES if getattr(load_outline(p).document, "toc", False)])
 
 
 def generated_speech(paragraphs: int, seed: int) -> dict:
@@ -246,11 +260,9 @@ def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_page_numbers
 def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
     numbers, g = example.profile.page_numbers, example.geometry
-    if not numbers.enabled:
-        pytest.skip("this kind's profile has no page numbers")
     edge = numbers.edge_tw * TW_MM
     for page in example.pages:
         footer = g.footer_lines(page)
@@ -268,10 +280,8 @@ def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_a_grid
 def test_example_full_lines_of_chinese_text_have_the_grids_characters(example: Rendered) -> None:
-    if not example.geometry.chars_per_line or not example.profile.language.startswith("zh"):
-        pytest.skip("this kind's profile has no character grid")
     checked = check_full_lines(example.pages, example.geometry)
     assert checked > 0
 
@@ -490,10 +500,9 @@ def check_filled_toc(docx_path: Path, pdf: Path, geometry: Geometry) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_a_toc
 def test_example_toc_is_filled_with_the_pages_its_headings_are_on(example: Rendered) -> None:
-    if not has_toc_field(example.docx):
-        pytest.skip("this example has no table of contents")
+    assert has_toc_field(example.docx)
     assert "Filled the table of contents" in example.stderr
     check_filled_toc(example.docx, example.pdf, example.geometry)
 
