@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,7 +33,24 @@ def seeds_dir() -> Path:
 
 
 SEEDS = seeds_dir()
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _writes_anywhere() -> bool:
+    """Whether permission bits fail to stop this process (root, or a process with CAP_DAC_OVERRIDE)."""
+    with tempfile.TemporaryDirectory() as folder:
+        locked = Path(folder) / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        try:
+            (locked / "probe").write_bytes(b"")
+        except PermissionError:
+            return False
+        finally:
+            locked.chmod(0o755)
+    return True
+
+
+IS_ROOT = _writes_anywhere()
 """Root writes anywhere: tests of permission refusals need an ordinary user (CI runs them as one)."""
 
 
