@@ -24,6 +24,7 @@ import yaml
 
 from drafter.errors import OutlineError, Problem
 from drafter.outline import yamlfile
+from drafter.outline.formats import parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
@@ -224,7 +225,7 @@ def check_file(path: Path, display: str | None = None) -> Checked:
 def check_text(text: str, file: str = "<outline>") -> Checked:
     """Check outline source text: schema problems (E0xx) and lint findings."""
     try:
-        document = yamlfile.parse(text, file)
+        document = parse_document(text, file)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []

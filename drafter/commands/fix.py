@@ -26,11 +26,12 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
 
     from drafter.authoring.fix import fix_text
     from drafter.outline import yamlfile
+    from drafter.outline.formats import parse_document
     from drafter.output import write_atomic
 
     for path in outlines:
         text = yamlfile.read_text(path)
-        yamlfile.parse(text, str(path))  # an unreadable file is an error, not "nothing to fix"
+        parse_document(text, str(path))  # an unreadable file is an error, not "nothing to fix"
         result = fix_text(text, str(path))
         left = sum(1 for f in result.remaining)
         if show_diff:
