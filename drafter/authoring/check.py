@@ -30,6 +30,7 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.numbering import TYPED_NUMBER, without_typed_number
 from drafter.text.typography import punctuation_fixes
 
 ERROR = "error"
@@ -84,19 +85,6 @@ _PLACEHOLDER = re.compile(
     r"|待补充|待填写|待完善|待核实|待确认|待定"
 )
 
-_ZH_NUM = "一二三四五六七八九十百零〇"
-_HAND_NUMBER = re.compile(
-    r"\s*(?:"
-    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
-    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
-    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
-    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
-    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
-    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
-    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
-    r"|[①-⑳]"
-    r")\s*"
-)
 
 
 @dataclass(frozen=True)
@@ -375,7 +363,7 @@ class Linter:
         self.lengths(group, headings)
         seen: dict[str, int] = {}
         for index, heading in headings:
-            key = _core(_without_number(heading))
+            key = _core(without_typed_number(heading))
             if key and key in seen:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
@@ -383,8 +371,8 @@ class Linter:
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
-        match = _HAND_NUMBER.match(heading)
-        if not match or _without_number(heading) == heading:
+        match = TYPED_NUMBER.match(heading)
+        if not match or without_typed_number(heading) == heading:
             return
         typed = match.group().strip()
         depth = min(level, len(self.kind.numbering))
@@ -403,7 +391,7 @@ class Linter:
         """
         if len(headings) < 2:
             return
-        sizes = [len(_core(_without_number(h))) for _, h in headings]
+        sizes = [len(_core(without_typed_number(h))) for _, h in headings]
         flagged = []
         if len(headings) == 2:
             long_at = 0 if sizes[0] > sizes[1] else 1
@@ -432,14 +420,6 @@ def _plain_safe(value: str) -> bool:
     if ": " in value or " #" in value:
         return False
     return isinstance(yaml.safe_load(value), str) and yaml.safe_load(value) == value
-
-
-def _without_number(heading: str) -> str:
-    """The heading without a number typed at its start (as E102 would fix it)."""
-    match = _HAND_NUMBER.match(heading)
-    if match and match.group().strip() and match.end() < len(heading.rstrip()):
-        return heading[match.end():]
-    return heading
 
 
 def _core(heading: str) -> str:
