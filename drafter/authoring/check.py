@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import OutlineError, Problem
+from drafter.markdown import is_markdown, parse_draft
 from drafter.outline import yamlfile
 from drafter.outline.formats import parse_document
 from drafter.outline.kinds import KINDS, Kind
@@ -51,6 +52,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("E001", ERROR, "the file cannot be read as YAML (syntax, encoding, duplicate key, tag)"),
     Rule("E002", ERROR, "the outline does not fit its kind's schema (unknown or missing key, wrong type, "
                         "empty text, impossible date, sections too deep)"),
+    Rule("E003", ERROR, "Markdown that cannot be mapped to an outline (raw HTML, a heading that skips a level, "
+                        "a code block, or a table, image or footnote, which outlines do not hold yet)"),
     Rule("E101", ERROR, "a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …"),
     Rule("E102", ERROR, "a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
                         "drafter numbers headings itself", fixable=True),
@@ -211,7 +214,10 @@ def check_file(path: Path, display: str | None = None) -> Checked:
 
 
 def check_text(text: str, file: str = "<outline>") -> Checked:
-    """Check outline source text: schema problems (E0xx) and lint findings."""
+    """Check outline source text (YAML, JSON, or a Markdown draft when ``file`` ends in .md):
+    schema problems (E0xx) and lint findings."""
+    if is_markdown(file):
+        return check_markdown(text, file)
     try:
         document = parse_document(text, file)
     except OutlineError as exc:
@@ -226,6 +232,25 @@ def check_text(text: str, file: str = "<outline>") -> Checked:
     if kind is not None:
         findings.extend(Linter(document, kind).run())
     return Checked(sort_findings(findings), document, kind)
+
+
+def check_markdown(text: str, file: str = "<draft.md>") -> Checked:
+    """Check a Markdown draft: what cannot be mapped (E003), the mapped outline's schema problems
+    (E002) and lint findings, each at its line in the Markdown."""
+    try:
+        draft = parse_draft(text, file)
+    except OutlineError as exc:
+        return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
+    findings = [_problem_finding(p, "E003") for p in draft.unmapped]
+    unmapped = set(draft.unmapped)
+    try:
+        outline_from_yaml(draft.document, None)
+    except OutlineError as exc:
+        findings.extend(_problem_finding(p, "E002") for p in exc.problems if p not in unmapped)
+    kind = KINDS.get(draft.kind)
+    if kind is not None:
+        findings.extend(Linter(draft.document, kind).run())
+    return Checked(sort_findings(findings), draft.document, kind)
 
 
 def _problem_finding(problem: Problem, code: str) -> Finding:

@@ -29,7 +29,13 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
     from drafter.outline.formats import parse_document
     from drafter.output import write_atomic
 
+    from drafter.errors import DrafterError
+    from drafter.markdown import is_markdown
+
     for path in outlines:
+        if is_markdown(path):
+            raise DrafterError(f"{path}: fix edits YAML and JSON outlines in place; for a Markdown draft, "
+                               f"`drafter check {path}` lists what to change, line by line")
         text = yamlfile.read_text(path)
         parse_document(text, str(path))  # an unreadable file is an error, not "nothing to fix"
         result = fix_text(text, str(path))

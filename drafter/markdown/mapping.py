@@ -80,6 +80,8 @@ class Draft:
     data: dict[str, Any]
     document: YamlDocument
     """The data with the Markdown line of every value, and the problems found while mapping."""
+    unmapped: list[Problem] = field(default_factory=list)
+    """What the mapping could not place (raw HTML, a skipped heading level, a table…); also in ``document.problems``."""
     notes: list[str] = field(default_factory=list)
     """What the mapping decided (title, head lines, dropped heading numbers, quotes), for the writer."""
 
@@ -107,6 +109,7 @@ class _Mapper:
         self.data: dict[str, Any] = {}
         self.marks: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = list(source.front.problems) if source.front else []
+        self.unmapped: list[Problem] = []
         self.notes: list[str] = []
         self.language = "zh"
         self.numbers_dropped: list[int] = []
@@ -144,7 +147,7 @@ class _Mapper:
             document.key_marks.update(self.source.front.key_marks)
             document.value_marks.update(self.source.front.value_marks)
             document.reported = set(self.source.front.reported)
-        return Draft(self.source.file, kind, guess, self.data, document, self.notes)
+        return Draft(self.source.file, kind, guess, self.data, document, self.unmapped, self.notes)
 
     def title(self, blocks: list[Block]) -> tuple[tuple[str, int] | None, int, list[Block]]:
         """(title text and line, how many levels headings move up, the blocks after the title)."""
@@ -157,7 +160,11 @@ class _Mapper:
             if given is None:
                 self.notes.append(f"line {tops[0].line}: the # heading is the title; ## headings are sections")
             return (tops[0].text, tops[0].line), 1, blocks[1:]
-        return None, 0, blocks
+        shift = min((h.level for h in headings), default=1) - 1
+        if shift:
+            self.notes.append(f"line {headings[0].line}: the draft's top headings are {'#' * (shift + 1)}: "
+                              "they are the level-1 sections")
+        return None, shift, blocks
 
     def kind(self, title: tuple[str, int] | None, blocks: list[Block], shift: int) -> tuple[str, Guess | None]:
         if self.given_kind:
@@ -408,7 +415,9 @@ class _Mapper:
         self.marks[path] = (line, 1)
 
     def fail(self, line: int, message: str, path: KeyPath = ()) -> None:
-        self.problems.append(Problem(self.source.file, line, 1, format_path(path), message))
+        problem = Problem(self.source.file, line, 1, format_path(path), message)
+        self.problems.append(problem)
+        self.unmapped.append(problem)
 
     def front_mark(self, path: KeyPath) -> tuple[int, int] | None:
         if self.source.front and path in self.source.front.value_marks:

@@ -83,17 +83,14 @@ def read_markdown(text: str, file: str) -> MarkdownSource:
 
 
 def _front_matter(content: str, file: str, opening_line: int) -> YamlDocument:
-    """The front matter's YAML with every position moved to its line in the Markdown file."""
-    shift = opening_line  # the YAML's line 1 is the line after the opening ---
+    """The front matter's YAML, read with the lines it has in the Markdown file."""
+    padded = "\n" * opening_line + content  # the YAML starts on the line after the opening ---
     try:
-        document = yamlfile.parse(content, file, strict=False)
+        document = yamlfile.parse(padded, file, strict=False)
     except OutlineError as exc:
-        raise OutlineError([replace(p, line=p.line + shift,
-                                    message=f"front matter: {p.message}") for p in exc.problems]) from None
-    document.value_marks = {path: (line + shift, column) for path, (line, column) in document.value_marks.items()}
-    document.key_marks = {path: (line + shift, column) for path, (line, column) in document.key_marks.items()}
-    document.problems = [replace(p, line=p.line + shift) for p in document.problems]
-    document.scalars = {}  # offsets into the front matter, not into the Markdown file
+        raise OutlineError([replace(p, message=f"front matter: {p.message}") for p in exc.problems]) from None
+    document.scalars = {}  # offsets into the padded front matter, not into the Markdown file
+    document.text = ""
     if document.data is not None and not isinstance(document.data, dict):
         what = "a list" if isinstance(document.data, list) else f"the text {_shown(document.data)}"
         line, column = document.mark(())
@@ -173,6 +170,7 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
     inline = node.children[0] if node.children else None
     pieces: list[str] = []
     problems: list[str] = []
+    html: list[str] = []
     styled = False
     for child in (inline.children if inline is not None else []):
         kind_of = child.type
@@ -187,7 +185,7 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
             pieces.append(_plain(child))
             styled = True
         elif kind_of == "html_inline":
-            problems.append(f"raw HTML {child.content!r}")
+            html.append(child.content)
         elif kind_of == "image":
             problems.append(f"an image ({child.attrGet('src')})")
             pieces.append(_plain(child))
@@ -195,6 +193,8 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
             problems.append(f"a footnote reference [^{child.meta.get('label', '')}]")
         else:
             problems.append(f"inline {kind_of}")
+    if html:
+        problems.insert(0, f"raw HTML {' '.join(html)!r}")
     return Block(kind, _line(node), _join_lines("".join(pieces)), level, problems=tuple(problems), styled=styled)
 
 
