@@ -25,12 +25,11 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
     import difflib
 
     from drafter.authoring.fix import fix_text
+    from drafter.errors import DrafterError
+    from drafter.markdown import is_markdown
     from drafter.outline import yamlfile
     from drafter.outline.formats import parse_document
     from drafter.output import write_atomic
-
-    from drafter.errors import DrafterError
-    from drafter.markdown import is_markdown
 
     for path in outlines:
         if is_markdown(path):
