@@ -19,6 +19,14 @@ from drafter.outline import yamlfile
 from drafter.outline.yamlfile import YamlDocument
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_LEFT_EMPHASIS = (
+    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
+)
+"""Emphasis CommonMark leaves as literal asterisks next to Chinese punctuation: in
+``**（一）要点。**正文`` the closing ``**`` follows 。 and precedes a letter, so it cannot close.
+Chinese writers and models type leads this way constantly; the markers are dropped as a
+CJK-aware renderer would."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +41,19 @@ class Block:
     line: int
     """1-based line where the block starts."""
     text: str = ""
-    """Plain text of a heading or paragraph (inline emphasis and code kept as their text)."""
+    """Plain text of a heading or paragraph (inline emphasis and code kept as their text); a
+    list's marker (``-``, ``.``, ``)``); an image's source; raw HTML or code as written."""
     level: int = 0
     """Heading level (number of #)."""
     items: tuple[Block, ...] = ()
     """List items, or the paragraphs of a block quote, as paragraph blocks."""
     ordered: bool = False
+    start: int = 1
+    """The number an ordered list starts at (``3.`` → 3)."""
+    lines: tuple[str, ...] = ()
+    """A paragraph's text line by line, as typed (soft line breaks kept)."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """A table's rows (header first), each a tuple of cell texts."""
     problems: tuple[str, ...] = ()
     """Inline things in the block that an outline cannot hold (raw HTML, an image, a footnote reference)."""
     styled: bool = False
@@ -119,13 +134,16 @@ def _blocks(node: Any) -> list[Block]:
             return [Block("image", _line(node), inline.children[0].attrGet("src") or "")]
         return [_inline_block("paragraph", node)]
     if kind in ("bullet_list", "ordered_list"):
-        return [Block("list", _line(node), items=tuple(_list_item(item) for item in node.children),
-                      ordered=kind == "ordered_list")]
+        start = node.attrs.get("start", 1) if kind == "ordered_list" else 1
+        return [Block("list", _line(node), node.markup, items=tuple(_list_item(item) for item in node.children),
+                      ordered=kind == "ordered_list", start=int(start))]
     if kind == "blockquote":
         inner = [b for child in node.children for b in _blocks(child)]
         return [Block("quote", _line(node), items=tuple(inner))]
     if kind == "table":
-        return [Block("table", _line(node))]
+        rows = tuple(tuple(_join_lines(_plain(cell)) for cell in row.children)
+                     for part in node.children for row in part.children)
+        return [Block("table", _line(node), rows=rows)]
     if kind in ("html_block",):
         return [Block("html", _line(node), node.content.strip())]
     if kind in ("fence", "code_block"):
@@ -195,7 +213,12 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
             problems.append(f"inline {kind_of}")
     if html:
         problems.insert(0, f"raw HTML {' '.join(html)!r}")
-    return Block(kind, _line(node), _join_lines("".join(pieces)), level, problems=tuple(problems), styled=styled)
+    raw = "".join(pieces)
+    for pattern in _LEFT_EMPHASIS:
+        raw, count = pattern.subn(lambda m: m.group(m.lastindex), raw)
+        styled = styled or bool(count)
+    lines = tuple(line.strip() for line in raw.split("\n") if line.strip())
+    return Block(kind, _line(node), _join_lines(raw), level, lines=lines, problems=tuple(problems), styled=styled)
 
 
 def _join_lines(text: str) -> str:
