@@ -4,7 +4,7 @@ Models and writers put a Chinese document's head under its title as short paragr
 occasion line (——在……上的讲话), the speaker, the date （2025年7月18日）, the salutation 同志们：,
 a report's addressee 市人民政府：, an article's 摘要：/关键词：. Each recogniser here reads one
 paragraph and says which outline key it fills, or nothing; the mapping asks them only for the
-paragraphs before the first body paragraph, and only for keys the front matter left unset.
+paragraphs before the first body paragraph.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ The rules, in the order a draft is read:
   department, …); the text may not give a key the front matter gives too.
 - **Title**: the front matter's ``title:``, else a lone ``#`` heading at the top (then ``##``
   headings are level-1 sections).
-- **Head lines**: the short paragraphs right under the title fill the keys their kind has and
-  the front matter left unset (occasion line → subtitle, speaker, date, salutation; a report's
-  addressee; an article's 摘要/关键词): see :mod:`drafter.markdown.head`.
+- **Head lines**: the short paragraphs right under the title fill the keys their kind has
+  (occasion line → subtitle, speaker, date, salutation; a report's addressee; an article's
+  摘要/关键词): see :mod:`drafter.markdown.head`. A head line for a key the front matter gives
+  too is reported, not printed twice.
 - **Headings** are sections at their depth; a heading may not skip a level; a number typed
   in a heading is dropped (drafter numbers headings by position). An article's 参考文献 and a
   report's 附件 headings hold those lists instead.
@@ -152,14 +153,15 @@ class _Mapper:
     def title(self, blocks: list[Block]) -> tuple[tuple[str, int] | None, int, list[Block]]:
         """(title text and line, how many levels headings move up, the blocks after the title)."""
         headings = [b for b in blocks if b.type == "heading"]
-        tops = [h for h in headings if h.level == 1]
-        lone_top = bool(blocks) and len(tops) == 1 and blocks[0] is tops[0]
+        first = blocks[0] if blocks and blocks[0].type == "heading" and blocks[0].level == 1 else None
         given = self.front.get("title")
-        if lone_top and (given is None or given == tops[0].text):
-            self.check_inline(tops[0])
+        if first is not None and (given is None or given == first.text):
+            self.check_inline(first)
+            more_tops = any(h.level == 1 for h in headings[1:])
             if given is None:
-                self.notes.append(f"line {tops[0].line}: the # heading is the title; ## headings are sections")
-            return (tops[0].text, tops[0].line), 1, blocks[1:]
+                self.notes.append(f"line {first.line}: the first # heading is the title; "
+                                  f"{'the other # headings' if more_tops else '## headings'} are the level-1 sections")
+            return (first.text, first.line), 0 if more_tops else 1, blocks[1:]
         shift = min((h.level for h in headings), default=1) - 1
         if shift:
             self.notes.append(f"line {headings[0].line}: the draft's top headings are {'#' * (shift + 1)}: "
@@ -193,7 +195,7 @@ class _Mapper:
     def head(self, blocks: list[Block], shape: Shape) -> list[Block]:
         """Consume the head lines under the title; returns the remaining blocks."""
         index = 0
-        tried = [key for key in shape.head if key not in self.front]
+        tried = list(shape.head)  # a key also in the front matter is reported by merge_front
         recognisers = {
             "subtitle": head.occasion, "source": head.occasion, "speaker": head.speaker, "date": head.date_line,
             "salutation": head.salutation, "addressee": head.addressee,
