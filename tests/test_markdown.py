@@ -190,3 +190,14 @@ def test_check_locates_findings_inside_json_strings(tmp_path: Path, run_cli) -> 
                          "talk.json:5:43: W201 [*] half-width `,` in Chinese text; write `，`"]
     assert run_cli("fix", source).exit_code == 0
     assert json.loads(source.read_text(encoding="utf-8"))["sections"][0] == {"heading": "开头", "paragraphs": ["正文，逗号。"]}
+
+
+def test_readme_markdown_example_renders_as_shown(tmp_path: Path, run_cli, monkeypatch) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Drafting in Markdown", 1)[1]
+    draft = section.split("```markdown\n", 1)[1].split("```", 1)[0]
+    shown = section.split("$ drafter render draft.md\n", 1)[1].split("```", 1)[0].splitlines()
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("render", "draft.md")
+    assert result.exit_code == 0 and result.stderr.splitlines() == shown

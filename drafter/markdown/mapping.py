@@ -402,7 +402,7 @@ class _Mapper:
                 self.fail(block.line, f"{problem} cannot be mapped to an outline")
         if block.styled and not any("emphasis" in n for n in self.notes):
             self.notes.append(f"line {block.line}: emphasis, links and code are kept as plain text "
-                              "(the layout decides how text looks); the same for any later line")
+                              "here and below (the layout decides how text looks)")
         return not block.problems
 
     def append(self, target: _Target, key: str, text: str, line: int) -> None:
