@@ -11,15 +11,15 @@ date, salutation, addressee, 摘要/关键词), ``guess`` (the kind, with the re
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.markdown.mapping import Draft, map_markdown
-from drafter.markdown.reader import read_markdown
-from drafter.outline.load import Outline, outline_from_yaml
-from drafter.outline.yamlfile import read_text
+if TYPE_CHECKING:  # imported when used, so that reading a YAML outline never loads the Markdown stage
+    from drafter.markdown.mapping import Draft
+    from drafter.outline.load import Outline
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-__all__ = ["Draft", "MARKDOWN_SUFFIXES", "is_markdown", "parse_draft", "read_draft", "outline_from_draft"]
+__all__ = ["MARKDOWN_SUFFIXES", "is_markdown", "parse_draft", "read_draft", "outline_from_draft"]
 
 
 def is_markdown(path: str | Path) -> bool:
@@ -29,15 +29,22 @@ def is_markdown(path: str | Path) -> bool:
 
 def parse_draft(text: str, file: str = "<draft.md>", kind: str | None = None) -> Draft:
     """Map Markdown ``text`` to outline data (``kind`` overrides the front matter and the guess)."""
+    from drafter.markdown.mapping import map_markdown
+    from drafter.markdown.reader import read_markdown
+
     return map_markdown(read_markdown(text, file), kind)
 
 
 def read_draft(path: str | Path, kind: str | None = None) -> Draft:
     """Read the Markdown draft at ``path`` (UTF-8, at most as large as an outline file) and map it."""
+    from drafter.outline.yamlfile import read_text
+
     path = Path(path)
     return parse_draft(read_text(path, str(path)), str(path), kind)
 
 
 def outline_from_draft(draft: Draft, source: Path | None = None) -> Outline:
     """Validate a mapped draft as an outline: every problem (mapping and schema) at its Markdown line."""
+    from drafter.outline.load import outline_from_yaml
+
     return outline_from_yaml(draft.document, source)
