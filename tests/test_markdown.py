@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from drafter import load_outline
 from drafter.markdown import parse_draft, read_draft
-from drafter.outline.load import load_outline, parse_outline
+from drafter.outline.load import parse_outline
 from drafter.pipeline.render import render_file
 
 DRAFTS = Path(__file__).parent / "markdown_drafts"
@@ -201,3 +202,12 @@ def test_readme_markdown_example_renders_as_shown(tmp_path: Path, run_cli, monke
     monkeypatch.chdir(tmp_path)
     result = run_cli("render", "draft.md")
     assert result.exit_code == 0 and result.stderr.splitlines() == shown
+
+
+def test_minutes_headings_are_speakers_and_the_rule_starts_the_consensus() -> None:
+    outline = load_outline(DRAFTS / "minutes.md")
+    first, second = outline.speakers
+    assert (first.name, first.topic, first.points) == ("市规划设计研究院总规划师钱亮", "统筹推进片区改造",
+                                                       ("做好前期摸底调查", "完善居民议事机制"))
+    assert (second.name, second.remarks) == ("某某大学副教授孙丽", ("居民参与是改造成功的关键。",))
+    assert outline.consensus == ("与会专家一致认为，老旧小区改造要坚持以人民为中心。",)

@@ -167,6 +167,8 @@ class Assistant:
 
         if find_soffice() is None:
             return [], "no page images: LibreOffice (soffice) is not installed where the server runs"
+        for name in [f".{docx.stem}.pages", *(f"{docx.stem}-{n}.png" for n in range(1, count + 1))]:
+            self.workspace.resolve(str(docx.parent / name))  # the files the preview writes: no link out
         request = PreviewRequest(png=True, pages=PageRange(1, count), dpi=PREVIEW_DPI)
         try:
             return preview(docx, request, rerender).pngs, None
