@@ -211,3 +211,10 @@ def test_minutes_headings_are_speakers_and_the_rule_starts_the_consensus() -> No
                                                        ("做好前期摸底调查", "完善居民议事机制"))
     assert (second.name, second.remarks) == ("某某大学副教授孙丽", ("居民参与是改造成功的关键。",))
     assert outline.consensus == ("与会专家一致认为，老旧小区改造要坚持以人民为中心。",)
+
+
+def test_article_abstract_and_keywords_may_be_headings() -> None:
+    draft = parse_draft("# 题目\n\n## 摘要\n\n本文研究社区。\n\n## 关键词\n\n社区；治理；更新\n\n## 引言\n\n正文。\n")
+    assert draft.kind == "article"
+    assert (draft.data["abstract"], draft.data["keywords"]) == (["本文研究社区。"], ["社区", "治理", "更新"])
+    assert draft.data["sections"] == [{"heading": "引言", "paragraphs": ["正文。"]}]

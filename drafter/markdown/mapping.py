@@ -322,6 +322,10 @@ class _Mapper:
                                   "paragraphs first, then its points; move the paragraph above the list "
                                   "or give it a heading of its own")
             return
+        if target.paragraphs == "keywords":  # under a 关键词 heading: 城镇化；都市圈
+            for word in head.keywords(f"关键词：{block.text}") or []:
+                self.append(target, "keywords", word, block.line)
+            return
         self.append(target, target.paragraphs, block.text, block.line)
 
     def points(self, block: Block, target: _Target) -> None:
