@@ -10,6 +10,7 @@ Templates write a tiny markup (documented in the README for department template 
     <blank/>            an empty line (one line of the grid)
     <pagebreak/>        start a new page
     <toc/>              a table of contents field
+    <record><p …/>…</record>   the 版记 of a 公文: its lines at the foot of an even last page
 
 ``style`` names an element of the style profile. Outline text arrives escaped, so it can
 never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
@@ -19,6 +20,8 @@ Attributes of ``<p>``:
 ``align``  left, center, right, justify or distribute, overriding the element's alignment.
 ``left``   extra indent of the whole paragraph, in characters, added to where the element's
            first line starts (its left plus first-line indent).
+``right``  extra right indent in characters, added to the element's own (a signature centred
+           over a sealed date).
 ``hang``   wrapped lines start this many characters after the first line (a hanging indent):
            ``hang="3"`` after "出席：" aligns names that wrap under the first name.
 ``lang``   ``en`` leaves the text as typed (no Chinese punctuation conversion) — for English
@@ -54,6 +57,7 @@ class Paragraph:
     align: str | None = None
     hang_chars: float | None = None
     left_chars: float | None = None
+    right_chars: float | None = None
 
     @property
     def text(self) -> str:
@@ -73,7 +77,14 @@ class TableOfContents:
     levels: int = 2
 
 
-Block = Paragraph | PageBreak | TableOfContents
+@dataclass(frozen=True)
+class Record:
+    """The 版记 of an official document: lines set between rules at the foot of an even last page."""
+
+    lines: tuple[Paragraph, ...]
+
+
+Block = Paragraph | PageBreak | TableOfContents | Record
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
 
@@ -113,9 +124,14 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
+    if tag == "record":
+        lines = tuple(_block(child, template, chinese) for child in element)
+        if not lines or not all(isinstance(line, Paragraph) for line in lines):
+            raise TemplateError(template, None, "<record> holds one or more <p> lines and nothing else")
+        return Record(lines)  # type: ignore[arg-type]
     if tag != "p":
         raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; "
-                                            "use <p>, <blank/>, <pagebreak/> or <toc/>")
+                                            "use <p>, <blank/>, <pagebreak/>, <toc/> or <record>")
     style = element.get("style", "body")
     align = element.get("align")
     if align is not None and align not in _ALIGNS:
@@ -123,8 +139,9 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
     hang = _chars(element, "hang", template)
     left = _chars(element, "left", template)
+    right = _chars(element, "right", template)
     runs = _runs(element, None, template, _language(element, chinese, template))
-    return Paragraph(style, _trim(runs), align, hang, left)
+    return Paragraph(style, _trim(runs), align, hang, left, right)
 
 
 def _chars(element: ET.Element, name: str, template: str) -> float | None:
