@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from drafter.compose.context import NumberedSection, number_sections
-from drafter.outline.kinds import KINDS
-
 from drafter.outline.gongwen import classification_text, copy_number_text
+from drafter.outline.kinds import KINDS
 from drafter.text.docnumber import normalise_doc_number
 
 

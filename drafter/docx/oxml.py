@@ -428,9 +428,10 @@ def spacer(height_tw: int) -> str:
 
 
 def closing_paragraph() -> str:
-    """The paragraph a document must end with after a table, 1 twip high so it never makes a page."""
+    """The paragraph a document must end with after a table: hidden and 1 point high, so that it
+    never starts a page of its own (Word's own advice for a table that ends a full page)."""
     return ('<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
-            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+            'w:lineRule="exact"/><w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule, thin: Rule) -> str:

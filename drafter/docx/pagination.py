@@ -12,14 +12,17 @@ tests/test_gongwen.py checks the prediction against LibreOffice's PDF.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.compose.blocks import Block, PageBreak, Paragraph, TableOfContents
+from drafter.compose.blocks import Block, PageBreak, Paragraph
 from drafter.docx.profile import Profile, Style
 
 NO_LINE_START = set("，。、；：？！）］｝〕〉》」』】”’…—·%‰℃")
 """Characters a Chinese line never starts with (GB/T 15834 practice, Word's and LibreOffice's kinsoku)."""
+NO_LINE_END = set("（［｛〔〈《「『【“‘")
+"""Characters a Chinese line never ends with."""
 
 
 @dataclass(frozen=True)
@@ -43,25 +46,51 @@ def char_width(char: str, style: Style) -> int:
     return (em if wide else em // 2) + style.spacing_twentieths
 
 
+def _autospaced(before: str, after: str) -> bool:
+    """Whether a quarter-em goes between two characters (autoSpaceDE/DN: 汉字 next to a Latin
+    letter or digit; punctuation takes none)."""
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    def han(c: str) -> bool:
+        return not c.isascii() and unicodedata.category(c) == "Lo"
+
+    return (han(before) and latin(after)) or (latin(before) and han(after))
+
+
+def _units(segment: str) -> list[str]:
+    """Pieces a line never splits: a run of Latin letters and digits (2025, GDP) is one piece."""
+    return re.findall(r"[A-Za-z0-9.%]+|.", segment)
+
+
 def count_lines(text: str, first_width: int, width: int, style: Style) -> int:
     """Lines a paragraph of ``text`` takes: the first line ``first_width`` wide, the rest ``width``."""
     lines = 0
     for segment in text.split("\n"):
         lines += 1
         room = first_width if lines == 1 else width
+        line: list[tuple[str, int]] = []
         used = 0
-        previous = ""
-        for char in segment:
-            if char == "\t":  # a tab to a right stop: the rest sits on this line
+        for unit in _units(segment):
+            if unit == "\t":  # a tab to a right stop: the rest sits on this line
                 break
-            advance = char_width(char, style)
-            if used + advance > room:
+            advance = sum(char_width(c, style) for c in unit)
+            if line and _autospaced(line[-1][0][-1], unit[0]):
+                advance += style.half_points * 10 // 4  # the space Word and LibreOffice put between 汉字 and Latin
+            if used + advance > room and line:
+                # kinsoku: a closing mark pulls the last piece of the full line down with it;
+                # an opening mark at the end of the line goes down with what it opens
+                carried: list[tuple[str, int]] = []
+                if unit[0] in NO_LINE_START:
+                    carried.append(line.pop())
+                while line and line[-1][0][-1] in NO_LINE_END:
+                    carried.insert(0, line.pop())
                 lines += 1
                 room = width
-                # kinsoku: a closing mark pulls the last character of the full line down with it
-                used = char_width(previous, style) if char in NO_LINE_START and previous else 0
+                line = carried
+                used = sum(a for _, a in line)
+            line.append((unit, advance))
             used += advance
-            previous = char
     return lines
 
 
@@ -89,31 +118,48 @@ def paragraph_height(block: Paragraph, style: Style, profile: Profile, *, fit: b
     return lines, height
 
 
+def _keeps(blocks: list[Block], profile: Profile) -> list[bool]:
+    """For each block, whether it stays on the page of the next one (as the writer marks it)."""
+    keeps = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        keeps.append(isinstance(block, Paragraph) and isinstance(following, Paragraph) and (
+            profile.style(block.style).keep_with_next or profile.style(following.style).keep_with_previous))
+    return keeps
+
+
 def predict(blocks: list[Block], profile: Profile) -> Layout:
     """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``."""
     page = profile.page
     page_tw = page.height - page.top - page.bottom
+    keeps = _keeps(blocks, profile)
+    heights: dict[int, tuple[int, int, int]] = {}  # index → (lines, line height, extra)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            style = profile.style(block.style)
+            lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
+            line = style.line_tw or height // max(lines, 1)
+            heights[index] = (lines, line, height - lines * line)
     pages, used = 1, 0
-    paragraphs = list(blocks)
-    for index, block in enumerate(paragraphs):
+    for index, block in enumerate(blocks):
         if isinstance(block, PageBreak):
             pages, used = pages + 1, 0
             continue
-        if isinstance(block, TableOfContents) or not isinstance(block, Paragraph):
+        if index not in heights:
             continue
-        style = profile.style(block.style)
-        lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
-        line = style.line_tw or height // max(lines, 1)
-        extra = height - lines * line  # spacing and rules, laid out with the first and last lines
+        lines, line, extra = heights[index]
+        if used and (index == 0 or not keeps[index - 1]):
+            # the first of a chain of paragraphs kept together: all of it, and the first line of
+            # its last paragraph, must fit, or the chain starts the next page
+            chain, last = 0, index
+            while keeps[last] and last + 1 in heights:
+                chain += heights[last][0] * heights[last][1] + heights[last][2]
+                last += 1
+            chain += heights[last][1] + heights[last][2]
+            if used + chain > page_tw and chain <= page_tw:
+                pages, used = pages + 1, 0
         if used and used + line + extra > page_tw:
             pages, used = pages + 1, 0
-        if style.keep_with_next and used:
-            following = next((b for b in paragraphs[index + 1:] if isinstance(b, Paragraph)), None)
-            if following is not None:
-                next_style = profile.style(following.style)
-                next_line = (next_style.line_tw or line) + next_style.before_tw
-                if used + height + next_line > page_tw and height + next_line <= page_tw:
-                    pages, used = pages + 1, 0
         used += extra
         for _ in range(lines):
             if used + line > page_tw:

@@ -74,8 +74,9 @@ class ElementSpec:
     scale: float | None = key("Horizontal character scaling in per cent (Word's w:w): 100 is normal.", None)
     fit_width: bool | None = key(
         "Squeeze a line that is wider than the text block to its width (never wrap it): issuer marks.", None)
-    right_tab: bool | None = key(
-        "A right-aligned tab stop at the right indent: text after a tab sits flush right.", None)
+    right_tab: float | None = key(
+        "A right-aligned tab stop this many characters inside the right indent (0: at it): text after "
+        "a tab sits flush right.", None)
     rule_above: RuleSpec | None = key("A rule above the paragraph (top border).", None)
     rule_below: RuleSpec | None = key("A rule below the paragraph (bottom border).", None)
 
@@ -327,7 +328,8 @@ def _resolve_style(name: str, e: ElementSpec, page: Page, body_points: float, gr
         scale=_scale(e.scale, name),
         fit_width=bool(e.fit_width),
         # tab stops are measured from the text block's left edge, in Word and LibreOffice alike
-        right_tab_tw=page.width - page.left - page.right - chars(e.right_indent) if e.right_tab else None,
+        right_tab_tw=(page.width - page.left - page.right - chars(e.right_indent) - chars(e.right_tab)
+                      if e.right_tab is not None else None),
         rule_above=_rule(e.rule_above, f"elements.{name}.rule_above"),
         rule_below=_rule(e.rule_below, f"elements.{name}.rule_below"),
     )

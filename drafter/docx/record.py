@@ -80,7 +80,7 @@ def place(before: list[Block], record: Record, profile: Profile) -> Placement:
     layout = predict(before, profile)
     thick, thin = _rules(profile)
     # the rows' exact heights, and a twip to spare for the document's closing paragraph
-    need = sum(row_heights(record, profile)) + thick.eighths * 20 // 8 + 20
+    need = sum(row_heights(record, profile)) + thick.eighths * 20 // 8 + 40
     if layout.pages % 2 == 0 and layout.free_tw >= need:
         return Placement(False, False, layout.free_tw - need, layout)
     return Placement(True, layout.pages % 2 == 0, layout.page_tw - need, layout)
