@@ -329,3 +329,41 @@ def test_the_record_ends_an_even_page_on_the_text_blocks_bottom_edge(paragraphs:
 @pytest.mark.parametrize("name", ["notice", "request"])
 def test_example_records_end_an_even_page(name: str, folder: Path) -> None:
     _check_record(pdf_of(OUTLINES / f"{name}.yaml", folder))
+
+
+@needs_soffice
+def test_letter_has_its_mark_and_double_rules_on_page_one_only(folder: Path) -> None:
+    document = pdf_of(OUTLINES / "letter.yaml", folder)
+    first = document[0]
+    bands = ink_rows(first, red)
+    mark = bands[0]
+    assert abs(mark[0] - 30) <= 1, f"mark top {mark[0]:.2f} mm below the page's top"
+    reds = [r for r in rules(first) if r.color[0] > 0.8]
+    top = [r for r in reds if r.y < 100]
+    bottom = [r for r in reds if r.y > 200]
+    assert len(top) == 2 and len(bottom) == 2
+    assert all(abs(r.length - 170) <= 1 and abs((r.x0 + r.x1) / 2 - 105) <= 1 for r in reds)
+    assert top[0].width > top[1].width                          # thick over thin
+    assert bottom[0].width < bottom[1].width                    # thin over thick
+    assert abs(top[0].y - 0.5 - mark[1] - 4) <= 1                # 4 mm below the mark
+    assert abs(297 - (bottom[0].y + bottom[1].y) / 2 - 20) <= 1  # 20 mm above the bottom edge
+    number = next(t for t in texts(first) if t.text.endswith("9号"))
+    assert abs(number.x1 - RIGHT) <= 1                           # flush right under the double line
+    assert page_number(first) is None
+    assert all(not ink_rows(page, red) for page in document[1:])  # the letterhead is page one's only
+    last = document[-1]
+    assert len(document) % 2 == 0 and not [r for r in rules(last) if r.color == (0.0, 0.0, 0.0)]
+    assert any(t.text.startswith("抄送：") for t in texts(last))
+    assert not any(t.text.endswith("印发") for t in texts(last))
+
+
+@needs_soffice
+def test_meeting_minutes_carry_the_red_minutes_mark_and_a_record(folder: Path) -> None:
+    document = pdf_of(OUTLINES / "meeting-minutes.yaml", folder)
+    first = document[0]
+    mark = ink_rows(first, red)[0]
+    assert abs(mark[0] - (TOP + 35)) <= 1
+    assert any(t.text == "江城市规划委员会会议纪要" and t.color == 0xFF0000 for t in texts(first))
+    labels = [t for page in document for t in texts(page) if t.text.startswith(("出席：", "请假：", "列席："))]
+    assert [t.text[:3] for t in labels] == ["出席：", "请假：", "列席："]
+    _check_record(document)

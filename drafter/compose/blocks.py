@@ -11,6 +11,8 @@ Templates write a tiny markup (documented in the README for department template 
     <pagebreak/>        start a new page
     <toc/>              a table of contents field
     <record><p …/>…</record>   the 版记 of a 公文: its lines at the foot of an even last page
+                        (rules="no": without separator rules, as a letter's)
+    <letterhead><p …/>…</letterhead>  the first page's header (信函格式: mark and double rules)
 
 ``style`` names an element of the style profile. Outline text arrives escaped, so it can
 never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
@@ -82,9 +84,20 @@ class Record:
     """The 版记 of an official document: lines set between rules at the foot of an even last page."""
 
     lines: tuple[Paragraph, ...]
+    rules: bool = True
+    """False for a letter's record: 抄送 alone, without separator rules."""
 
 
-Block = Paragraph | PageBreak | TableOfContents | Record
+@dataclass(frozen=True)
+class Letterhead:
+    """The first page's header and footer of a letter (信函格式): ``top`` in the header, ``foot``
+    in the footer; the first page carries no page number."""
+
+    top: tuple[Paragraph, ...]
+    foot: tuple[Paragraph, ...]
+
+
+Block = Paragraph | PageBreak | TableOfContents | Record | Letterhead
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
 
@@ -128,10 +141,20 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         lines = tuple(_block(child, template, chinese) for child in element)
         if not lines or not all(isinstance(line, Paragraph) for line in lines):
             raise TemplateError(template, None, "<record> holds one or more <p> lines and nothing else")
-        return Record(lines)  # type: ignore[arg-type]
+        rules = element.get("rules", "yes")
+        if rules not in ("yes", "no"):
+            raise TemplateError(template, None, f'<record rules="{rules}">: use rules="yes" or rules="no"')
+        return Record(lines, rules == "yes")  # type: ignore[arg-type]
+    if tag == "letterhead":
+        parts: dict[str, tuple[Paragraph, ...]] = {"top": (), "foot": ()}
+        for child in element:
+            if child.tag not in parts:
+                raise TemplateError(template, None, "<letterhead> holds <top> and <foot>, each of <p> lines")
+            parts[child.tag] = tuple(_block(p, template, chinese) for p in child)  # type: ignore[misc]
+        return Letterhead(parts["top"], parts["foot"])
     if tag != "p":
         raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; "
-                                            "use <p>, <blank/>, <pagebreak/>, <toc/> or <record>")
+                                            "use <p>, <blank/>, <pagebreak/>, <toc/>, <record> or <letterhead>")
     style = element.get("style", "body")
     align = element.get("align")
     if align is not None and align not in _ALIGNS:

@@ -434,11 +434,12 @@ def closing_paragraph() -> str:
             'w:lineRule="exact"/><w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
-def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule, thin: Rule) -> str:
+def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule | None, thin: Rule | None) -> str:
     """The 版记 as a one-column table: each row (paragraph XML, exact height), the first and last
     rules ``thick``, the rules between ``thin`` — editable in Word as an ordinary table."""
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{width_tw}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{border("top", thick)}{border("bottom", thick)}{border("insideH", thin)}</w:tblBorders>'
+           + (f'<w:tblBorders>{border("top", thick)}{border("bottom", thick)}{border("insideH", thin)}</w:tblBorders>'
+              if thick and thin else "") +
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width_tw}"/></w:tblGrid>']
@@ -448,3 +449,40 @@ def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule, thin: 
                    f"{xml}</w:tc></w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+# -- the letter's first page (信函格式): header and footer of page one only ---------------------------
+
+FIRST_HEADER_ID, FIRST_FOOTER_ID = "rIdHeaderFirst", "rIdFooterFirst"
+FIRST_HEADER_PART, FIRST_FOOTER_PART = "word/header1.xml", "word/footer4.xml"
+
+
+def header_footer_part(tag: str, paragraphs_xml: str) -> str:
+    """A header (``hdr``) or footer (``ftr``) part holding ready-made paragraphs."""
+    return f'{XML_HEADER}<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraphs_xml or "<w:p/>"}</w:{tag}>'
+
+
+def first_page_rels() -> str:
+    """Relationships of the first page's header and footer."""
+    return (f'<Relationship Id="{FIRST_HEADER_ID}" Type="{_REL}/header" Target="header1.xml"/>'
+            f'<Relationship Id="{FIRST_FOOTER_ID}" Type="{_REL}/footer" Target="footer4.xml"/>')
+
+
+def first_page_types() -> str:
+    """Content-type overrides of the first page's header and footer."""
+    return ('<Override PartName="/word/header1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+            '<Override PartName="/word/footer4.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+
+
+def with_first_page(section: str, footer_tw: int | None = None) -> str:
+    """A ``w:sectPr`` given its own first-page header and footer (``w:titlePg``), in schema order;
+    ``footer_tw`` moves the footers (the letter's lower double line sits 20 mm above the edge)."""
+    if footer_tw is not None:
+        section = re.sub(r'w:footer="\d+"', f'w:footer="{footer_tw}"', section, count=1)
+    refs = (f'<w:headerReference w:type="first" r:id="{FIRST_HEADER_ID}"/>'
+            f'<w:footerReference w:type="first" r:id="{FIRST_FOOTER_ID}"/>')
+    section = section.replace("<w:sectPr>", "<w:sectPr>" + refs, 1)
+    return section.replace("<w:docGrid", "<w:titlePg/><w:docGrid", 1) if "<w:docGrid" in section \
+        else section.replace("</w:sectPr>", "<w:titlePg/></w:sectPr>", 1)

@@ -16,11 +16,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.compose.blocks import Block, PageBreak, Paragraph
+from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph
 from drafter.docx.profile import Profile, Style
 
 NO_LINE_START = set("，。、；：？！）］｝〕〉》」』】”’…—·%‰℃")
 """Characters a Chinese line never starts with (GB/T 15834 practice, Word's and LibreOffice's kinsoku)."""
+HEADER_DISTANCE_TW = 851
+"""The header's distance from the page's top edge (15 mm), as drafter's sections write it."""
 NO_LINE_END = set("（［｛〔〈《「『【“‘")
 """Characters a Chinese line never ends with."""
 
@@ -128,6 +130,17 @@ def _keeps(blocks: list[Block], profile: Profile) -> list[bool]:
     return keeps
 
 
+def header_overflow(blocks: list[Block], profile: Profile) -> int:
+    """How far a letterhead (the first page's header) reaches below the top margin, in twips:
+    the word processor starts page one's text that much lower."""
+    head = next((b for b in blocks if isinstance(b, Letterhead)), None)
+    if head is None:
+        return 0
+    height = HEADER_DISTANCE_TW + sum(paragraph_height(p, profile.style(p.style), profile, fit=True)[1]
+                                      for p in head.top)
+    return max(0, height - profile.page.top)
+
+
 def predict(blocks: list[Block], profile: Profile) -> Layout:
     """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``."""
     page = profile.page
@@ -140,7 +153,7 @@ def predict(blocks: list[Block], profile: Profile) -> Layout:
             lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
             line = style.line_tw or height // max(lines, 1)
             heights[index] = (lines, line, height - lines * line)
-    pages, used = 1, 0
+    pages, used = 1, header_overflow(blocks, profile)
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak):
             pages, used = pages + 1, 0

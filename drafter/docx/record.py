@@ -98,5 +98,6 @@ def record_xml(record: Record, placement: Placement, profile: Profile, rows_xml:
     if placement.spacer_tw > 0:
         out.append(oxml.spacer(placement.spacer_tw))
     width = page.width - page.left - page.right
-    out.append(oxml.record_table(list(zip(rows_xml, row_heights(record, profile))), width, thick, thin))
+    rows = list(zip(rows_xml, row_heights(record, profile)))
+    out.append(oxml.record_table(rows, width, thick, thin) if record.rules else oxml.record_table(rows, width, None, None))
     return "".join(out)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.compose.blocks import Block, PageBreak, Paragraph, Record, TableOfContents
+from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.docx import oxml, record
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
@@ -180,9 +180,10 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             used.update(run.style for run in block.runs if run.style)
         elif isinstance(block, TableOfContents):
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
-        elif isinstance(block, Record):
-            used.update(line.style for line in block.lines)
-            used.update(run.style for line in block.lines for run in line.runs if run.style)
+        elif isinstance(block, (Record, Letterhead)):
+            lines = block.lines if isinstance(block, Record) else block.top + block.foot
+            used.update(line.style for line in lines)
+            used.update(run.style for line in lines for run in line.runs if run.style)
     return frozenset(used)
 
 
@@ -230,6 +231,26 @@ def _with_blank_footer(head: list[tuple[str, bytes]], rels: bytes,
     return types, rels, [*tail, (oxml.BLANK_FOOTER_PART, oxml.blank_footer_part().encode("utf-8"))]
 
 
+def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, head: list[tuple[str, bytes]],
+                     rels: bytes, tail: list[tuple[str, bytes]]) -> tuple[str, list[tuple[str, bytes]], bytes,
+                                                                        list[tuple[str, bytes]]]:
+    """The package with page one's own header and footer (a letter's mark and double rules)."""
+    formats = _profile_parts(profile).formats
+    top = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.top)
+    foot = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.foot)
+    start = document.index("<w:sectPr>")
+    end = document.index("</w:sectPr>", start) + len("</w:sectPr>")
+    # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
+    footer = round(19 * 1440 / 25.4)
+    document = document[:start] + oxml.with_first_page(document[start:end], footer) + document[end:]
+    head = [(name, data.replace(b"</Types>", oxml.first_page_types().encode() + b"</Types>"))
+            if name == "[Content_Types].xml" else (name, data) for name, data in head]
+    rels = rels.replace(b"</Relationships>", oxml.first_page_rels().encode() + b"</Relationships>")
+    tail = [*tail, (oxml.FIRST_HEADER_PART, oxml.header_footer_part("hdr", top).encode("utf-8")),
+            (oxml.FIRST_FOOTER_PART, oxml.header_footer_part("ftr", foot).encode("utf-8"))]
+    return document, head, rels, tail
+
+
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
                toc: Sequence[TocEntry] = ()) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile.
@@ -248,6 +269,9 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
     head, rels, tail = cached.head, cached.rels, cached.tail
     if blank_footer:
         head, rels, tail = _with_blank_footer(head, rels, tail)
+    letterhead = next((b for b in blocks if isinstance(b, Letterhead)), None)
+    if letterhead is not None:
+        document, head, rels, tail = _with_letterhead(letterhead, profile, document, head, rels, tail)
     parts: list[tuple[str, bytes]] = [
         *head,
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
