@@ -342,7 +342,7 @@ def test_letter_has_its_mark_and_double_rules_on_page_one_only(folder: Path) -> 
     top = [r for r in reds if r.y < 100]
     bottom = [r for r in reds if r.y > 200]
     assert len(top) == 2 and len(bottom) == 2
-    assert all(abs(r.length - 170) <= 1 and abs((r.x0 + r.x1) / 2 - 105) <= 1 for r in reds)
+    assert all(abs(r.length - 170) <= 1 and abs((r.x0 + r.x1) / 2 - (LEFT + RIGHT) / 2) <= 1 for r in reds)
     assert top[0].width > top[1].width                          # thick over thin
     assert bottom[0].width < bottom[1].width                    # thin over thick
     assert abs(top[0].y - 0.5 - mark[1] - 4) <= 1                # 4 mm below the mark
