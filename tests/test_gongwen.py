@@ -194,10 +194,10 @@ def test_bad_header_values_are_refused_at_their_line_and_column(line: str, messa
 def test_notice_docx_holds_the_header_and_record_as_editable_paragraphs_and_styles(render_docx) -> None:  # noqa: ANN001
     document = render_docx(OUTLINES / "notice.yaml")
     styles = {p.style.name: p.text for p in document.paragraphs if p.text}
-    assert styles["mark"] == "江城市自然资源和规划局文件"
+    assert styles["issuer_mark"] == "江城市自然资源和规划局文件"
     assert styles["doc_number"] == "江规发〔2025〕12号"
     assert styles["head_line"] == "000128" and styles["head_label"] == "加急"
-    mark = document.styles["mark"]
+    mark = document.styles["issuer_mark"]
     assert str(mark.font.color.rgb) == "FF0000"
     ppr = document.styles["doc_number"].element.pPr
     bottom = ppr.find(docx.oxml.ns.qn("w:pBdr")).find(docx.oxml.ns.qn("w:bottom"))
