@@ -367,3 +367,14 @@ def test_meeting_minutes_carry_the_red_minutes_mark_and_a_record(folder: Path) -
     labels = [t for page in document for t in texts(page) if t.text.startswith(("出席：", "请假：", "列席："))]
     assert [t.text[:3] for t in labels] == ["出席：", "请假：", "列席："]
     _check_record(document)
+
+
+@pytest.mark.parametrize("name", ["notice", "request", "letter", "meeting-minutes"])
+def test_kinds_doc_lists_every_key_of_the_official_kinds(name: str) -> None:
+    import re
+
+    from drafter.outline.kindinfo import outline_keys
+    from drafter.outline.kinds import KINDS
+
+    part = (REPO / "docs" / "kinds.md").read_text(encoding="utf-8").split(f"### `{name}`")[1].split("### ")[0]
+    assert re.findall(r"^\| `([^`]+)` \|", part, flags=re.M) == [k.path for k in outline_keys(KINDS[name].model)]
