@@ -46,6 +46,7 @@ MM = 72 / 25.4            # PDF points per millimetre
 TW_MM = 25.4 / 1440       # millimetres per twip
 TOLERANCE_MM = 1.0
 EXAMPLES = sorted(OUTLINES.glob("*.yaml"))
+OFFICIAL = {"notice", "request", "letter", "meeting-minutes"}
 XHTML = "{http://www.w3.org/1999/xhtml}"
 NO_LINE_START = set("，。、；：？！）》」』”’】〕〉…—％·")   # GB/T 15834: never at a line's start
 NO_LINE_END = set("（《「『“‘【〔〈")                          # never at a line's end
@@ -240,7 +241,11 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
     width, height, count = pdf_page_size(example.pdf)
     assert abs(width - example.geometry.width) < 0.5 and abs(height - example.geometry.height) < 0.5
     assert count == len(example.pages) >= 1
-    top_of_page_one = example.geometry.body_lines(example.pages[0])[:4]
+    # a 公文's title comes after its header (份号, mark, number, red line: tests/test_gongwen.py)
+    if example.outline.stem == "meeting-minutes":
+        pytest.skip("minutes without a title: the red ……纪要 mark heads page one (tests/test_gongwen.py)")
+    lines = 12 if example.outline.stem in OFFICIAL else 4
+    top_of_page_one = example.geometry.body_lines(example.pages[0])[:lines]
     assert example.title and squeeze(example.title) in squeeze("".join(ln.text for ln in top_of_page_one))
 
 
@@ -250,6 +255,8 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
 def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
     g = example.geometry
     for page in example.pages:
+        if page.number == 1 and example.outline.stem == "letter":
+            continue  # the letterhead sits above the text block by design (tests/test_gongwen.py)
         for line in g.body_lines(page):
             where = f"page {page.number}, line {line.text[:12]!r}"
             assert line.left >= g.left - TOLERANCE_MM, where
@@ -265,6 +272,8 @@ def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
     numbers, g = example.profile.page_numbers, example.geometry
     edge = numbers.edge_tw * TW_MM
     for page in example.pages:
+        if example.outline.stem in OFFICIAL:
+            continue  # unnumbered 版记 and letter pages, measured in tests/test_gongwen.py
         footer = g.footer_lines(page)
         assert len(footer) == 1, f"page {page.number}: footer lines {footer}"
         line = footer[0]

@@ -105,8 +105,15 @@ def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> d
             item = typing.get_args(spec.hint)[0]
             data["sections"] = draw(st.lists(record_strategy(item, level + 1, max_level), max_size=2))
             continue
-        data[spec.name] = draw(value_strategy(spec.hint, level, max_level))
+        data[spec.name] = draw(CHECKED.get(spec.name) or value_strategy(spec.hint, level, max_level))
     return data
+
+
+CHECKED: dict[str, st.SearchStrategy[Any]] = {
+    "copy_number": st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    "classification": st.sampled_from(["机密★1年", "秘密", "绝密★长期", "机密"]),
+}
+"""Keys whose values the model checks beyond their type (drafter.outline.gongwen): valid ones only."""
 
 
 def outline_strategy(kind: Kind) -> st.SearchStrategy[dict[str, Any]]:
@@ -142,7 +149,8 @@ def docx_text(data: bytes) -> str:
     for table in document.tables:
         parts.extend(cell.text for row in table.rows for cell in row.cells)
     for section in document.sections:
-        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer):
+        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer,
+                     section.first_page_header, section.first_page_footer):
             parts.extend(p.text for p in part.paragraphs)
     return "\n".join(parts)
 
