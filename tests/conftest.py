@@ -18,7 +18,9 @@ from drafter.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 OUTLINES = REPO / "outlines"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = next((folder / "shared" / "seeds" for folder in REPO.parents if (folder / "shared" / "seeds").is_dir()),
+             REPO.parent / "shared" / "seeds")
+"""The optional reference texts beside the checkout (or beside a worktree's parent folder)."""
 
 
 @pytest.fixture
