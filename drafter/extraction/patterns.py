@@ -15,9 +15,29 @@ _EN_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _EN_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
+_HAN_DATE = re.compile(r"^[（(]?\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日\s*[）)]?$")
+
+
+def _han_number(text: str) -> int:
+    """十二 → 12, 二十一 → 21, 三十 → 30, 九 → 9 (month and day numerals)."""
+    if "十" not in text:
+        return int(text.translate(_HAN_DIGITS))
+    tens, _, ones = text.partition("十")
+    return int(tens.translate(_HAN_DIGITS) or 1) * 10 + int(ones.translate(_HAN_DIGITS) or 0)
+
+
 def parse_date(text: str) -> dt.date | None:
-    """A date line: 2025年7月18日, （2025年7月18日）, 2025-07-18, 2025/7/18, April 1, 2024; else None."""
+    """A date line: 2025年7月18日, （2025年7月18日）, 二〇二五年七月十八日, 2025-07-18, 2025/7/18,
+    April 1, 2024; else None."""
     text = text.strip()
+    han = _HAN_DATE.match(text)
+    if han:
+        try:
+            return dt.date(int(han.group(1).translate(_HAN_DIGITS)), _han_number(han.group(2)), _han_number(han.group(3)))
+        except ValueError:
+            return None
     match = _CN_DATE.match(text) or _ISO_DATE.match(text)
     try:
         if match:
@@ -36,7 +56,8 @@ def parse_date(text: str) -> dt.date | None:
 _ADDRESS = (r"(?:尊敬的)?(?:[^，。：:！？\s]{0,16}?(?:同志们|朋友们|代表们|同学们|老师们|委员们|来宾们|女士们|先生们|领导|嘉宾|来宾|同志|代表|"
             r"专家|学者|各位|大家))")
 SALUTATION_LINE = re.compile(rf"^({_ADDRESS}(?:[、，,]{_ADDRESS}){{0,5}})\s*[：:！!]?$")
-SALUTATION_INLINE = re.compile(rf"^({_ADDRESS}(?:、{_ADDRESS}){{0,5}})[，,]\s*(?=(?:大家)?(?:上午|下午|晚上|早上)?好[！!]|你们好)")
+SALUTATION_INLINE = re.compile(rf"^({_ADDRESS}(?:[、，,]{_ADDRESS}){{0,5}})\s*[，,：:！!]?\s*"
+                               rf"(?=(?:(?:大家|各位)(?:上午|下午|晚上|早上|中午)?|上午|下午|晚上|早上|中午)好[！!，,。]|你们好)")
 
 
 def salutation(text: str) -> tuple[str, str] | None:
@@ -137,9 +158,16 @@ def enumeration(text: str) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
+_SPEAKER_LABEL = re.compile(r"^(?:主讲人|主讲|讲话人|报告人|发言人|宣讲人|授课人|讲授人|作者)\s*[：:]\s*(\S.{0,30})$")
+
+
 def speaker_byline(text: str) -> str | None:
-    """The speaker under a title: a name (李  明 → 李明) or position and name (县长  刘  强 → 县长 刘强)."""
+    """The speaker under a title: a name (李  明 → 李明), position and name (县长  刘  强 → 县长 刘强),
+    or a labelled line (主讲人：李明)."""
     text = text.strip()
+    labelled = _SPEAKER_LABEL.match(text)
+    if labelled:
+        return speaker_byline(labelled.group(1)) or labelled.group(1).strip()
     if is_person_line(text):
         return re.sub(r"\s+", "", text)
     match = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理))"

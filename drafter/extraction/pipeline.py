@@ -9,9 +9,10 @@ from typing import Any
 from drafter.extraction.article import build_article
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extraction.commentary import build_commentary
+from drafter.extraction.furniture import drop_head_furniture, drop_tail_note
 from drafter.extraction.guess import Guess, guess_kind
 from drafter.extraction.minutes import build_minutes
-from drafter.extraction.notes import notes_in
+from drafter.extraction.notes import DECISIONS, notes_in
 from drafter.extraction.numbered import build_numbered
 from drafter.extraction.sources import ExtractError, Para, read_source
 from drafter.extraction.wrap import detect, join_wrapped
@@ -52,14 +53,18 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool]:
     raw, fmt = read_source(path)
     kept, dropped = clean(raw)
     kept, contents = drop_contents(kept, dropped)
+    kept, title = drop_head_furniture(kept, dropped)
     layout = "paragraphs from the document's markup"
-    if fmt == "txt":
-        first = next((p.text for p in kept if p.text), "")
-        kept = drop_running_headers(kept, first, dropped)
+    if fmt in ("txt", "pdf"):
+        kept = drop_running_headers(kept, title, dropped)
         info = detect(kept)
         layout = info.describe()
         kept = join_wrapped(kept, info)
+    if fmt == "pdf":
+        layout = f"the PDF's text layer, {layout}"
     kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
+    kept = drop_tail_note(kept, dropped)
+    dropped.sort(key=lambda d: d.line)
     return kept, dropped, fmt, layout, contents
 
 
@@ -87,6 +92,10 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
     how = "given with --kind" if guess is None else f"guessed from {guess.reason}"
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
+    decisions = data.pop(DECISIONS, [])
+    if decisions:
+        header.append("How the head was read (correct the key if a line was misread):")
+        header.extend(f"  {line}" for line in decisions)
     if dropped:
         header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")
     tables = sorted({p.line for p in paras if p.table})
