@@ -95,7 +95,7 @@ def clean(paras: list[Para]) -> tuple[list[Para], list[Dropped]]:
     for para in paras:
         text = clean_text(para.text)
         if text and para.role is None:
-            reason = boilerplate_reason(text)
+            reason = para.furniture or boilerplate_reason(text)
             if reason:
                 dropped.append(Dropped(para.line, text, reason))
                 continue

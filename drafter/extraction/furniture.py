@@ -86,18 +86,17 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
     for index, para in lines:
         if para.role not in (None, "title"):
             break
+        if any(previous < line < para.line for line in gone) and runs[-1]:
+            runs.append([])
+        previous = para.line
         if para.role is None and editor_note(para.text):
             notes.append((index, "editor's note"))
-            previous = para.line
             continue
         if para.role is None and (_anchor(para.text) or _body(para)):
             break
-        if any(previous < line < para.line for line in gone) and runs[-1]:
-            runs.append([])
         if not (title_like(para) or column_title(para.text)) or (_FIELD.match(para.text) and para.role is None):
             break
         runs[-1].append((index, para))
-        previous = para.line
     runs = [run for run in runs if run]
     drop: dict[int, str] = dict(notes)
     title_run = runs[-1] if runs else []
@@ -114,14 +113,14 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
         seen.append(squash(para.text))
     first = title_run[0][0] if title_run else 0
     for run in runs[:-1]:
-        text = squash("".join(p.text for _, p in run))
         for index, para in run:
+            text = squash(para.text)
             if index >= first:
                 continue
-            if text and (text == squash(title) or text in squash(title) or squash(title) in text):
-                drop[index] = "title printed twice"
-            elif column_title(para.text):
+            if column_title(para.text):
                 drop[index] = "column title"
+            elif text and (text in squash(title) or squash(title) in text):
+                drop[index] = "title printed twice"
             else:
                 drop[index] = "site or column name above the title (set off by the page's meta line)"
     if not drop:

@@ -47,25 +47,28 @@ class Extraction:
     """How the source's lines were read (one paragraph per line, or hard-wrapped and joined)."""
 
 
-def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool]:
-    """The source's paragraphs after cleanup and joining; dropped lines, format, layout note and
-    whether it had a table of contents."""
-    raw, fmt = read_source(path)
+def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, list[str]]:
+    """The source's paragraphs after cleanup and joining; dropped lines, format, layout note,
+    whether it had a table of contents, and the reader's remarks."""
+    source = read_source(path)
+    raw, fmt = source.paras, source.fmt
     kept, dropped = clean(raw)
     kept, contents = drop_contents(kept, dropped)
     kept, title = drop_head_furniture(kept, dropped)
     layout = "paragraphs from the document's markup"
     if fmt in ("txt", "pdf"):
         kept = drop_running_headers(kept, title, dropped)
-        info = detect(kept)
+        info = detect(kept, printed=fmt == "pdf")
         layout = info.describe()
         kept = join_wrapped(kept, info)
     if fmt == "pdf":
         layout = f"the PDF's text layer, {layout}"
+    if source.converted:
+        layout = f"{source.converted}; {layout}"
     kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
     kept = drop_tail_note(kept, dropped)
     dropped.sort(key=lambda d: d.line)
-    return kept, dropped, fmt, layout, contents
+    return kept, dropped, fmt, layout, contents, source.remarks
 
 
 def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
@@ -73,7 +76,7 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
-    paras, dropped, fmt, layout, contents = paragraphs(path)
+    paras, dropped, fmt, layout, contents, remarks = paragraphs(path)
     if not paras:
         raise ExtractError(f"{path}: no text to extract (the document is empty"
                            f"{' after dropping boilerplate' if dropped else ''})")
@@ -102,6 +105,6 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     if tables:
         header.append(f"Tables (paragraphs {', '.join(map(str, tables))}) are kept as text, one paragraph a row.")
     text = to_yaml(MODELS[kind], data, header)
-    notes = notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
+    notes = remarks + notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
                               for n in tables]
     return Extraction(path, kind, guess, data, text, dropped, notes, layout)
