@@ -41,7 +41,7 @@ def text_of(element: Any, footnotes: dict[str, str] | None = None) -> str:
         elif footnotes is not None:
             note = footnotes.get(node.get(f"{_W}id") or "", "")
             if note:
-                out.append(f"（注：{note.rstrip('。')}。）" if not note.endswith(("！", "？")) else f"（注：{note}）")
+                out.append(f"（注：{note.rstrip('。.')}）")
     return "".join(out)
 
 

@@ -61,9 +61,21 @@ def text_margin(lines: list[_Line]) -> float:
     return min(line.left for line in lines if round(line.left / 2) == edge)
 
 
-def read_pdf_text(path: Path) -> tuple[str, list[int]]:
-    """The text of every page of the PDF at ``path``, one line per printed line with its indent,
-    and the numbers of the pages that carry no text (scanned pages)."""
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's text layer as plain text, and what its pages say about it."""
+
+    text: str
+    """One line per printed line, indented by spaces for how far right of the text's edge it starts."""
+    blank_pages: list[int]
+    """1-based numbers of the pages that carry no text (scanned pages)."""
+    line_width: int
+    """The width of a full line in half-width cells of the body's font size (page width less
+    twice the left margin)."""
+
+
+def read_pdf_text(path: Path) -> PdfText:
+    """The text layer of the PDF at ``path`` (an error when it has none: a scan)."""
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a declared dependency
@@ -75,6 +87,7 @@ def read_pdf_text(path: Path) -> tuple[str, list[int]]:
                            "unprotected copy first") from None
     try:
         pages = [_page_lines(page) for page in document]
+        widths = [page.get_width() for page in document]
     finally:
         document.close()
     lines = [line for page in pages for line in page]
@@ -83,5 +96,7 @@ def read_pdf_text(path: Path) -> tuple[str, list[int]]:
                            "drafter reads the text a PDF carries, it does not recognise characters — run OCR "
                            "on it first (for example ocrmypdf), or extract from the original .docx")
     margin = text_margin(lines)
+    size = Counter(round(line.size) for line in lines).most_common(1)[0][0] or 10
     out = [" " * max(0, round(2 * (line.left - margin) / max(line.size, 1.0))) + line.text for line in lines]
-    return "\n".join(out) + "\n", [number for number, page in enumerate(pages, 1) if not page]
+    full = round(2 * (sorted(widths)[len(widths) // 2] - 2 * margin) / size)  # margins taken as equal
+    return PdfText("\n".join(out) + "\n", [n for n, page in enumerate(pages, 1) if not page], max(full, 0))

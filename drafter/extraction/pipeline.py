@@ -58,7 +58,7 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, l
     layout = "paragraphs from the document's markup"
     if fmt in ("txt", "pdf"):
         kept = drop_running_headers(kept, title, dropped)
-        info = detect(kept, printed=fmt == "pdf")
+        info = detect(kept, printed=source.line_width if fmt == "pdf" else 0)
         layout = info.describe()
         kept = join_wrapped(kept, info)
     if fmt == "pdf":

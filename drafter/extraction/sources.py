@@ -17,8 +17,8 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".html", ".htm")
-_OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".rtf", ".odt", ".fodt", ".pdf", ".html", ".htm")
+_OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".fodt")
 """Formats LibreOffice converts to DOCX for the DOCX reader."""
 
 
@@ -68,6 +68,8 @@ class Source:
     """Things the user should know (footnotes moved into the text, pages without text)."""
     converted: str = ""
     """How the file was converted first (a .doc through LibreOffice), for the report."""
+    line_width: int = 0
+    """A printed source's full line width in half-width cells (PDF), for joining its lines."""
 
 
 def read_source(path: Path) -> Source:
@@ -83,10 +85,11 @@ def read_source(path: Path) -> Source:
     if suffix == ".pdf":
         from drafter.extraction.pdftext import read_pdf_text
 
-        text, blank = read_pdf_text(path)
-        if blank:
-            remarks.append(f"pages {', '.join(map(str, blank))} of the PDF carry no text (scanned?) and were not read")
-        return Source(read_plain(text), "pdf", remarks)
+        pdf = read_pdf_text(path)
+        if pdf.blank_pages:
+            remarks.append(f"pages {', '.join(map(str, pdf.blank_pages))} of the PDF carry no text (scanned?) "
+                           "and were not read")
+        return Source(read_plain(pdf.text), "pdf", remarks, line_width=pdf.line_width)
     if suffix in (".html", ".htm", ".xhtml"):
         from drafter.extraction.webpage import read_html
 

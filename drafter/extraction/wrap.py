@@ -56,9 +56,9 @@ def _words(text: str) -> bool:
     return not has_chinese(text) and len(re.findall(r"[A-Za-z]", text)) >= 3
 
 
-def detect(paras: list[Para], printed: bool = False) -> WrapInfo:
+def detect(paras: list[Para], printed: int = 0) -> WrapInfo:
     """Decide whether ``paras`` (plain-text lines) are hard-wrapped; ``printed`` lines (a PDF's
-    text layer) always are, at the width their long lines share."""
+    text layer) always are, at that width in half-width cells."""
     lines = [p for p in paras if p.text]
     chinese = [display_width(p.text) for p in lines if not _is_latin(p.text) and display_width(p.text) >= 20]
     latin = [len(p.text) for p in lines if _is_latin(p.text) and len(p.text) >= 20]
@@ -74,9 +74,8 @@ def detect(paras: list[Para], printed: bool = False) -> WrapInfo:
         common = Counter(starts).most_common(1)[0][0]
         if sum(1 for w in starts if abs(w - common) <= 2) >= 0.6 * len(starts) and common <= 120:
             wrapped, width = True, common
-    if printed and not wrapped and chinese:
-        reach = sorted(display_width(p.text) + p.indent for p in lines if has_chinese(p.text) and len(p.text) >= 10)
-        wrapped, width = True, reach[int(0.9 * (len(reach) - 1))]
+    if printed and chinese:
+        wrapped, width = True, printed
     latin_width = max(latin) if latin else 0
     if not wrapped and len(latin) >= 8 and not chinese:
         near = sum(1 for w in latin if w >= 0.8 * latin_width)
