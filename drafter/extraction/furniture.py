@@ -17,7 +17,7 @@ import re
 from drafter.extraction.cleanup import Dropped
 from drafter.extraction.head import title_like
 from drafter.extraction.numbers import match_number
-from drafter.extraction.patterns import occasion, parse_date, salutation, speaker_byline
+from drafter.extraction.patterns import date_line, occasion, salutation, speaker_byline
 from drafter.extraction.sources import Para
 
 HEAD_WINDOW = 16
@@ -31,6 +31,8 @@ _COLUMN_NAMES = re.compile(
     r"学习专栏|党建工作|党建动态|党建园地|工作动态|新闻动态|新闻中心|通知公告|要闻|领导讲话|重要讲话|讲话稿|讲话材料|"
     r"正文|详情|文章详情|内容详情|资料下载|文章|新闻|学习|阅读)[】\]]?$")
 _EDITOR_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编辑按|编者|按语|导读|编者注|小编按)[】\]]?\s*[:：]?")
+_EDITOR_REMARK = re.compile(r"^[（(【\[][^（）()]{0,30}(?:根据录音整理|据录音整理|有删节|略有删节|未经本人审阅|标题为编者所加|"
+                            r"小标题为编者所加|本文系|本文为|本文是|原载|原文刊于|刊于)[^（）()]{0,40}[）)】\]]$")
 _EDITOR_INVITE = re.compile(r"(?:摘录|摘编|转载|转发|刊发|刊登|编发|推送|推荐|分享|印发|整理|节选|摘选|编选|选编)"
                             r"[^。]{0,80}(?:希|请|望|供|便于|以飨)[^。]{0,40}(?:学习|阅读|参阅|参考|借鉴|研读|领会|读者)")
 _TAIL_NOTE = re.compile(r"\s*[（(【\[]\s*(?:来源|稿源|文章来源|信息来源|本文来源|转自|摘自|来自|责任编辑|编辑|责编)\s*[:：]?"
@@ -49,7 +51,8 @@ def editor_note(text: str) -> bool:
     """An editor's note over a reprinted text: 编者按：…, or 现摘录/转发……，希/请……学习."""
     if len(text) > 300:
         return False
-    return bool(_EDITOR_NOTE.match(text) and len(text) > 6) or bool(_EDITOR_INVITE.search(text))
+    return (bool(_EDITOR_NOTE.match(text) and len(text) > 6) or bool(_EDITOR_INVITE.search(text))
+            or bool(_EDITOR_REMARK.match(text)))
 
 
 def column_title(text: str) -> bool:
@@ -59,7 +62,7 @@ def column_title(text: str) -> bool:
 
 def _anchor(text: str) -> bool:
     """A line of the document's own head after its title: occasion, date, salutation, speaker."""
-    return bool(occasion(text) or parse_date(text) or salutation(text)
+    return bool(occasion(text) or date_line(text) or salutation(text)
                 or (speaker_byline(text) and not column_title(text)))
 
 
@@ -101,7 +104,10 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
     drop: dict[int, str] = dict(notes)
     title_run = runs[-1] if runs else []
     if any(p.role == "title" for _, p in title_run):  # the document's markup says where its title is
-        title_run = title_run[[p.role for _, p in title_run].index("title"):]
+        styled = [p.role for _, p in title_run].index("title")
+        for index, para in title_run[:styled]:
+            drop[index] = "column title" if column_title(para.text) else "above the paragraph styled as the title"
+        title_run = title_run[styled:]
     while len(title_run) > 1 and title_run[0][1].role is None and column_title(title_run[0][1].text):
         drop[title_run[0][0]] = "column title"
         title_run = title_run[1:]

@@ -9,6 +9,7 @@ from typing import Any
 
 from drafter.extraction.numbers import match_number
 from drafter.extraction.patterns import (
+    date_line,
     is_person_line,
     occasion,
     parse_date,
@@ -134,6 +135,15 @@ def _read_title(paras: list[Para], kind: str, head: Head) -> int:
     return index
 
 
+def _speaker_and_date(text: str) -> tuple[str, Any] | None:
+    """("李明", date) for a line holding a name and a date: 李明　（2024年5月6日）."""
+    match = re.match(r"^(.{2,30}?)\s+([（(]?\s*\d{4}\s*年.{3,12}日\s*[）)]?|[（(]?[〇○零一二三四五六七八九]{4}年.{2,8}日[）)]?)$", text)
+    if not match:
+        return None
+    speaker, date = speaker_byline(match.group(1)), date_line(match.group(2))
+    return (speaker, date) if speaker and date else None
+
+
 def read_head(paras: list[Para], kind: str) -> Head:
     """Split the head fields (title, subtitle, speaker, date, salutation, label) off ``paras``;
     only the fields ``kind`` has are taken (a report's "各位代表：" stays text). ``Head.decisions``
@@ -147,7 +157,7 @@ def read_head(paras: list[Para], kind: str) -> Head:
         text = para.text
         found = salutation(text) if para.role in (None, "salutation") and "salutation" in allowed else None
         occasion_text = occasion(text) if para.role in (None, "subtitle") else None
-        if "date" not in allowed and parse_date(text) and para.role is None:
+        if "date" not in allowed and date_line(text) and para.role is None:
             break
         if para.role == "source" or (kind == "party-lecture" and para.role is None and occasion_text
                                      and "source" not in fields):
@@ -161,10 +171,13 @@ def read_head(paras: list[Para], kind: str) -> Head:
             fields["speaker"] = speaker_byline(text) or text
             why = "styled as the speaker" if para.role == "speaker" else "a name line under the title"
             head.decisions.append(f"speaker: {_lines([para])}, {why}")
-        elif (para.role == "date" or parse_date(text)) and "date" not in fields and parse_date(text) \
-                and "date" in allowed:
-            fields["date"] = parse_date(text)
+        elif date_line(text) and "date" not in fields and "date" in allowed and para.role in (None, "date"):
+            fields["date"] = date_line(text)
             head.decisions.append(f"date: {_lines([para])}, the date line of the head")
+        elif _speaker_and_date(text) and "speaker" not in fields and "date" not in fields and "date" in allowed \
+                and "title" in fields and kind in ("speech", "party-lecture") and para.role is None:
+            fields["speaker"], fields["date"] = _speaker_and_date(text)  # type: ignore[misc]
+            head.decisions.append(f"speaker, date: {_lines([para])}, a name and a date on one line under the title")
         elif found and "salutation" not in fields:
             fields["salutation"] = found[0]
             if found[1]:

@@ -28,6 +28,19 @@ def _han_number(text: str) -> int:
     return int(tens.translate(_HAN_DIGITS) or 1) * 10 + int(ones.translate(_HAN_DIGITS) or 0)
 
 
+_DATE_WITH_NOTE = re.compile(r"^[（(]\s*([^，,、（）()]{6,16}?)\s*[，,、]\s*[^（）()]{1,24}[）)]$")
+
+
+def date_line(text: str) -> dt.date | None:
+    """A head's date line: a date (:func:`parse_date`), or one with a note in its brackets
+    (（2024年5月6日，根据录音整理）)."""
+    found = parse_date(text)
+    if found is None:
+        noted = _DATE_WITH_NOTE.match(text.strip())
+        found = parse_date(noted.group(1)) if noted else None
+    return found
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date line: 2025年7月18日, （2025年7月18日）, 二〇二五年七月十八日, 2025-07-18, 2025/7/18,
     April 1, 2024; else None."""
@@ -72,16 +85,24 @@ def salutation(text: str) -> tuple[str, str] | None:
     return None
 
 
-_OCCASION_TEXT = re.compile(r"^在.{2,60}(?:上|中|时|之际)的.{0,8}(?:讲话|发言|报告|党课|辅导|致辞|主持词|讲稿|汇报|总结|动员)(?:提纲|稿)?[）)]?$")
+_OCCASION_TEXT = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在.{2,60}(?:上|中|时|之际)的.{0,8}"
+                            r"(?:讲话|发言|报告|党课|辅导|致辞|主持词|讲稿|汇报|总结|动员)(?:提纲|稿)?"
+                            r"(?:[（(](?:摘要|节选|摘编|全文|提纲|有删节)[）)])?[）)]?$")
+_OCCASION_BRACKETED = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,60}(?:上|中|时))\s*[）)]$")
 
 
 def occasion(text: str) -> str | None:
-    """The occasion line under a title ("——在……上的讲话", "在……上的发言"), without dash or brackets."""
+    """The occasion line under a title ("——在……上的讲话", "在……上的发言", "（2024年1月15日在……会议上）"),
+    without dash or brackets."""
     stripped = re.sub(r"^[（(]?\s*[-—－]+\s*", "", text).strip()
     if text.lstrip("（(").startswith(("——", "--", "—")) and stripped:
         return stripped.rstrip("）)") if text.startswith(("（", "(")) else stripped
-    if _OCCASION_TEXT.match(stripped.strip("（）()")):
-        return stripped.strip("（）()")
+    bracketed = _OCCASION_BRACKETED.match(text.strip())
+    if bracketed:
+        return bracketed.group(1)
+    inner = stripped[1:-1] if stripped[:1] in "（(" and stripped[-1:] in "）)" else stripped
+    if _OCCASION_TEXT.match(inner):
+        return inner
     return None
 
 
@@ -170,7 +191,8 @@ def speaker_byline(text: str) -> str | None:
         return speaker_byline(labelled.group(1)) or labelled.group(1).strip()
     if is_person_line(text):
         return re.sub(r"\s+", "", text)
-    match = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理))"
+    match = re.match(r"^([\u4e00-\u9fff、]{1,24}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理|"
+                     r"常委|专员|巡视员|调研员|秘书长|主任委员|组长|总监|总经理|董事长|代表|教授|研究员))"
                      r"\s+(\S(?:\s*\S){1,3})$", text)
     if match and is_person_line(match.group(2)):
         name = re.sub(r"\s+", "", match.group(2))
