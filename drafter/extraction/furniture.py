@@ -32,7 +32,7 @@ _COLUMN_NAMES = re.compile(
     r"正文|详情|文章详情|内容详情|资料下载|文章|新闻|学习|阅读)[】\]]?$")
 _EDITOR_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编辑按|编者|按语|导读|编者注|小编按)[】\]]?\s*[:：]?")
 _EDITOR_REMARK = re.compile(r"^[（(【\[][^（）()]{0,30}(?:根据录音整理|据录音整理|有删节|略有删节|未经本人审阅|标题为编者所加|"
-                            r"小标题为编者所加|本文系|本文为|本文是|原载|原文刊于|刊于)[^（）()]{0,40}[）)】\]]$")
+                            r"小标题为编者所加|本文系|本文为|本文是|原载|原文刊于|刊于|作者系|作者为|作者单位)[^（）()]{0,40}[）)】\]]$")
 _EDITOR_INVITE = re.compile(r"(?:摘录|摘编|转载|转发|刊发|刊登|编发|推送|推荐|分享|印发|整理|节选|摘选|编选|选编)"
                             r"[^。]{0,80}(?:希|请|望|供|便于|以飨)[^。]{0,40}(?:学习|阅读|参阅|参考|借鉴|研读|领会|读者)")
 _TAIL_NOTE = re.compile(r"\s*[（(【\[]\s*(?:来源|稿源|文章来源|信息来源|本文来源|转自|摘自|来自|责任编辑|编辑|责编)\s*[:：]?"
@@ -95,6 +95,9 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
         if para.role is None and editor_note(para.text):
             notes.append((index, "editor's note"))
             continue
+        if para.role is None and not any(runs) and date_line(para.text) and not occasion(para.text):
+            notes.append((index, "publication date above the title"))
+            continue
         if para.role is None and (_anchor(para.text) or _body(para)):
             break
         if not (title_like(para) or column_title(para.text)) or (_FIELD.match(para.text) and para.role is None):
@@ -139,7 +142,11 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
 
 
 def drop_tail_note(paras: list[Para], dropped: list[Dropped]) -> list[Para]:
-    """The last paragraph without a closing source or editor note: ……。（来源：新华社）."""
+    """The end without an editor's remark on its own line (（作者系……）, （根据录音整理）) and the
+    last paragraph without a closing source or editor note: ……。（来源：新华社）."""
+    while len(paras) > 1 and paras[-1].role is None and _EDITOR_REMARK.match(paras[-1].text):
+        dropped.append(Dropped(paras[-1].line, paras[-1].text, "editor's note"))
+        paras = paras[:-1]
     if not paras:
         return paras
     last = paras[-1]

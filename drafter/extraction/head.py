@@ -91,11 +91,19 @@ def _lines(paras: list[Para]) -> str:
     return f"{where} “{text if len(text) <= 40 else text[:38] + '……'}”"
 
 
+_COLUMN_PREFIX = re.compile(r"^([^|｜【】\[\]]{1,8}\s*[|｜]\s*|[【\[][^】\]]{1,8}[】\]]\s*)(\S.{3,})$")
+
+
 def _read_title(paras: list[Para], kind: str, head: Head) -> int:
     """Take the title (and a subtitle or label on its line) from the top of ``paras``; the
     number of paragraphs used."""
     fields = head.fields
     first = paras[0]
+    prefix = _COLUMN_PREFIX.match(first.text) if first.role is None else None
+    if prefix:  # 学习 | title, 【学习】title: a WeChat column's name before the title
+        paras = [first.with_text(prefix.group(2))] + paras[1:]
+        first = paras[0]
+        head.decisions.append(f"title: the column name “{prefix.group(1).strip()}” before it left out")
     if first.role is None and occasion(first.text) and not first.text.lstrip("（(").startswith(("—", "-")):
         fields["title"] = occasion(first.text)
         head.decisions.append(f"title: {_lines([first])}, the occasion line that opens the document "
