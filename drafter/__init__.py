@@ -38,7 +38,8 @@ def render(source: str | Path, output: str | Path | None = None, department: str
 
 
 def extract(source: str | Path, kind: str | None = None) -> Outline:
-    """Read the document at ``source`` (.txt, .md, .docx) and return its outline (kind guessed unless given)."""
+    """Read the document at ``source`` (.txt, .md, .docx, .doc, .wps, .pdf, .html) and return its outline
+    (kind guessed unless given)."""
     from drafter.extraction import extract as extract_outline
 
     return extract_outline(source, kind)

@@ -335,10 +335,20 @@ def _pdf_pages(pdf: Path) -> list[str]:
 
 
 def test_scanned_pdf_is_a_clear_error(tmp_path: Path, run_cli) -> None:
-    from PIL import Image
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     path = tmp_path / "scan.pdf"
-    Image.new("RGB", (595, 842), "white").save(path, "PDF")
+    pdf = pdfium.PdfDocument.new()  # one A4 page holding a picture of a page, no text
+    page = pdf.new_page(595, 842)
+    image = pdfium.PdfImage.new(pdf)
+    bitmap = pdfium.PdfBitmap.new_native(200, 280, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((40, 40, 40, 255), 20, 20, 160, 12)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(48, 71))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(str(path))
     result = run_cli("extract", path)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "no text layer" in result.stderr and "OCR" in result.stderr and str(path) in result.stderr
@@ -448,3 +458,55 @@ def test_libreoffice_missing_is_a_clear_error(tmp_path: Path, run_cli, monkeypat
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     result = run_cli("extract", path)
     assert result.exit_code == 1 and "DRAFTER_SOFFICE" in result.stderr and "Traceback" not in result.stderr
+
+
+# -- heads as real texts shape them ------------------------------------------------------------------
+
+HEAD_SHAPES = {  # name → (the head's lines, the fields a careful reader takes)
+    "column prefix in the title line": (
+        ["学习｜在全县安全生产工作会议上的讲话", SPEAKER, SALUTATION],
+        {"title": "在全县安全生产工作会议上的讲话", "speaker": SPEAKER, "salutation": "同志们"}),
+    "bracketed column before the title": (
+        ["【理论学习】" + TITLE, OCCASION, SPEAKER, SALUTATION],
+        {"title": TITLE, "subtitle": OCCASION[2:], "speaker": SPEAKER}),
+    "date with a note, posts joined by 、": (
+        [OCCASION[2:], "县委副书记、县长  李 文 华", "（2025年11月3日，根据录音整理）", SALUTATION],
+        {"title": OCCASION[2:], "speaker": "县委副书记、县长 李文华", "date": dt.date(2025, 11, 3)}),
+    "name and date on one line": (
+        [TITLE, OCCASION, f"{SPEAKER}　{DATE}", SALUTATION],
+        {"title": TITLE, "speaker": SPEAKER, "date": dt.date(2025, 11, 3)}),
+    "date in Chinese numerals, several addressees": (
+        [TITLE, OCCASION, SPEAKER, "二〇二五年十一月三日", "尊敬的各位领导，各位来宾，同志们："],
+        {"date": dt.date(2025, 11, 3), "salutation": "尊敬的各位领导，各位来宾，同志们"}),
+    "publication date above the title": (
+        ["2025-11-04", TITLE, OCCASION, SPEAKER, SALUTATION],
+        {"title": TITLE, "subtitle": OCCASION[2:], "speaker": SPEAKER, "salutation": "同志们"}),
+    "WeChat copy": (
+        ["原创 宣传部 某某发布 2025-11-04 08:00 发表于浙江", "点击上方蓝字关注我们", TITLE, OCCASION, SPEAKER, SALUTATION],
+        {"title": TITLE, "subtitle": OCCASION[2:], "speaker": SPEAKER}),
+    "labelled speaker": (
+        [TITLE, "主讲人：" + SPEAKER, SALUTATION],
+        {"title": TITLE, "speaker": SPEAKER, "salutation": "同志们"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEAD_SHAPES))
+def test_head_shapes(name: str, tmp_path: Path) -> None:
+    lines, expected = HEAD_SHAPES[name]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join([*lines, *BODY, "（作者系县应急管理局局长）"]), encoding="utf-8")
+    result = extract_file(path)
+    document = _outline(result).document
+    assert {key: getattr(document, key) for key in expected} == expected
+    assert document.opening == (BODY[0],) and len(document.sections) == 3
+    assert document.closing == (BODY[-1],)  # the editor's remark at the end is dropped, and reported
+    assert any(d.reason == "editor's note" and "作者系" in d.text for d in result.dropped)
+
+
+def test_a_short_document_of_whole_line_paragraphs_is_not_joined(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    lines = [OCCASION[2:], SPEAKER, DATE, SALUTATION] + [f"第{n}段的内容写在这一行里，长短相近，各自成段。" for n in range(12)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = extract_file(path)
+    assert result.layout == "one paragraph per line"
+    assert len(_outline(result).document.opening) == 12

@@ -30,20 +30,22 @@ def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
 
     textpage = page.get_textpage()
     try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        aligned = len(text) == count  # one string index per PDFium character (no surrogate pairs)
         lines: list[_Line] = []
         chars: list[str] = []
         left, size = None, 0.0
-        for index in range(textpage.count_chars()):
-            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        for index, char in enumerate(text):
             if char in _BREAKS:
                 if chars:
                     lines.append(_Line("".join(chars).rstrip(), left or 0.0, size or 10.0))
                 chars, left, size = [], None, 0.0
                 continue
             if left is None and not char.isspace():
-                left = textpage.get_charbox(index)[0]
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-            if left is not None or not char.isspace():
+                left = textpage.get_charbox(index)[0] if aligned else 0.0
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) if aligned else 10.0
+            if left is not None:
                 chars.append(char)
         if chars:
             lines.append(_Line("".join(chars).rstrip(), left or 0.0, size or 10.0))
