@@ -484,6 +484,9 @@ HEAD_SHAPES = {  # name → (the head's lines, the fields a careful reader takes
     "WeChat copy": (
         ["原创 宣传部 某某发布 2025-11-04 08:00 发表于浙江", "点击上方蓝字关注我们", TITLE, OCCASION, SPEAKER, SALUTATION],
         {"title": TITLE, "subtitle": OCCASION[2:], "speaker": SPEAKER}),
+    "a title line with a comma of its own": (
+        ["深入推进安全生产治理", "守牢底线，护航发展", OCCASION, SPEAKER, DATE, SALUTATION],
+        {"title": "深入推进安全生产治理\u3000守牢底线，护航发展", "subtitle": OCCASION[2:], "speaker": SPEAKER}),
     "labelled speaker": (
         [TITLE, "主讲人：" + SPEAKER, SALUTATION],
         {"title": TITLE, "speaker": SPEAKER, "salutation": "同志们"}),

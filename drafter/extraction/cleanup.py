@@ -60,7 +60,7 @@ _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compil
     ("navigation line", r"(【\s*(打印|关闭|关闭窗口|纠错|收藏|分享|返回|返回顶部|评论|推荐|大|中|小|字体[:：]?.{0,8}|打印本页)\s*】\s*){1,6}"),
     ("navigation line", r"(return to list|back to top|recommended reading.*|related articles?|links|share( to)?|print|close|previous( article)?|next( article)?|home)"),
     ("share/QR line", r".{0,20}(扫一扫|扫码|扫描二维码|长按识别|长按二维码|关注公众号|分享至|转发至|点击上方|点击蓝字|蓝字关注|"
-                      r"预览时标签不可点|微信扫一扫)[^。！？]{0,40}"),
+                      r"预览时标签不可点|微信扫一扫|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|轻点两下)[^。！？]{0,40}"),
     ("share/QR line", r"((阅读原文|在看|点赞|赞赏|星标|分享|收藏|转发|留言|写留言|推荐)\s*[|｜/·、，,]?\s*){1,6}"),
     ("source/date line", r"(原创\s+)?[^。！？]{0,40}\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
                          r"(:\d{2})?([^。！？]{0,20}发表于.{0,10})?"),

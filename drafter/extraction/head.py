@@ -94,6 +94,24 @@ def _lines(paras: list[Para]) -> str:
 _COLUMN_PREFIX = re.compile(r"^([^|｜【】\[\]]{1,8}\s*[|｜]\s*|[【\[][^】\]]{1,8}[】\]]\s*)(\S.{3,})$")
 
 
+def _lines_before_the_occasion(paras: list[Para], start: int) -> int:
+    """How many more lines from ``start`` still belong to the title because the head's next line
+    (an occasion line, a date or a salutation, perhaps after a speaker line) follows them:
+    a title line with a comma in it (守正创新，勇毅前行) is a title line there."""
+    for end in range(start, min(start + 3, len(paras))):
+        text = paras[end].text
+        if occasion(text) or date_line(text) or salutation(text):
+            if end > start and speaker_byline(paras[end - 1].text):
+                end -= 1
+            between = paras[start:end]
+            if all(p.role is None and len(p.text) <= 30 and not p.text.endswith(_NO_TITLE_END)
+                   and not re.search(r"[。！？!?]", p.text) and match_number(p.text) is None
+                   and not speaker_byline(p.text) for p in between):
+                return len(between)
+            return 0
+    return 0
+
+
 def _read_title(paras: list[Para], kind: str, head: Head) -> int:
     """Take the title (and a subtitle or label on its line) from the top of ``paras``; the
     number of paragraphs used."""
@@ -119,11 +137,15 @@ def _read_title(paras: list[Para], kind: str, head: Head) -> int:
     while index < len(paras) - 1 and _continuation(paras[index], first, paras[index + 1]):
         lines.append(paras[index])
         index += 1
+    more = _lines_before_the_occasion(paras, index) if first.role is None else 0
+    phrases = {id(p) for p in paras[index:index + more]}  # lines with a comma of their own: phrases
+    lines.extend(paras[index:index + more])
+    index += more
     title = lines[0].text
     for line in lines[1:]:  # two parallel phrases of one length, or one phrase broken over lines
-        parallel = abs(len(line.text) - len(title)) <= 1 and 4 <= len(line.text) <= 16 \
-            and re.match(r"[\u4e00-\u9fff]", title[-1]) is not None and not title.endswith(_DANGLING)
-        title += ("\u3000" if parallel and len(lines) == 2 else "") + line.text
+        whole = re.match(r"[\u4e00-\u9fff]", title[-1]) is not None and not title.endswith(_DANGLING)
+        parallel = abs(len(line.text) - len(title)) <= 1 and 4 <= len(line.text) <= 16 and len(lines) == 2
+        title += ("\u3000" if whole and (parallel or id(line) in phrases) else "") + line.text
     why = "styled as the title" if first.role == "title" else "the first line of the document's own head"
     if len(lines) > 1:
         why += f", printed over {len(lines)} lines and joined"
