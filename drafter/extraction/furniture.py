@@ -30,6 +30,8 @@ _COLUMN_NAMES = re.compile(
     r"^[【\[]?(网站首页|首页|学习园地|理论学习|理论园地|理论武装|每周一学|每日一学|每月一学|学习资料|学习材料|学习参考|专题学习|"
     r"学习专栏|党建工作|党建动态|党建园地|工作动态|新闻动态|新闻中心|通知公告|要闻|领导讲话|重要讲话|讲话稿|讲话材料|"
     r"正文|详情|文章详情|内容详情|资料下载|文章|新闻|学习|阅读)[】\]]?$")
+_SITE_NAME = re.compile(r"^(?:[^，。：:！？\s]{2,20}(?:门户网站|网站|官网|官方网站|政府网|公众号|微信公众号|客户端|融媒体中心|"
+                        r"新闻网)|[^，。：:！？\s]{1,4}网)$")
 _EDITOR_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编辑按|编者|按语|导读|编者注|小编按)[】\]]?\s*[:：]?")
 _EDITOR_REMARK = re.compile(r"^[（(【\[][^（）()]{0,30}(?:根据录音整理|据录音整理|有删节|略有删节|未经本人审阅|标题为编者所加|"
                             r"小标题为编者所加|本文系|本文为|本文是|原载|原文刊于|刊于|作者系|作者为|作者单位)[^（）()]{0,40}[）)】\]]$")
@@ -58,6 +60,11 @@ def editor_note(text: str) -> bool:
 def column_title(text: str) -> bool:
     """A site column's or bulletin's title: 每周一学（2022年6月27日——7月3日）, 理论学习（第12期）, 学习园地."""
     return bool(_COLUMN.match(text) or _COLUMN_NAMES.match(text))
+
+
+def site_name(text: str) -> bool:
+    """A site's or account's name over its pages: 某某县人民政府门户网站, 某某发布公众号, 某某新闻网."""
+    return bool(_SITE_NAME.match(text))
 
 
 def _anchor(text: str) -> bool:
@@ -100,12 +107,17 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
             continue
         if para.role is None and (_anchor(para.text) or _body(para)):
             break
+        if para.role is None and not any(runs) and site_name(para.text):
+            notes.append((index, "site name"))
+            continue
         if not (title_like(para) or column_title(para.text)) or (_FIELD.match(para.text) and para.role is None):
             break
         runs[-1].append((index, para))
     runs = [run for run in runs if run]
-    drop: dict[int, str] = dict(notes)
     title_run = runs[-1] if runs else []
+    if not title_run:  # a "site name" with no title after it is the title (筑牢安全网)
+        notes = [(index, why) for index, why in notes if why != "site name"]
+    drop: dict[int, str] = dict(notes)
     if any(p.role == "title" for _, p in title_run):  # the document's markup says where its title is
         styled = [p.role for _, p in title_run].index("title")
         for index, para in title_run[:styled]:
