@@ -67,10 +67,11 @@ def site_name(text: str) -> bool:
     return bool(_SITE_NAME.match(text))
 
 
-def _anchor(text: str) -> bool:
-    """A line of the document's own head after its title: occasion, date, salutation, speaker."""
+def _anchor(text: str, title_seen: bool) -> bool:
+    """A line of the document's own head after its title: occasion, date, salutation, speaker
+    (a name-like line before any title line is more likely a column's or site's name)."""
     return bool(occasion(text) or date_line(text) or salutation(text)
-                or (speaker_byline(text) and not column_title(text)))
+                or (title_seen and speaker_byline(text) and not column_title(text)))
 
 
 def _body(para: Para) -> bool:
@@ -105,7 +106,7 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
         if para.role is None and not any(runs) and date_line(para.text) and not occasion(para.text):
             notes.append((index, "publication date above the title"))
             continue
-        if para.role is None and (_anchor(para.text) or _body(para)):
+        if para.role is None and (_anchor(para.text, any(runs)) or _body(para)):
             break
         if para.role is None and not any(runs) and site_name(para.text):
             notes.append((index, "site name"))
