@@ -514,3 +514,16 @@ def test_a_short_document_of_whole_line_paragraphs_is_not_joined(tmp_path: Path)
     result = extract_file(path)
     assert result.layout == "one paragraph per line"
     assert len(_outline(result).document.opening) == 12
+
+
+def test_web_page_wrapped_in_one_form_and_laid_out_in_tables(tmp_path: Path) -> None:
+    """Older government sites (ASP.NET) put the whole page in one <form> and lay it out in tables."""
+    cells = "".join(f"<tr><td><p>{line}</p></td></tr>" for line in dressed("meta line under the title"))
+    path = tmp_path / "page.aspx.html"
+    path.write_text('<html><body><form id="form1" method="post"><div class="banner">某某县人民政府门户网站</div>'
+                    '<table><tr><td><a href="/">首页</a></td><td><a href="/b">政务公开</a></td></tr></table>'
+                    f'<table width="980">{cells}</table><input type="hidden" name="__VIEWSTATE" value="x"/>'
+                    "</form></body></html>", encoding="utf-8")
+    result = extract_file(path)
+    assert_the_speech(_outline(result))
+    assert {d.text for d in result.dropped} >= {"某某县人民政府门户网站", "首页", "政务公开", META}

@@ -19,7 +19,8 @@ from drafter.extraction.sources import ExtractError, Para
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button",
                           "head", "textarea", "canvas", "video", "audio", "map"})
 """Elements whose text is never shown as the page's text."""
-_FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "form"})
+_FURNITURE_TAGS = frozenset({"nav", "footer", "aside"})
+"""Not <form>: ASP.NET sites wrap the whole page in one."""
 _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
                          "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead", "blockquote",
                          "pre", "br", "hr", "center", "figure", "figcaption", "address", "caption", "body", "html"})
@@ -27,7 +28,7 @@ _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "bas
 _FURNITURE_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
                               "footer", "sidebar", "share", "bdshare", "comment", "comments", "related", "recommend",
                               "copyright", "pagination", "pager", "toolbar", "topbar", "login", "search", "advert",
-                              "ads", "qrcode", "weixin"})
+                              "ads", "qrcode"})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
 
 
