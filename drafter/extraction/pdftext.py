@@ -9,6 +9,7 @@ first line starts a paragraph, a short line ends one, centred head lines stand a
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,12 @@ class _Line:
     text: str
     left: float
     size: float
+
+
+def _wide_beside(text: str, index: int) -> bool:
+    """Whether a Chinese (wide) character stands next to position ``index``: PDFium's generated
+    space there is the gap LibreOffice or Word leave between Chinese and Latin text, not a space."""
+    return any(0 <= at < len(text) and unicodedata.east_asian_width(text[at]) in "WF" for at in (index - 1, index + 1))
 
 
 def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
@@ -45,7 +52,8 @@ def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
             if left is None and not char.isspace():
                 left = textpage.get_charbox(index)[0] if aligned else 0.0
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) if aligned else 10.0
-            if left is not None:
+            if left is not None and not (char == " " and aligned and _wide_beside(text, index)
+                                         and pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1):
                 chars.append(char)
         if chars:
             lines.append(_Line("".join(chars).rstrip(), left or 0.0, size or 10.0))
