@@ -456,7 +456,7 @@ def test_unknown_suffix_names_the_formats(tmp_path: Path, run_cli) -> None:
 def test_libreoffice_missing_is_a_clear_error(tmp_path: Path, run_cli, monkeypatch) -> None:
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
     path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512 + "WordDocument".encode("utf-16-le"))
     result = run_cli("extract", path)
     assert result.exit_code == 1 and "DRAFTER_SOFFICE" in result.stderr and "Traceback" not in result.stderr
 
@@ -527,3 +527,13 @@ def test_web_page_wrapped_in_one_form_and_laid_out_in_tables(tmp_path: Path) -> 
     result = extract_file(path)
     assert_the_speech(_outline(result))
     assert {d.text for d in result.dropped} >= {"某某县人民政府门户网站", "首页", "政务公开", META}
+
+
+@needs_soffice
+@pytest.mark.parametrize("inside", [b"", "WordDocument".encode("utf-16-le")])
+def test_damaged_doc_is_a_clear_error(inside: bytes, tmp_path: Path, run_cli) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + inside + bytes(range(256)) * 4)
+    result = run_cli("extract", path)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert str(path) in result.stderr and "save it as .docx" in result.stderr

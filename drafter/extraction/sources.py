@@ -19,6 +19,8 @@ from drafter.errors import DrafterError
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".rtf", ".odt", ".fodt", ".pdf", ".html", ".htm")
 _OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".fodt")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE compound file (Word 97–2003 .doc, WPS Writer .wps)."""
 """Formats LibreOffice converts to DOCX for the DOCX reader."""
 
 
@@ -102,14 +104,31 @@ def read_source(path: Path) -> Source:
                        f"{', '.join(SUFFIXES)} (save other formats as .docx or .txt first)")
 
 
+_READABLE = re.compile(r"[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2460-\u24ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _garbled(text: str) -> bool:
+    """Text that is bytes read as characters: under 60 % Latin, Chinese and their punctuation."""
+    return bool(text) and len(_READABLE.findall(text)) < 0.6 * len(text)
+
+
 def read_office(path: Path, remarks: list[str]) -> list[Para]:
     """An old Word (.doc), WPS (.wps), RTF or ODT file: converted to DOCX by LibreOffice in a
     private profile, then read as DOCX."""
     from drafter.office.libreoffice import Office
 
+    data = path.read_bytes()
+    if data[:8] == _OLE and "WordDocument".encode("utf-16-le") not in data:
+        raise ExtractError(f"{path}: an OLE file with no Word document inside (damaged, or a spreadsheet or "
+                           "slides under that name); open it in Word or WPS and save it as .docx")
     with Office() as office:
         converted = office.to_docx(path, office.folder / "converted.docx")
-        return read_docx(converted, remarks, shown=path)
+        paras = read_docx(converted, remarks, shown=path)
+    if _garbled("".join(p.text for p in paras[:5])):  # LibreOffice fell back to reading the bytes as text
+        raise ExtractError(f"{path}: LibreOffice could not read it as a {path.suffix} document (it came out as "
+                           "raw bytes: damaged, or another format under that name); open it in Word or WPS "
+                           "and save it as .docx")
+    return paras
 
 
 def read_text(path: Path) -> str:
