@@ -46,8 +46,8 @@ def load_outline(source: str | Path) -> Outline:
 
 
 def extract(source: str | Path, kind: str | None = None) -> Outline:
-    """Read the document at ``source`` (.txt, .md, .docx) and return its outline (kind guessed unless given,
-    or named by a Markdown front matter)."""
+    """Read the document at ``source`` (.txt, .md, .docx, .doc, .wps, .pdf, .html) and return its outline
+    (kind guessed unless given, or named by a Markdown front matter)."""
     from drafter.extraction import extract as extract_outline
 
     return extract_outline(source, kind)

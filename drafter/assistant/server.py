@@ -84,7 +84,8 @@ def build_server(workspace: Workspace) -> Any:
 
         return run(call)
 
-    @server.tool(description="Extract an outline (YAML) from a .txt, .md or .docx document in the workspace, "
+    @server.tool(description="Extract an outline (YAML) from a document in the workspace (.txt, .md, .docx, "
+                             ".doc, .wps, .pdf, .html), "
                              "the kind guessed unless given; with output (a .yaml name) it is also written "
                              f"there. Returns the YAML, how the kind was decided, dropped lines and notes. {CONFINED}")
     def extract(path: str, kind: str | None = None, output: str | None = None) -> dict[str, Any]:

@@ -176,7 +176,8 @@ class Assistant:
             return [], f"no page images: {exc}"
 
     def extract(self, path: str, kind: str | None = None, output: str | None = None) -> dict[str, Any]:
-        """An outline (YAML text) extracted from a .txt, .md or .docx document in the workspace."""
+        """An outline (YAML text) extracted from a document in the workspace (.txt, .md, .docx, .doc, .wps,
+        .pdf or a saved .html page)."""
         from drafter.extraction import extract_file, outline_from_extraction
         from drafter.output import write_atomic
 

@@ -1,4 +1,4 @@
-"""``drafter extract``: an existing document (.txt, .md, .docx) → outline YAML."""
+"""``drafter extract``: an existing document (.txt, .md, .docx, .doc, .wps, .pdf, .html) → outline YAML."""
 
 from __future__ import annotations
 
@@ -16,12 +16,15 @@ KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report"
 @click.option("--kind", type=click.Choice(KINDS), help="The kind of document (default: guessed, and the reason said).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the dropped lines and notes on stderr.")
 def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) -> None:
-    """Extract an outline from SOURCE (.txt, .md or .docx) so drafter can re-render it.
+    """Extract an outline from SOURCE so drafter can re-render it.
 
-    The kind is guessed unless --kind is given; stderr says how it was guessed, lists every
-    line dropped as page boilerplate (source/date lines, truncation notices, editor and
-    copyright footers, navigation) and the items the extractor was unsure of, which are
-    also marked with comments in the YAML. The YAML renders as it is.
+    SOURCE is a .txt, .md, .docx, .pdf (its text layer) or a web page saved as .html; .doc,
+    .wps, .rtf and .odt are converted to DOCX by LibreOffice first. The kind is guessed unless
+    --kind is given; stderr says how it was guessed, lists every line dropped as page
+    boilerplate (a site's breadcrumbs, column titles, meta lines, editor's notes, download and
+    link lines, copyright footers, page numbers) and the items the extractor was unsure of,
+    which are also marked with comments in the YAML. The YAML's header names the lines taken
+    for title, speaker, date and salutation, and why. The YAML renders as it is.
 
     \b
     Example:

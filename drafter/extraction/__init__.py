@@ -1,10 +1,13 @@
-"""Extract an outline from an existing document (.txt, .md, .docx).
+"""Extract an outline from an existing document (.txt, .md, .docx, .doc/.wps through LibreOffice,
+a PDF's text layer, a saved web page).
 
 ``drafter.extract(path)`` (this package's :func:`extract`) returns the
 :class:`~drafter.outline.load.Outline`; :func:`extract_file` gives the whole account (YAML text,
 dropped boilerplate, notes, how the kind was guessed), which is what ``drafter extract`` prints.
 
-Modules, one job each: ``sources`` (read txt/md/docx), ``cleanup`` (spaces, boilerplate),
+Modules, one job each: ``sources`` (read txt/md/docx, dispatch the others), ``docxparts`` (text
+boxes, footnotes), ``pdftext`` (a PDF's text layer), ``webpage`` (HTML), ``cleanup`` (spaces,
+boilerplate lines), ``furniture`` (what a site puts above the head and after the end),
 ``wrap`` (hard-wrapped lines), ``numbers`` (heading numbers), ``patterns`` (dates, salutations,
 enumerations), ``head`` (title block), ``sections`` (numbered sections), ``numbered``/``minutes``/
 ``article``/``commentary`` (per-kind structure), ``speakers`` (minutes speaker lines), ``guess``

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from drafter.extraction.head import read_head
-from drafter.extraction.notes import note
+from drafter.extraction.notes import decide, note
 from drafter.extraction.sections import SectionBuilder
 from drafter.extraction.sources import Para
 from drafter.text.typography import has_chinese
@@ -124,6 +124,7 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     paras = [p for i, p in enumerate(paras) if i not in used]
     head = read_head(paras, "article")
     data: dict[str, Any] = {"kind": "article", "title": head.fields.get("title", "")}
+    decide(data, head.decisions)
     if not data["title"]:
         data["title"] = "（无题）"
         note(data, "title", "no title line found; write the title")

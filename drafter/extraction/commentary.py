@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafter.extraction.notes import note
+from drafter.extraction.notes import decide, note
 from drafter.extraction.patterns import en_enumeration, parse_date
 from drafter.extraction.sources import Para
 
@@ -31,7 +31,9 @@ def build_commentary(paras: list[Para]) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": "commentary"}
     rest = list(paras)
     if rest and rest[0].role in (None, "title"):
-        data["title"] = rest.pop(0).text
+        line = rest.pop(0)
+        data["title"] = line.text
+        decide(data, [f"title: line {line.line} “{line.text[:60]}”, the first line of the text (after any site furniture)"])
     else:
         data["title"] = "(untitled)"
         note(data, "title", "no title line found; write the title")

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from drafter.extraction.head import read_head
-from drafter.extraction.notes import note
+from drafter.extraction.notes import decide, note
 from drafter.extraction.patterns import enumeration, parse_date
 from drafter.extraction.sources import Para
 from drafter.extraction.speakers import (
@@ -44,6 +44,7 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
     rest = head.rest if head and "title" in head.fields else paras
     if head and "title" in head.fields:
         data["title"] = head.fields["title"]
+        decide(data, head.decisions)
         if "subtitle" in head.fields:
             data["subtitle"] = head.fields["subtitle"]
     meeting: dict[str, Any] = {}

@@ -10,6 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 NOTES = "__notes__"
+DECISIONS = "__decisions__"
+"""Key of the top-level list saying which source lines became the head fields, and why."""
+RESERVED = (NOTES, DECISIONS)
+
+
+def decide(node: dict[str, Any], messages: list[str]) -> None:
+    """Record how the head was read (written in the outline's header comment, not on stderr)."""
+    node.setdefault(DECISIONS, []).extend(messages)
 
 
 def note(node: dict[str, Any], key: str, message: str) -> None:
@@ -24,7 +32,7 @@ def notes_in(node: Any) -> list[str]:
         for key, messages in node.get(NOTES, {}).items():
             found.extend(f"{key}: {m}" for m in messages)
         for key, value in node.items():
-            if key != NOTES:
+            if key not in RESERVED:
                 found.extend(notes_in(value))
     elif isinstance(node, list):
         for item in node:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from drafter.extraction.head import read_head
-from drafter.extraction.notes import note
+from drafter.extraction.notes import decide, note
 from drafter.extraction.numbers import match_number
 from drafter.extraction.patterns import parse_date
 from drafter.extraction.sections import SectionBuilder
@@ -27,6 +27,7 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
     """Outline data for a speech, party lecture or report."""
     head = read_head(paras, kind)
     data: dict[str, Any] = {"kind": kind, "title": head.fields.get("title", "")}
+    decide(data, head.decisions)
     if not data["title"]:
         data["title"] = "（无题）"
         note(data, "title", "no title line found; write the title")

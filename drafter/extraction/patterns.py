@@ -15,9 +15,42 @@ _EN_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _EN_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
+_HAN_DATE = re.compile(r"^[（(]?\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日\s*[）)]?$")
+
+
+def _han_number(text: str) -> int:
+    """十二 → 12, 二十一 → 21, 三十 → 30, 九 → 9 (month and day numerals)."""
+    if "十" not in text:
+        return int(text.translate(_HAN_DIGITS))
+    tens, _, ones = text.partition("十")
+    return int(tens.translate(_HAN_DIGITS) or 1) * 10 + int(ones.translate(_HAN_DIGITS) or 0)
+
+
+_DATE_WITH_NOTE = re.compile(r"^[（(]\s*([^，,、（）()]{6,16}?)\s*[，,、]\s*[^（）()]{1,24}[）)]$")
+
+
+def date_line(text: str) -> dt.date | None:
+    """A head's date line: a date (:func:`parse_date`), or one with a note in its brackets
+    (（2024年5月6日，根据录音整理）)."""
+    found = parse_date(text)
+    if found is None:
+        noted = _DATE_WITH_NOTE.match(text.strip())
+        found = parse_date(noted.group(1)) if noted else None
+    return found
+
+
 def parse_date(text: str) -> dt.date | None:
-    """A date line: 2025年7月18日, （2025年7月18日）, 2025-07-18, 2025/7/18, April 1, 2024; else None."""
+    """A date line: 2025年7月18日, （2025年7月18日）, 二〇二五年七月十八日, 2025-07-18, 2025/7/18,
+    April 1, 2024; else None."""
     text = text.strip()
+    han = _HAN_DATE.match(text)
+    if han:
+        try:
+            return dt.date(int(han.group(1).translate(_HAN_DIGITS)), _han_number(han.group(2)), _han_number(han.group(3)))
+        except ValueError:
+            return None
     match = _CN_DATE.match(text) or _ISO_DATE.match(text)
     try:
         if match:
@@ -36,7 +69,8 @@ def parse_date(text: str) -> dt.date | None:
 _ADDRESS = (r"(?:尊敬的)?(?:[^，。：:！？\s]{0,16}?(?:同志们|朋友们|代表们|同学们|老师们|委员们|来宾们|女士们|先生们|领导|嘉宾|来宾|同志|代表|"
             r"专家|学者|各位|大家))")
 SALUTATION_LINE = re.compile(rf"^({_ADDRESS}(?:[、，,]{_ADDRESS}){{0,5}})\s*[：:！!]?$")
-SALUTATION_INLINE = re.compile(rf"^({_ADDRESS}(?:、{_ADDRESS}){{0,5}})[，,]\s*(?=(?:大家)?(?:上午|下午|晚上|早上)?好[！!]|你们好)")
+SALUTATION_INLINE = re.compile(rf"^({_ADDRESS}(?:[、，,]{_ADDRESS}){{0,5}})\s*[，,：:！!]?\s*"
+                               rf"(?=(?:(?:大家|各位)(?:上午|下午|晚上|早上|中午)?|上午|下午|晚上|早上|中午)好[！!，,。]|你们好)")
 
 
 def salutation(text: str) -> tuple[str, str] | None:
@@ -51,16 +85,24 @@ def salutation(text: str) -> tuple[str, str] | None:
     return None
 
 
-_OCCASION_TEXT = re.compile(r"^在.{2,60}(?:上|中|时|之际)的.{0,8}(?:讲话|发言|报告|党课|辅导|致辞|主持词|讲稿|汇报|总结|动员)(?:提纲|稿)?[）)]?$")
+_OCCASION_TEXT = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在.{2,60}(?:上|中|时|之际)的.{0,8}"
+                            r"(?:讲话|发言|报告|党课|辅导|致辞|主持词|讲稿|汇报|总结|动员)(?:提纲|稿)?"
+                            r"(?:[（(](?:摘要|节选|摘编|全文|提纲|有删节)[）)])?[）)]?$")
+_OCCASION_BRACKETED = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,60}(?:上|中|时))\s*[）)]$")
 
 
 def occasion(text: str) -> str | None:
-    """The occasion line under a title ("——在……上的讲话", "在……上的发言"), without dash or brackets."""
+    """The occasion line under a title ("——在……上的讲话", "在……上的发言", "（2024年1月15日在……会议上）"),
+    without dash or brackets."""
     stripped = re.sub(r"^[（(]?\s*[-—－]+\s*", "", text).strip()
     if text.lstrip("（(").startswith(("——", "--", "—")) and stripped:
         return stripped.rstrip("）)") if text.startswith(("（", "(")) else stripped
-    if _OCCASION_TEXT.match(stripped.strip("（）()")):
-        return stripped.strip("（）()")
+    bracketed = _OCCASION_BRACKETED.match(text.strip())
+    if bracketed:
+        return bracketed.group(1)
+    inner = stripped[1:-1] if stripped[:1] in "（(" and stripped[-1:] in "）)" else stripped
+    if _OCCASION_TEXT.match(inner):
+        return inner
     return None
 
 
@@ -122,12 +164,20 @@ def enumeration(text: str) -> tuple[tuple[str, ...], str] | None:
     return split_points(text)
 
 
+_SPEAKER_LABEL = re.compile(r"^(?:主讲人|主讲|讲话人|报告人|发言人|宣讲人|授课人|讲授人|作者)\s*[：:]\s*(\S.{0,30})$")
+
+
 def speaker_byline(text: str) -> str | None:
-    """The speaker under a title: a name (李  明 → 李明) or position and name (县长  刘  强 → 县长 刘强)."""
+    """The speaker under a title: a name (李  明 → 李明), position and name (县长  刘  强 → 县长 刘强),
+    or a labelled line (主讲人：李明)."""
     text = text.strip()
+    labelled = _SPEAKER_LABEL.match(text)
+    if labelled:
+        return speaker_byline(labelled.group(1)) or labelled.group(1).strip()
     if is_person_line(text):
         return re.sub(r"\s+", "", text)
-    match = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理))"
+    match = re.match(r"^([\u4e00-\u9fff、]{1,24}?(?:书记|长|主任|主席|委员|部长|局长|县长|市长|省长|理事长|院长|校长|经理|"
+                     r"常委|专员|巡视员|调研员|秘书长|主任委员|组长|总监|总经理|董事长|代表|教授|研究员))"
                      r"\s+(\S(?:\s*\S){1,3})$", text)
     if match and is_person_line(match.group(2)):
         name = re.sub(r"\s+", "", match.group(2))

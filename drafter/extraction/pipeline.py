@@ -10,9 +10,10 @@ from drafter.extraction.article import build_article
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extraction.commentary import build_commentary
 from drafter.extraction.frontmatter import front_kind, front_matter, overlay
+from drafter.extraction.furniture import drop_head_furniture, drop_tail_note
 from drafter.extraction.guess import Guess, guess_kind
 from drafter.extraction.minutes import build_minutes
-from drafter.extraction.notes import notes_in
+from drafter.extraction.notes import DECISIONS, notes_in
 from drafter.extraction.numbered import build_numbered
 from drafter.extraction.sources import ExtractError, Para, read_source
 from drafter.extraction.wrap import detect, join_wrapped
@@ -47,21 +48,28 @@ class Extraction:
     """How the source's lines were read (one paragraph per line, or hard-wrapped and joined)."""
 
 
-def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool]:
-    """The source's paragraphs after cleanup and joining; dropped lines, format, layout note and
-    whether it had a table of contents."""
-    raw, fmt = read_source(path)
+def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, list[str]]:
+    """The source's paragraphs after cleanup and joining; dropped lines, format, layout note,
+    whether it had a table of contents, and the reader's remarks."""
+    source = read_source(path)
+    raw, fmt = source.paras, source.fmt
     kept, dropped = clean(raw)
     kept, contents = drop_contents(kept, dropped)
+    kept, title = drop_head_furniture(kept, dropped)
     layout = "paragraphs from the document's markup"
-    if fmt == "txt":
-        first = next((p.text for p in kept if p.text), "")
-        kept = drop_running_headers(kept, first, dropped)
-        info = detect(kept)
+    if fmt in ("txt", "pdf"):
+        kept = drop_running_headers(kept, title, dropped)
+        info = detect(kept, printed=source.line_width if fmt == "pdf" else 0)
         layout = info.describe()
         kept = join_wrapped(kept, info)
+    if fmt == "pdf":
+        layout = f"the PDF's text layer, {layout}"
+    if source.converted:
+        layout = f"{source.converted}; {layout}"
     kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
-    return kept, dropped, fmt, layout, contents
+    kept = drop_tail_note(kept, dropped)
+    dropped.sort(key=lambda d: d.line)
+    return kept, dropped, fmt, layout, contents, source.remarks
 
 
 def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
@@ -69,7 +77,7 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
-    paras, dropped, fmt, layout, contents = paragraphs(path)
+    paras, dropped, fmt, layout, contents, remarks = paragraphs(path)
     if not paras:
         raise ExtractError(f"{path}: no text to extract (the document is empty"
                            f"{' after dropping boilerplate' if dropped else ''})")
@@ -93,12 +101,17 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     how = ("given in the front matter" if front_kind(front, MODELS) == kind and guess is None and front
            else "given with --kind" if guess is None else f"guessed from {guess.reason}")
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
+    given_keys = set(front.data) if front is not None and isinstance(front.data, dict) else set()
+    decisions = [line for line in data.pop(DECISIONS, []) if line.split(":", 1)[0] not in given_keys]
+    if decisions:
+        header.append("How the head was read (correct the key if a line was misread):")
+        header.extend(f"  {line}" for line in decisions)
     if dropped:
         header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")
     tables = sorted({p.line for p in paras if p.table})
     if tables:
         header.append(f"Tables (paragraphs {', '.join(map(str, tables))}) are kept as text, one paragraph a row.")
     text = to_yaml(MODELS[kind], data, header)
-    notes = notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
+    notes = remarks + notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
                               for n in tables]
     return Extraction(path, kind, guess, data, text, dropped, notes, layout)

@@ -1,23 +1,29 @@
-"""Read a source document into paragraphs: plain text, Markdown or DOCX.
+"""Read a source document into paragraphs: plain text, Markdown, DOCX, and through them
+old Word and WPS files (LibreOffice converts them to DOCX), PDF (its text layer read as
+plain text) and saved web pages.
 
 Every reader returns :class:`Para` items in document order. Plain text keeps one item per
 line (blank lines included, as empty items) because line breaks carry meaning there (hard
-wrapping, paragraph ends); Markdown and DOCX already know their paragraphs and bring what
-their markup says (heading level, title, run-in lead sentence).
+wrapping, paragraph ends); Markdown, DOCX and HTML already know their paragraphs and bring
+what their markup says (heading level, title, run-in lead sentence, a page's navigation).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.markdown.reader import Block
 from drafter.outline.yamlfile import YamlDocument
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".rtf", ".odt", ".fodt", ".pdf", ".html", ".htm")
+_OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".fodt")
+"""Formats LibreOffice converts to DOCX for the DOCX reader."""
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE compound file (Word 97–2003 .doc, WPS Writer .wps)."""
 
 
 class ExtractError(DrafterError):
@@ -46,25 +52,85 @@ class Para:
     """Role of the run-in lead span (DOCX character style): ``lead`` or another element such as ``speaker_heading``."""
     table: bool = False
     """A row of a DOCX table, kept as one paragraph (outlines have no tables)."""
+    furniture: str | None = None
+    """Why the source's markup says this is no part of the document (a web page's navigation
+    bar, footer, or a block that is only a link); the cleanup drops it with this reason."""
 
     def with_text(self, text: str) -> Para:
         """The same paragraph with other text."""
         return replace(self, text=text)
 
 
-def read_source(path: Path) -> tuple[list[Para], str]:
-    """The paragraphs of ``path`` and its format (``txt``, ``md`` or ``docx``)."""
+@dataclass(frozen=True)
+class Source:
+    """What a reader made of a file: its paragraphs, its format, and remarks for the report."""
+
+    paras: list[Para]
+    fmt: str
+    """``txt``, ``md``, ``docx``, ``pdf`` or ``html``: how the paragraphs are to be read on."""
+    remarks: list[str] = field(default_factory=list)
+    """Things the user should know (footnotes moved into the text, pages without text)."""
+    converted: str = ""
+    """How the file was converted first (a .doc through LibreOffice), for the report."""
+    line_width: int = 0
+    """A printed source's full line width in half-width cells (PDF), for joining its lines."""
+
+
+def read_source(path: Path) -> Source:
+    """The paragraphs of ``path`` with its format and the reader's remarks."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ExtractError(f"{path}: no such file; give the path of a .txt, .md or .docx document")
+        raise ExtractError(f"{path}: no such file; give the path of a document ({', '.join(SUFFIXES)})")
+    remarks: list[str] = []
     if suffix == ".docx":
-        return read_docx(path), "docx"
+        return Source(read_docx(path, remarks), "docx", remarks)
+    if suffix in _OFFICE_SUFFIXES:
+        return Source(read_office(path, remarks), "docx", remarks, f"converted from {suffix} to DOCX by LibreOffice")
+    if suffix == ".pdf":
+        from drafter.extraction.pdftext import read_pdf_text
+
+        pdf = read_pdf_text(path)
+        if pdf.blank_pages:
+            remarks.append(f"pages {', '.join(map(str, pdf.blank_pages))} of the PDF carry no text (scanned?) "
+                           "and were not read")
+        return Source(read_plain(pdf.text), "pdf", remarks, line_width=pdf.line_width)
+    if suffix in (".html", ".htm", ".xhtml"):
+        from drafter.extraction.webpage import read_html
+
+        return Source(read_html(path), "html")
     if suffix in (".md", ".markdown"):
-        return read_markdown(read_text(path), str(path)), "md"
+        return Source(read_markdown(read_text(path), str(path)), "md")
     if suffix == ".txt" or suffix == "":
-        return read_plain(read_text(path)), "txt"
+        return Source(read_plain(read_text(path)), "txt")
     raise ExtractError(f"{path}: cannot extract from '{suffix}' files; drafter reads "
                        f"{', '.join(SUFFIXES)} (save other formats as .docx or .txt first)")
+
+
+_READABLE = re.compile(r"[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2460-\u24ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _garbled(text: str) -> bool:
+    """Text that is bytes read as characters: under 60 % Latin, Chinese and their punctuation."""
+    return bool(text) and len(_READABLE.findall(text)) < 0.6 * len(text)
+
+
+def read_office(path: Path, remarks: list[str]) -> list[Para]:
+    """An old Word (.doc), WPS (.wps), RTF or ODT file: converted to DOCX by LibreOffice in a
+    private profile, then read as DOCX."""
+    from drafter.office.libreoffice import Office
+
+    data = path.read_bytes()
+    if data[:8] == _OLE and "WordDocument".encode("utf-16-le") not in data:
+        raise ExtractError(f"{path}: an OLE file with no Word document inside (damaged, or a spreadsheet or "
+                           "slides under that name); open it in Word or WPS and save it as .docx")
+    with Office() as office:
+        converted = office.to_docx(path, office.folder / "converted.docx")
+        paras = read_docx(converted, remarks, shown=path)
+    if _garbled("".join(p.text for p in paras[:5])):  # LibreOffice fell back to reading the bytes as text
+        raise ExtractError(f"{path}: LibreOffice could not read it as a {path.suffix} document (it came out as "
+                           "raw bytes: damaged, or another format under that name); open it in Word or WPS "
+                           "and save it as .docx")
+    return paras
 
 
 def read_text(path: Path) -> str:
@@ -189,19 +255,25 @@ _LEAD_STYLE = re.compile(r"^Lead(\d?)Char$")
 _SPAN_STYLE = re.compile(r"^(\w+)Char$")
 
 
-def read_docx(path: Path) -> list[Para]:
-    """DOCX paragraphs with the role their style gives (title, heading N, …) and run-in leads."""
+def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None = None) -> list[Para]:
+    """DOCX paragraphs with the role their style gives (title, heading N, …) and run-in leads;
+    text boxes in their anchor's place, footnotes in the sentence that cites them (each one
+    said in ``remarks``). ``shown`` is the name the user gave (a .doc converted to ``path``)."""
     import docx
     from docx.opc.exceptions import OpcError
 
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
-        hint = " (an old .doc renamed?)" if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else ""
-        raise ExtractError(f"{path}: not a readable DOCX{hint}: {exc}; open it in Word or LibreOffice and "
-                           "save it as .docx") from None
+        hint = " (an old .doc renamed? name it .doc and drafter converts it)" \
+            if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else ""
+        raise ExtractError(f"{shown or path}: not a readable DOCX{hint}: {exc}; open it in Word or LibreOffice "
+                           "and save it as .docx") from None
     from drafter.extraction.docxnumbers import AutoNumbers
+    from drafter.extraction.docxparts import footnotes, has_footnote, text_boxes, text_of
 
+    remarks = remarks if remarks is not None else []
+    notes = footnotes(document)
     style_levels = _style_outline_levels(document)
     numbers = AutoNumbers(document)
     out: list[Para] = []
@@ -219,7 +291,15 @@ def read_docx(path: Path) -> list[Para]:
         p = paragraph._p
         if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
             continue  # a table-of-contents field: Word fills it in
-        typed = paragraph.text.replace("\t", " ")
+        boxes = text_boxes(p)
+        if boxes:
+            out.extend(Para(join_lines(box).strip(), number) for box in boxes)
+            remarks.append(f"paragraph {number}: text box{'es' if len(boxes) > 1 else ''} read in its anchor's place")
+        if notes and has_footnote(p):
+            typed = text_of(p, notes).replace("\t", " ")
+            remarks.append(f"paragraph {number}: footnote text kept in the sentence as （注：…）")
+        else:
+            typed = paragraph.text.replace("\t", " ")
         text = join_lines(typed).strip()
         if not text:
             continue
@@ -245,7 +325,15 @@ def read_docx(path: Path) -> list[Para]:
             out.extend(Para(line.strip(), number) for line in typed.split("\n") if line.strip())
         else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
             out.append(Para(text, number, role, level, None, lead_role=lead_role))
-    return out
+    return _docx_title(out)
+
+
+def _docx_title(paras: list[Para]) -> list[Para]:
+    """A document whose first paragraph is its only Heading 1 (Word users title with it) and
+    that has no Title style: that heading is the title, the other headings move up a level."""
+    if any(p.role == "title" for p in paras):
+        return paras
+    return _md_title(paras)
 
 
 def _table_rows(table, number: int) -> list[Para]:  # type: ignore[no-untyped-def]

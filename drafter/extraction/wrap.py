@@ -56,23 +56,30 @@ def _words(text: str) -> bool:
     return not has_chinese(text) and len(re.findall(r"[A-Za-z]", text)) >= 3
 
 
-def detect(paras: list[Para]) -> WrapInfo:
-    """Decide whether ``paras`` (plain-text lines) are hard-wrapped."""
+def detect(paras: list[Para], printed: int = 0) -> WrapInfo:
+    """Decide whether ``paras`` (plain-text lines) are hard-wrapped; ``printed`` lines (a PDF's
+    text layer) always are, at that width in half-width cells."""
     lines = [p for p in paras if p.text]
-    chinese = [display_width(p.text) for p in lines if not _is_latin(p.text) and display_width(p.text) >= 20]
+    long_lines = [p for p in lines if not _is_latin(p.text) and display_width(p.text) >= 20]
+    chinese = [display_width(p.text) for p in long_lines]
     latin = [len(p.text) for p in lines if _is_latin(p.text) and len(p.text) >= 20]
     width, wrapped = 0, False
     if len(chinese) >= 8:
         buckets = Counter(w // 4 for w in chinese)
         mode = max(buckets, key=lambda b: (buckets[b] + buckets.get(b - 1, 0) + buckets.get(b + 1, 0), b))
-        near = sum(buckets.get(b, 0) for b in (mode - 1, mode, mode + 1))
+        near = [p for p in long_lines if abs(display_width(p.text) // 4 - mode) <= 1]
         width = mode * 4 + 2
-        wrapped = near >= 0.5 * len(chinese) and width <= 120
+        # Lines cut at a fixed width end anywhere in a sentence; lines that are whole paragraphs
+        # of a similar length (a short document) end with a sentence or a heading.
+        whole = sum(1 for p in near if p.text.endswith(tuple(_SENTENCE_END)) or _heading_like(p.text))
+        wrapped = len(near) >= 0.5 * len(chinese) and width <= 120 and whole <= 0.5 * len(near)
     starts = [display_width(p.text) + p.indent for p in lines if p.indent >= 2 and has_chinese(p.text)]
     if not wrapped and len(starts) >= 3:  # indented paragraph starts, all cut at the same width
         common = Counter(starts).most_common(1)[0][0]
         if sum(1 for w in starts if abs(w - common) <= 2) >= 0.6 * len(starts) and common <= 120:
             wrapped, width = True, common
+    if printed and chinese:
+        wrapped, width = True, printed
     latin_width = max(latin) if latin else 0
     if not wrapped and len(latin) >= 8 and not chinese:
         near = sum(1 for w in latin if w >= 0.8 * latin_width)

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from drafter.extraction.notes import NOTES
+from drafter.extraction.notes import NOTES, RESERVED
 from drafter.outline.schema import fields_of
 
 try:
@@ -66,7 +66,7 @@ def _mapping(model: type, data: dict[str, Any], indent: int, out: list[str]) -> 
         for message in notes.get(spec.name, []):
             out.append(f"{pad}# {message}")
         _value(spec.name, _unwrap(spec.hint), data[spec.name], indent, out)
-    unknown = [k for k in data if k != NOTES and k not in {s.name for s in fields_of(model)}]
+    unknown = [k for k in data if k not in RESERVED and k not in {s.name for s in fields_of(model)}]
     if unknown:
         raise ValueError(f"extractor bug: {model.__name__} has no keys {unknown}")
 

@@ -1,4 +1,5 @@
-"""LibreOffice headless: DOCX → PDF, and a table of contents filled with page numbers.
+"""LibreOffice headless: DOCX → PDF, a table of contents filled with page numbers, and old
+word-processing files (.doc, .wps) → DOCX for ``drafter extract``.
 
 Every :class:`Office` session runs soffice in a private user profile inside its own temporary
 folder (``-env:UserInstallation``), so parallel drafter runs never share or lock a profile, and
@@ -110,6 +111,29 @@ class Office:
         shutil.move(str(work_out), tmp)
         os.replace(tmp, pdf)
         return pdf
+
+    def to_docx(self, source: Path, docx: Path) -> Path:
+        """Convert a document LibreOffice opens (.doc, .wps, .rtf, .odt) to ``docx``; returns ``docx``.
+
+        An OLE file (Word 97–2003, and WPS Writer's .wps) is copied in as ``in.doc`` so that
+        LibreOffice's Word filter reads it whatever its name says.
+        """
+        ole = source.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        work_in = self.folder / ("in.doc" if ole else f"in{source.suffix.lower()}")
+        out_dir = self.folder / "converted"
+        shutil.copyfile(source, work_in)
+        completed = _run([self.binary, _profile_arg(self.folder), "--headless", "--invisible", "--nologo",
+                          "--norestore", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
+                          "--outdir", str(out_dir), str(work_in)], self.timeout)
+        result = out_dir / "in.docx"
+        if not result.is_file():
+            detail = completed.stderr.strip()[-500:] or completed.stdout.strip()[-500:] or f"exit code {completed.returncode}"
+            raise OfficeError(f"LibreOffice ({self.binary}) could not open {source} as a text document: {detail}")
+        docx.parent.mkdir(parents=True, exist_ok=True)
+        tmp = docx.with_name(f".{docx.name}.tmp")
+        shutil.move(str(result), tmp)
+        os.replace(tmp, docx)
+        return docx
 
     def toc(self, docx: Path) -> list[list[TocEntry]]:
         """The entries of each table of contents in ``docx``, updated by LibreOffice's layout."""
