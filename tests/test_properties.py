@@ -105,7 +105,8 @@ def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> d
             item = typing.get_args(spec.hint)[0]
             data["sections"] = draw(st.lists(record_strategy(item, level + 1, max_level), max_size=2))
             continue
-        data[spec.name] = draw(CHECKED.get(spec.name) or value_strategy(spec.hint, level, max_level))
+        strategy = CHECKED[spec.name] if spec.name in CHECKED else value_strategy(spec.hint, level, max_level)
+        data[spec.name] = draw(strategy)
     return data
 
 
