@@ -29,7 +29,7 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
-from drafter.text.typography import punctuation_fixes
+from drafter.text.typography import punctuation_review
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,8 +54,14 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
                         "drafter numbers headings itself", fixable=True),
     Rule("W201", WARNING, "half-width punctuation (, ; : ? ! . ( )) in Chinese text", fixable=True),
     Rule("W202", WARNING, "straight quotes \" ' in Chinese text; write “ ” ‘ ’", fixable=True),
-    Rule("W203", WARNING, "a dash typed as -- or a single —; write ——", fixable=True),
+    Rule("W203", WARNING, "a dash typed as -- or ———; write —— (a single — between numbers or dates "
+                          "is the range connector 一字线 and is kept)", fixable=True),
     Rule("W204", WARNING, "an ellipsis typed as ... or a single …; write ……", fixable=True),
+    Rule("W205", WARNING, "a mark with two readings that only the writer can choose between "
+                          "(a single — between words: 破折号 —— or 一字线 —; a . between names: 。 or ·)"),
+    Rule("W206", WARNING, "the year of a file number (发文字号) in brackets other than 〔〕", fixable=True),
+    Rule("W207", WARNING, "a . or • between the parts of a foreign name or a date name; write the 间隔号 ·",
+         fixable=True),
     Rule("W301", WARNING, "a section has a heading but no body (no paragraphs, points or subsections)"),
     Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
                           "or half as long, as its siblings, and differs by 8 characters or more)"),
@@ -63,12 +69,22 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
-_TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204"}
+_TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204",
+                     "file-number": "W206", "interpunct": "W207"}
 _TYPOGRAPHY_MESSAGES = {
+    "W206": "file number year typed as `{typed}`; write `{fix}` (GB/T 9704 7.2.4)",
+    "W207": "`{typed}` between the parts of a name; write the 间隔号 `{fix}`",
     "W201": "half-width `{typed}` in Chinese text; write `{fix}`",
     "W202": "straight quote `{typed}` in Chinese text; write `{fix}`",
     "W203": "dash typed as `{typed}`; write `{fix}`",
     "W204": "ellipsis typed as `{typed}`; write `{fix}`",
+}
+
+_DOUBT_MESSAGES = {
+    "dash": "single `{typed}` in `{context}`: write {choices} (—— for a 破折号, an aside or a turn; "
+            "— for a range such as 北京—上海); drafter leaves it as typed",
+    "interpunct": "`{typed}` in `{context}`: write {choices} (。 if a sentence ends here, · if it joins "
+                  "the parts of a name); drafter leaves it as typed",
 }
 
 VERBATIM_FIELDS = frozenset({"department", "references", "english"})
@@ -345,7 +361,13 @@ class Linter:
                      f"placeholder `{match.group()}` was never filled in")
         if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
             return
-        for fix in punctuation_fixes(item.value):
+        review = punctuation_review(item.value)
+        for doubt in review.doubts:
+            typed = item.value[doubt.start:doubt.end]
+            context = item.value[max(0, doubt.start - 4):doubt.end + 4]
+            self.add(item.path, item.value, doubt.start, "W205", _DOUBT_MESSAGES[doubt.code].format(
+                typed=typed, context=context, choices=" or ".join(f"`{c}`" for c in doubt.choices)))
+        for fix in review.fixes:
             code = _TYPOGRAPHY_CODES.get(fix.code)
             if code is None:
                 continue

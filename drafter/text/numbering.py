@@ -59,6 +59,6 @@ def join_points(points: tuple[str, ...], marker: str = "是") -> str:
 def as_lead(heading: str) -> str:
     """A heading made into a lead sentence: it ends with 。 unless it already ends a sentence."""
     heading = heading.rstrip()
-    if heading.endswith(("。", "！", "？", "!", "?")):
+    if heading.endswith(("。", "！", "？", "!", "?", "…", "...", "。。。")):  # an ellipsis ends it too
         return heading
     return heading.rstrip("；;，,、：:.") + "。"
