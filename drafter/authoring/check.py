@@ -29,6 +29,7 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.titles import TITLE_CHARS, break_title
 from drafter.text.typography import punctuation_review
 
 ERROR = "error"
@@ -66,6 +67,7 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
                           "or half as long, as its siblings, and differs by 8 characters or more)"),
     Rule("W303", WARNING, "two sibling sections have the same heading"),
+    Rule("W304", WARNING, "the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it"),
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
@@ -361,6 +363,8 @@ class Linter:
                      f"placeholder `{match.group()}` was never filled in")
         if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
             return
+        if item.path == ("title",):
+            self.title(item)
         review = punctuation_review(item.value)
         for doubt in review.doubts:
             typed = item.value[doubt.start:doubt.end]
@@ -376,6 +380,14 @@ class Linter:
             edit = self.locate.edit(item.path, item.value, fix.start, fix.end, fix.replacement)
             message = _TYPOGRAPHY_MESSAGES[code].format(typed=typed.strip(" "), fix=fix.replacement)
             self.add(item.path, item.value, offset, code, message, edit)
+
+    def title(self, item: _Text) -> None:
+        """W304: a title of more than three lines once broken by meaning (as the renderer breaks it)."""
+        lines = break_title(item.value, TITLE_CHARS)
+        if len(lines) > 3:
+            self.add(item.path, item.value, _first_char(item.value), "W304",
+                     f"the title takes {len(lines)} lines of {TITLE_CHARS} characters "
+                     f"({' / '.join(lines)}); a title reads best in at most three: shorten it")
 
     def group(self, group: _Group) -> None:
         """Section rules on a group of sibling sections."""

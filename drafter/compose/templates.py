@@ -27,6 +27,7 @@ from drafter.compose.sandbox import Sandbox
 from drafter.errors import TemplateError
 from drafter.resources import builtin_dir
 from drafter.text.numbering import as_lead, join_points
+from drafter.text.titles import TITLE_CHARS, break_title
 
 
 def cn_date(value: dt.date) -> str:
@@ -44,17 +45,10 @@ def without_dash(text: str) -> str:
     return text.lstrip("—–-― ").strip()
 
 
-def title_lines(text: str, max_chars: int = 20) -> Markup:
+def title_lines(text: str, max_chars: int = TITLE_CHARS) -> Markup:
     """A title as lines joined by ``<br/>``: lines typed in the outline are kept; a title too long
-    for one line is broken after the punctuation mark that balances its lines best."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) == 1 and len(text) > max_chars:
-        cuts = [i + 1 for i, char in enumerate(text[:-1]) if char in "，、：；—　"]
-        fitting = [c for c in cuts if c <= max_chars and len(text) - c <= max_chars]
-        if fitting:
-            cut = min(fitting, key=lambda c: abs(len(text) - 2 * c))
-            lines = [text[:cut].strip(), text[cut:].strip()]
-    return Markup("<br/>").join(escape(line) for line in lines)
+    for one line is broken by meaning (:func:`drafter.text.titles.break_title`)."""
+    return Markup("<br/>").join(escape(line) for line in break_title(text, max_chars))
 
 
 FILTERS = {
