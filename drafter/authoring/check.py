@@ -29,6 +29,8 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.numbering import HAND_NUMBER as _HAND_NUMBER
+from drafter.text.placeholders import PLACEHOLDER as _PLACEHOLDER
 from drafter.text.titles import TITLE_CHARS, break_title
 from drafter.text.typography import punctuation_review
 
@@ -92,29 +94,6 @@ _DOUBT_MESSAGES = {
 VERBATIM_FIELDS = frozenset({"department", "references", "english"})
 """Keys whose text is not Chinese prose: a folder path, references in GB/T 7714 style (half-width
 punctuation on purpose) and an article's English block. Only the placeholder rule applies inside."""
-
-_PLACEHOLDER = re.compile(
-    r"[\[【［〔(（]\s*(?:待补充|待填写|待填|待定|待完善|待核实|待确认|此处填写|请填写)[^\]】］〕)）\n]{0,20}[\]】］〕)）]"
-    r"|(?<![A-Za-z])(?:[Xx]{2,}|[Ｘｘ]{2,})(?![A-Za-z])"
-    r"|×{2,}|○{2,}|◯{2,}|□{2,}|＊{2,}|[_＿]{3,}|某某"
-    r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])"
-    r"|待补充|待填写|待完善|待核实|待确认|待定"
-)
-
-_ZH_NUM = "一二三四五六七八九十百零〇"
-_HAND_NUMBER = re.compile(
-    r"\s*(?:"
-    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
-    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
-    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
-    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
-    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
-    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
-    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
-    r"|[①-⑳]"
-    r")\s*"
-)
-
 
 @dataclass(frozen=True)
 class Edit:
@@ -247,7 +226,7 @@ def check_text(text: str, file: str = "<outline>") -> Checked:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
     try:
-        outline_from_yaml(document, None)
+        outline_from_yaml(document, None, reviewed=False)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems)
     data = document.data

@@ -51,8 +51,11 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
 @click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.pipeline.clock", "parse_now"),
               help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
+@click.option("--strict", "strict", is_flag=True,
+              help="Treat warnings (typed heading numbers, placeholders, empty sections) as errors: "
+                   "exit 1 and write nothing.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
-           pages: PageRange | None, dpi: int, update_fields: bool, now: object) -> None:
+           pages: PageRange | None, dpi: int, update_fields: bool, now: object, strict: bool) -> None:
     """Render OUTLINE (a YAML file) to a formatted DOCX.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
@@ -70,7 +73,8 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
     from drafter.pipeline.render import render_file
 
     with fixed_now(now):  # type: ignore[arg-type]
-        target = render_file(outline, output, department)
+        target = render_file(outline, output, department, strict=strict,
+                             warn=lambda problem: click.echo(f"Warning: {problem}", err=True))
         click.echo(f"Wrote {target}", err=True)
         if pdf or png or update_fields or pages:
             from drafter.office.preview import PageRange, PreviewRequest, preview

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from drafter.compose.context import template_context
 from drafter.compose.templates import Templates
 from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
-from drafter.errors import TemplateError
+from drafter.errors import Problem, StrictError, TemplateError
 from drafter.outline.kinds import Kind
 from drafter.outline.load import Outline, load_outline
 from drafter.output import check_not_source, check_writable, write_atomic
@@ -104,12 +104,15 @@ def default_output(source: Path) -> Path:
 
 
 def render_file(source: str | Path, output: str | Path | None = None,
-                department: str | Path | None = None, *, toc: Sequence[TocEntry] = ()) -> Path:
+                department: str | Path | None = None, *, toc: Sequence[TocEntry] = (),
+                strict: bool = False, warn: Callable[[Problem], None] | None = None) -> Path:
     """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
 
     The department pack is ``department``, else the outline's ``department:`` key (relative to
     the outline), else ``$DRAFTER_DEPARTMENT``, else none. ``toc``: the entries of a filled-in
-    table of contents (drafter.office.preview gets them from LibreOffice).
+    table of contents (drafter.office.preview gets them from LibreOffice). Each warning of the
+    outline (:mod:`drafter.outline.review`) goes to ``warn``; with ``strict`` any warning is a
+    :class:`StrictError` and nothing is written.
     """
     from drafter.departments.pack import department_for
 
@@ -118,5 +121,10 @@ def render_file(source: str | Path, output: str | Path | None = None,
     check_not_source(target, source)
     check_writable(target)
     outline, pack = department_for(load_outline(source), department)
+    if strict and outline.warnings:
+        raise StrictError(list(outline.warnings))
+    for warning in outline.warnings:
+        if warn is not None:
+            warn(warning)
     write_atomic(target, Renderer(department=pack).docx(outline, toc))
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = "零一二三四五六七八九"
 
 GBT9704_LEVELS = ("{zh}、", "（{zh}）", "{n}.", "（{n}）")
@@ -62,3 +64,49 @@ def as_lead(heading: str) -> str:
     if heading.endswith(("。", "！", "？", "!", "?", "…", "...", "。。。")):  # an ellipsis ends it too
         return heading
     return heading.rstrip("；;，,、：:.") + "。"
+
+
+_ZH_NUM = "一二三四五六七八九十百零〇"
+HAND_NUMBER = re.compile(
+    r"\s*(?:"
+    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
+    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
+    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
+    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
+    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
+    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
+    r"|[①-⑳]"
+    r")\s*"
+)
+"""A heading number typed by hand at the start of a heading: 一、 （一） 1. （1） 第一部分 ① Ⅲ、 …"""
+
+_LABEL = re.compile(
+    rf"(?:[（(][{_ZH_NUM}]+[）)]|[（(][0-9０-９]+[）)])[、.．]?|[{_ZH_NUM}]+[、.．]|[0-9０-９]+[、.．)）]")
+"""The four heading numbers of GB/T 9704 as people type them: 一、 （一） 1. （1）, half- or full-width."""
+
+
+def is_heading_label(typed: str) -> bool:
+    """Whether a typed number is one of the four heading numbers (not 第一部分, ①, Ⅲ、)."""
+    return _LABEL.fullmatch(re.sub(r"\s", "", typed)) is not None
+
+
+_FULL_WIDTH = str.maketrans("()０１２３４５６７８９．", "（）0123456789.")
+
+
+def typed_number(heading: str) -> tuple[str, str] | None:
+    """A number typed at the start of ``heading``: (the number as typed, the rest of the heading),
+    or None when the heading does not start with one (or is nothing but a number)."""
+    match = HAND_NUMBER.match(heading)
+    if not match or not match.group().strip() or match.end() >= len(heading.rstrip()):
+        return None
+    return match.group().strip(), heading[match.end():]
+
+
+def same_number(typed: str, expected: str) -> bool:
+    """Whether a typed heading number says what drafter would write: （一） = (一), 1. = 1、 = １．"""
+    def canon(number: str) -> str:
+        number = re.sub(r"\s", "", number.translate(_FULL_WIDTH))
+        number = re.sub(r"(?<=）)[、.]$", "", number)
+        return re.sub(r"(?<=[0-9])[、]$", ".", re.sub(r"(?<=[一二三四五六七八九十百零])[.]$", "、", number))
+    return canon(typed) == canon(expected)
