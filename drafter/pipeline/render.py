@@ -118,9 +118,10 @@ def render_file(source: str | Path, output: str | Path | None = None,
 
     source = Path(source)
     target = Path(output) if output else default_output(source)
+    outline = load_outline(source)  # first: a .docx given by mistake is told so, not "would overwrite"
     check_not_source(target, source)
     check_writable(target)
-    outline, pack = department_for(load_outline(source), department)
+    outline, pack = department_for(outline, department)
     if strict and outline.warnings:
         raise StrictError(list(outline.warnings))
     for warning in outline.warnings:
