@@ -4,8 +4,7 @@ to render."""
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import OUTLINES
+from conftest import OUTLINES
 
 
 @pytest.mark.parametrize(("text", "expected"), [

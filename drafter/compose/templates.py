@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from markupsafe import Markup, escape
 from drafter.compose.cache import template_cache
 from drafter.compose.guard import TIME_LIMIT, install, render_bounded
 from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
+from drafter.compose.packcheck import nearest
 from drafter.compose.sandbox import Sandbox
 from drafter.errors import TemplateError
 from drafter.resources import builtin_dir
@@ -123,7 +125,8 @@ class Templates:
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
+            raise TemplateError(file, line, f"undefined name in template: {exc.message}"
+                                            f"{_suggestion(exc.message or '', context)}") from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
@@ -131,6 +134,18 @@ class Templates:
                 OverflowError, RecursionError, jinja2.TemplateError) as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
+
+
+def _suggestion(message: str, context: dict[str, Any]) -> str:
+    """`` (did you mean `title`?)`` for the name an UndefinedError message complains about."""
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+    if not match:
+        return ""
+    names = set(context)
+    for value in context.values():
+        if isinstance(value, dict):
+            names |= set(value)
+    return nearest(match.group(1) or match.group(2), names)
 
 
 def _template_frame(tb: TracebackType | None, fallback: str,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from drafter.compose.blocks import Block, Paragraph, parse_blocks
 from drafter.compose.context import template_context
+from drafter.compose.packcheck import check_pack_templates
 from drafter.compose.templates import Templates
 from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
@@ -34,6 +35,8 @@ class Renderer:
         self.department = department
         pack_dirs = department.template_dirs() if department else []
         self.templates = Templates([*search_path, *pack_dirs])
+        if department is not None:
+            check_pack_templates(self.templates.environment, pack_dirs, department.variables())
         self._profiles: dict[str, Profile] = {}
 
     def profile(self, kind: Kind) -> Profile:
