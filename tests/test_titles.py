@@ -103,3 +103,30 @@ def test_check_warns_about_a_title_of_more_than_three_lines() -> None:
     assert len(found) == 1 and found[0].line == 2 and "takes 4 lines" in found[0].message
     short = text.replace(long_title, TITLES[3])
     assert not [f for f in check_text(short, "t.yaml").findings if f.code == "W304"]
+
+
+def _speech(heading: str, sub: str = "明确责任") -> str:
+    return (f"kind: speech\ntitle: 讲话\nsections:\n  - heading: {heading}\n    paragraphs: [正文。]\n"
+            f"    sections:\n      - heading: {sub}\n        paragraphs: [正文内容。]\n")
+
+
+def test_check_warns_about_a_single_character_on_the_last_line_of_a_level_one_heading() -> None:
+    from drafter.authoring.check import check_text
+
+    # 一、 + 25 characters: 26 fit on the indented first line, one is left alone
+    heading = "坚持以人民为中心的发展思想把握城市工作出发点和落脚"
+    assert len("一、" + heading) == 27
+    found = [f for f in check_text(_speech(heading), "t.yaml").findings if f.code == "W305"]
+    assert len(found) == 1 and found[0].line == 4
+    assert "leaves `脚` alone on its last line" in found[0].message
+    assert not [f for f in check_text(_speech(heading[:-1]), "t.yaml").findings if f.code == "W305"]
+
+
+def test_check_warns_about_a_run_in_lead_ending_alone_on_a_line() -> None:
+    from drafter.authoring.check import check_text
+
+    # （一） + 23 characters + 。: the lead's last character and its 。 go to the second line
+    sub = "深刻认识城市发展的阶段转变增强工作的主动性和创造"
+    found = [f for f in check_text(_speech("提高认识", sub), "t.yaml").findings if f.code == "W305"]
+    assert len(found) == 1 and "the run-in lead ends with `造。` alone on a line" in found[0].message
+    assert not [f for f in check_text(_speech("提高认识", sub[:-2]), "t.yaml").findings if f.code == "W305"]

@@ -29,10 +29,12 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.grid import NO_LINE_START, break_lines
 from drafter.text.numbering import HAND_NUMBER as _HAND_NUMBER
+from drafter.text.numbering import as_lead, heading_number
 from drafter.text.placeholders import PLACEHOLDER as _PLACEHOLDER
 from drafter.text.titles import TITLE_CHARS, break_title
-from drafter.text.typography import punctuation_review
+from drafter.text.typography import normalise_punctuation, punctuation_review
 
 ERROR = "error"
 WARNING = "warning"
@@ -70,6 +72,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
                           "or half as long, as its siblings, and differs by 8 characters or more)"),
     Rule("W303", WARNING, "two sibling sections have the same heading"),
     Rule("W304", WARNING, "the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it"),
+    Rule("W305", WARNING, "a level-1 heading or a run-in lead leaves a single character on its last line "
+                          "(孤字) on the 28-character grid"),
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
@@ -381,6 +385,8 @@ class Linter:
             hpath = (*path, "heading")
             if self.kind.numbering:
                 self.hand_number(hpath, heading, group.level)
+            if self.kind.language == "zh" and self.kind.numbering:
+                self.orphan(hpath, section, heading, group.level, index + 1)
             if not any(section.get(name) for name in body_fields):
                 self.add(hpath, heading, _first_char(heading), "W301",
                          f"section '{_short(heading)}' has no body: add paragraphs, points or subsections")
@@ -392,6 +398,41 @@ class Linter:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
             seen.setdefault(key, index)
+
+    def orphan(self, path: KeyPath, section: dict[str, Any], heading: str, level: int, position: int) -> None:
+        """W305: a single character (孤字) on the last line of a level-1 heading or a run-in lead,
+        as the heading breaks on the grid (drafter.text.grid) once numbered and punctuated."""
+        depth = min(level, len(self.kind.numbering))
+        try:
+            number = heading_number(self.kind.numbering, depth, position)
+        except ValueError:
+            return
+        text = number + normalise_punctuation(_without_number(heading).strip())
+        inline = section.get("inline")
+        inline = inline if isinstance(inline, bool) else level in self.kind.inline_levels
+        if inline:
+            lead = number + as_lead(normalise_punctuation(_without_number(heading).strip()))
+            first = section.get("paragraphs") or [""]
+            body = normalise_punctuation(first[0]) if isinstance(first[0], str) else ""
+            lines = break_lines(lead + body).lines
+            end, at = len(lead), 0
+            for line in lines:
+                if at + len(line) >= end:
+                    alone = lead[at:end].rstrip("".join(NO_LINE_START))
+                    if at > 0 and len(alone) == 1:
+                        self.add(path, heading, _first_char(heading), "W305",
+                                 f"the run-in lead ends with `{lead[at:end]}` alone on a line "
+                                 f"(…{lead[max(0, at - 6):at]} / {lead[at:end]}); shorten or lengthen it a little")
+                    return
+                at += len(line)
+            return
+        if level != 1:
+            return
+        lines = break_lines(text)
+        if lines.orphan:
+            self.add(path, heading, _first_char(heading), "W305",
+                     f"the heading leaves `{lines.lines[-1]}` alone on its last line "
+                     f"(…{lines.lines[-2][-6:]} / {lines.lines[-1]}); shorten or lengthen it a little")
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
