@@ -1,6 +1,7 @@
 """The grid line prediction (drafter.text.grid) against LibreOffice's layout: every paragraph of
 三号 text of every Chinese example takes the number of lines predicted."""
 
+import json
 import re
 from pathlib import Path
 
@@ -67,3 +68,7 @@ def test_lines_per_paragraph_match_libreoffice(name: str, run_cli, tmp_path: Pat
         assert predicted.count == taken, (text, predicted.lines)
         checked += 1
     assert checked >= 10
+    with pdfplumber.open(target.with_suffix(".pdf")) as document:
+        pages = len(document.pages)
+    stats = run_cli("stats", OUTLINES / f"{name}.yaml", "--format", "json")
+    assert json.loads(stats.output)["pages"] == pages
