@@ -59,7 +59,12 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
                    "exit 1 and write nothing.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
            pages: PageRange | None, dpi: int, update_fields: bool, now: object, odt: bool, strict: bool) -> None:
-    """Render OUTLINE (a YAML file) to a formatted DOCX.
+    """Render OUTLINE (a YAML or JSON outline, or a Markdown draft) to a formatted DOCX.
+
+    A Markdown draft (.md) is read through a Markdown parser: YAML front matter gives the
+    outline's keys, # ## ### headings are sections, lists are points; stderr says how the kind
+    was guessed and how the head lines were read, and anything an outline cannot hold (raw
+    HTML, tables, images, footnotes) is an error at its line.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
     existing file untouched. --pdf, --png and --update-fields need LibreOffice (soffice on
@@ -71,12 +76,16 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
       drafter render outlines/speech.yaml -o speech.docx
       drafter render outlines/speech.yaml --department departments/planning-bureau
       drafter render outlines/speech.yaml --pdf --png --pages 1-2
+      drafter render draft.md -o draft.docx
     """
     from drafter.pipeline.clock import fixed_now
-    from drafter.pipeline.render import render_file
+    from drafter.pipeline.render import read_source, render_file
 
     with fixed_now(now):  # type: ignore[arg-type]
-        target = render_file(outline, output, department, strict=strict,
+        read, notes = read_source(outline)
+        for note in notes:
+            click.echo(f"Read {outline.name}: {note}", err=True)
+        target = render_file(outline, output, department, outline=read, strict=strict,
                              warn=lambda problem: click.echo(f"Warning: {problem}", err=True))
         click.echo(f"Wrote {target}", err=True)
         if pdf or png or update_fields or pages or odt:

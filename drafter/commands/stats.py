@@ -33,9 +33,9 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
     import json
 
     from drafter.authoring.stats import outline_stats
-    from drafter.outline.load import load_outline
+    from drafter.pipeline.render import read_outline
 
-    loaded = load_outline(outline)
+    loaded = read_outline(outline)
     result = outline_stats(loaded, rate)
     pages = _pages(loaded)
     if output_format == "json":

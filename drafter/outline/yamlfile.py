@@ -111,10 +111,7 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise OutlineError([Problem(name, 1, 1, "", "is a directory, not an outline file")]) from None
     except OSError as exc:
         raise OutlineError([Problem(name, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    if size > MAX_BYTES:
-        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
-        limit = f"{MAX_BYTES // 1024 // 1024} MB"
-        raise OutlineError([Problem(name, 1, 1, "", f"the file is {shown}; outlines are limited to {limit}")])
+    check_size(name, size)
     document = _document_kind(raw, name)
     if document:
         raise OutlineError([Problem(name, 1, 1, "", document)])
@@ -140,6 +137,14 @@ def _document_kind(raw: bytes, name: str) -> str | None:
     if raw.startswith(b"%PDF-"):
         return "is a PDF, not an outline; write the outline in YAML (`drafter new speech` starts one)"
     return None
+
+
+def check_size(name: str, size: int, what: str = "the file") -> None:
+    """Refuse an outline of more than :data:`MAX_BYTES` bytes (``size``), naming ``name``."""
+    if size > MAX_BYTES:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
+        limit = f"{MAX_BYTES // 1024 // 1024} MB"
+        raise OutlineError([Problem(name, 1, 1, "", f"{what} is {shown}; outlines are limited to {limit}")])
 
 
 def _encoding_guess(raw: bytes) -> str:

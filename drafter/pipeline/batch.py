@@ -125,12 +125,12 @@ def render_job(job: Job) -> Outcome:
     """Render one job; any drafter error (or bug) becomes a failed outcome instead of stopping the batch."""
     from drafter.departments.pack import department_for
     from drafter.errors import StrictError
-    from drafter.outline.load import load_outline
     from drafter.output import check_writable, write_atomic
+    from drafter.pipeline.render import read_outline
 
     try:
         check_writable(job.target)
-        outline, department = department_for(load_outline(job.source), job.department)
+        outline, department = department_for(read_outline(job.source), job.department)
         if job.strict and outline.warnings:
             raise StrictError(list(outline.warnings))
         write_atomic(job.target, renderer_for(department).docx(outline))
