@@ -47,7 +47,7 @@ _TRANSLITERATION = frozenset(
     "曼芒梅门蒙米敏明莫默姆穆纳奈南内尼涅宁纽努诺欧帕派潘庞佩彭皮平坡珀普奇齐契乔切琴丘萨塞"
     "桑瑟森沙莎山尚什圣施史舒斯思苏索塔泰坦汤唐特滕提田图托瓦万旺威韦维温沃乌伍西希锡夏谢辛"
     "休雅亚扬耶伊因英尤于约泽扎詹朱兹佐宾冯汀娜娃薇茜莉妮黛蕾芙露丝缇萝吐翰姆赛伏霍堡钦"
-    "沁宙迦侬裘琼蓓莲岚妲璐"
+    "沁宙迦侬裘琼蓓莲岚妲璐密逊斐瑞罕柏娅琪"
 )
 _ZH_NUMERALS = frozenset("一二三四五六七八九十〇")
 
@@ -124,6 +124,14 @@ def _clause_before(text: str, i: int) -> str:
     """The text from the previous clause mark (or the start) up to ``i``."""
     j = i - 1
     while j >= 0 and text[j] not in _CLAUSE_ENDS:
+        j -= 1
+    return text[j + 1:i]
+
+
+def _sentence_before(text: str, i: int) -> str:
+    """The text from the previous sentence end (。！？.!? or a line break) up to ``i``."""
+    j = i - 1
+    while j >= 0 and text[j] not in "。！？!?\n" and not (text[j] == "." and not _is_digit(text[j + 1:j + 2])):
         j -= 1
     return text[j + 1:i]
 
@@ -209,9 +217,9 @@ def _chinese_clause(text: str, i: int) -> bool:
     ``我们使用Python?`` and ``GDP增长6.5%,CPI上涨2%`` are Chinese on the side that matters;
     ``他说Hello, world`` is not (the clause after the comma holds no Chinese).
     """
-    if not has_chinese(_clause_before(text, i)):
-        return False
     rest = text[i + 1:].strip()
+    if not has_chinese(_sentence_before(text, i) if not rest else _clause_before(text, i)):
+        return False
     return not rest or has_chinese(_clause_after(text, i)) or _is_chinese(rest[0])
 
 
@@ -297,7 +305,7 @@ def _period_review(text: str, free: Callable[[int], bool], fixes: list[Fix], dou
             continue  # 1.提高认识: a number typed as a list label
         ends_sentence = after in ("", " ") or _is_chinese(after)
         chinese_before = _is_cjk(before) or before in _CLOSERS
-        if ends_sentence and (chinese_before or has_chinese(_clause_before(text, i))):
+        if ends_sentence and (chinese_before or has_chinese(_sentence_before(text, i))):
             fixes.append(_spaced_fix(text, i, i + 1, "。", "half-width"))
 
 
