@@ -301,8 +301,8 @@ def _period_review(text: str, free: Callable[[int], bool], fixes: list[Fix], dou
             if kind == "doubt":
                 doubts.append(Doubt(i, i + 1, ("。", "·"), "interpunct"))
                 continue
-        if _is_digit(before) and _enumeration_number(text, i):
-            continue  # 1.提高认识: a number typed as a list label
+        if _is_digit(before) and (_enumeration_number(text, i) or _is_cjk(after)):
+            continue  # 1.提高认识, 附件：1.统计表: a number typed as a list label
         ends_sentence = after in ("", " ") or _is_chinese(after)
         chinese_before = _is_cjk(before) or before in _CLOSERS
         if ends_sentence and (chinese_before or has_chinese(_sentence_before(text, i))):
