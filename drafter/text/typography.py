@@ -346,7 +346,9 @@ def _enumeration_number(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and _is_digit(text[j]):
         j -= 1
-    return j < 0 or text[j] in " \n\t\u3000"
+    if j >= 0 and text[j] == ":" and _is_digit(text[j - 1:j]):
+        return False  # 3:1. is a score, not a label
+    return j < 0 or text[j] in " \n\t\u3000：:；;，,、（("  # at the start, after 附件： or ；
 
 
 def _interpunct_fixes(text: str) -> list[Fix]:
