@@ -10,6 +10,7 @@ any list of records with a ``heading`` is checked as a group of sibling sections
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import statistics
@@ -31,6 +32,7 @@ from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.docnumber import normalise_doc_number, parse_doc_number
 from drafter.text.grid import NO_LINE_START, break_lines
 from drafter.text.numbering import TYPED_NUMBER, as_lead, heading_number, without_typed_number
 from drafter.text.placeholders import PLACEHOLDER as _PLACEHOLDER
@@ -77,6 +79,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("W304", WARNING, "the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it"),
     Rule("W305", WARNING, "a level-1 heading or a run-in lead leaves a single character on its last line "
                           "(孤字) on the 28-character grid"),
+    Rule("W401", WARNING, "a 发文字号 not written as GB/T 9704 prints it (江规发〔2025〕12号: the full year in "
+                          "〔〕, no 第, no leading zeros); drafter prints it corrected"),
+    Rule("W402", WARNING, "a 请示 (request) without 签发人 (signer:), which a 上行文 must carry"),
+    Rule("W403", WARNING, "the text refers to an attachment (附件3) that the 附件说明 (attachments:) does not list"),
+    Rule("E404", ERROR, "the 印发日期 (printed_on:) is before the 成文日期 (date:)"),
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
@@ -101,6 +108,9 @@ _DOUBT_MESSAGES = {
 VERBATIM_FIELDS = frozenset({"department", "references", "english"})
 """Keys whose text is not Chinese prose: a folder path, references in GB/T 7714 style (half-width
 punctuation on purpose) and an article's English block. Only the placeholder rule applies inside."""
+
+_ATTACHMENT_REFERENCE = re.compile(r"附件\s*([0-9]+)")
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -345,12 +355,42 @@ class Linter:
 
     def run(self) -> list[Finding]:
         """All lint findings of the outline."""
+        texts = []
         for item in walk(self.kind.model, self.document.data, ()):
             if isinstance(item, _Text):
                 self.text(item)
+                texts.append(item)
             else:
                 self.group(item)
+        if isinstance(self.document.data, dict):
+            self.official(self.document.data, texts)
         return self.findings
+
+    def official(self, data: dict[str, Any], texts: list[_Text]) -> None:
+        """The 公文 rules: 发文字号 form, 签发人 of a 请示, attachments referred to, 印发 after 成文."""
+        number = data.get("doc_number")
+        if isinstance(number, str) and parse_doc_number(number) is not None:
+            printed = normalise_doc_number(number)
+            if printed != number.strip():
+                self.add(("doc_number",), None, 0, "W401", f"发文字号 `{number.strip()}` is printed `{printed}`; "
+                                                          "write it so")
+        if self.kind.name == "request" and not data.get("signer"):
+            self.add(("kind",), None, 0, "W402", "a 请示 is sent up and carries 签发人: add signer: with the "
+                                               "name of who signed it off")
+        listed = data.get("attachments")
+        count = len(listed) if isinstance(listed, list) else (1 if isinstance(listed, str) else 0)
+        for item in texts:
+            if item.path[:1] == ("attachments",):
+                continue
+            for match in _ATTACHMENT_REFERENCE.finditer(item.value):
+                wanted = int(match.group(1))
+                if wanted > count:
+                    self.add(item.path, item.value, match.start(), "W403",
+                             f"`{match.group()}` is referred to, but attachments: lists {count}")
+        issued, printed_on = data.get("date"), data.get("printed_on")
+        if isinstance(issued, dt.date) and isinstance(printed_on, dt.date) and printed_on < issued:
+            self.add(("printed_on",), None, 0, "E404", f"印发日期 {printed_on} is before the 成文日期 {issued}; "
+                                                      "a document is printed on or after the day it is dated")
 
     def add(self, path: KeyPath, value: str | None, offset: int, code: str, message: str,
             edit: Edit | None = None) -> None:

@@ -22,6 +22,7 @@ from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
 from drafter.compose.cache import template_cache
+from drafter.compose.gongwenfilters import FILTERS as GONGWEN_FILTERS
 from drafter.compose.guard import TIME_LIMIT, install, render_bounded
 from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
 from drafter.compose.packcheck import nearest
@@ -61,6 +62,7 @@ FILTERS = {
     "lead": as_lead,
     "without_dash": without_dash,
     **KIND_FILTERS,
+    **GONGWEN_FILTERS,
 }
 
 

@@ -35,7 +35,8 @@ from drafter.docx.profile import (
     size_points,
 )
 from drafter.errors import DepartmentError, OutlineError, Problem, ProfileError
-from drafter.outline import model, yamlfile
+from drafter.outline import yamlfile
+from drafter.outline.kinds import KINDS
 from drafter.outline.load import Outline
 from drafter.outline.model import key
 from drafter.outline.schema import Validator, fields_of
@@ -355,11 +356,8 @@ def _check_variables(spec: DepartmentSpec, validator: Validator) -> None:
 def outline_keys() -> set[str]:
     """Every key an outline of any kind may hold (defaults may name any of them)."""
     names: set[str] = set()
-    for value in vars(model).values():
-        if isinstance(value, type) and dataclasses.is_dataclass(value):
-            fields = {f.name for f in dataclasses.fields(value)}
-            if "kind" in fields:
-                names |= fields
+    for kind in KINDS.values():
+        names |= {f.name for f in dataclasses.fields(kind.model)}
     return names - {"kind", "department"}
 
 

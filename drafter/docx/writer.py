@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.compose.blocks import Block, PageBreak, Paragraph, TableOfContents
-from drafter.docx import oxml
+from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
+from drafter.docx import oxml, record
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
 
@@ -122,14 +122,11 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
     out = []
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            formats.rpr(block.style, None)  # fail early on an unknown style
-            runs = []
-            for run in block.runs:
-                rpr = formats.rpr(block.style, run.style)
-                runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
-            out.append(oxml.paragraph(block.style, runs, align=block.align,
-                                      indent=_indent(block, profile.style(block.style)),
-                                      keep_next=_next_keeps_with_previous(blocks, index, profile)))
+            out.append(_paragraph_xml(block, formats, profile, _next_keeps_with_previous(blocks, index, profile)))
+        elif isinstance(block, Record):
+            rows = [_paragraph_xml(line, formats, profile, False) for line in block.lines]
+            placement = record.place(blocks[:index], block, profile)
+            out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -144,6 +141,21 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
                 field = oxml.field(instruction, TOC_PLACEHOLDER, formats.rpr("body", None), dirty=True)
                 out.append(oxml.paragraph("body", [field]))
     return "".join(out)
+
+
+def _paragraph_xml(block: Paragraph, formats: _RunFormats, profile: Profile, keep_next: bool) -> str:
+    formats.rpr(block.style, None)  # fail early on an unknown style
+    style = profile.style(block.style)
+    scale = record.fit_scale(block, style, profile) if style.fit_width else None
+    runs = []
+    for run in block.runs:
+        rpr = formats.rpr(block.style, run.style)
+        if scale is not None:
+            rpr += f'<w:w w:val="{scale}"/>'
+        runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
+    right = style.right_tw + round(block.right_chars * style.half_points * 10) if block.right_chars else None
+    return oxml.paragraph(block.style, runs, align=block.align, indent=_indent(block, style),
+                          keep_next=keep_next, right_tw=right)
 
 
 def _next_keeps_with_previous(blocks: list[Block], index: int, profile: Profile) -> bool:
@@ -168,6 +180,10 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             used.update(run.style for run in block.runs if run.style)
         elif isinstance(block, TableOfContents):
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
+        elif isinstance(block, (Record, Letterhead)):
+            lines = block.lines if isinstance(block, Record) else block.top + block.foot
+            used.update(line.style for line in lines)
+            used.update(run.style for line in lines for run in line.runs if run.style)
     return frozenset(used)
 
 
@@ -206,6 +222,35 @@ def with_toc_styles(profile: Profile, levels: int) -> Profile:
     return dataclasses.replace(profile, styles={**profile.styles, **added})
 
 
+def _with_blank_footer(head: list[tuple[str, bytes]], rels: bytes,
+                       tail: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], bytes, list[tuple[str, bytes]]]:
+    """The package parts with the empty footer of an unnumbered last section added."""
+    types = [(name, data.replace(b"</Types>", oxml.blank_footer_type().encode() + b"</Types>"))
+             if name == "[Content_Types].xml" else (name, data) for name, data in head]
+    rels = rels.replace(b"</Relationships>", oxml.blank_footer_rel().encode() + b"</Relationships>")
+    return types, rels, [*tail, (oxml.BLANK_FOOTER_PART, oxml.blank_footer_part().encode("utf-8"))]
+
+
+def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, head: list[tuple[str, bytes]],
+                     rels: bytes, tail: list[tuple[str, bytes]]) -> tuple[str, list[tuple[str, bytes]], bytes,
+                                                                        list[tuple[str, bytes]]]:
+    """The package with page one's own header and footer (a letter's mark and double rules)."""
+    formats = _profile_parts(profile).formats
+    top = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.top)
+    foot = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.foot)
+    start = document.index("<w:sectPr>")
+    end = document.index("</w:sectPr>", start) + len("</w:sectPr>")
+    # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
+    footer = round(19 * 1440 / 25.4)
+    document = document[:start] + oxml.with_first_page(document[start:end], footer) + document[end:]
+    head = [(name, data.replace(b"</Types>", oxml.first_page_types().encode() + b"</Types>"))
+            if name == "[Content_Types].xml" else (name, data) for name, data in head]
+    rels = rels.replace(b"</Relationships>", oxml.first_page_rels().encode() + b"</Relationships>")
+    tail = [*tail, (oxml.FIRST_HEADER_PART, oxml.header_footer_part("hdr", top).encode("utf-8")),
+            (oxml.FIRST_FOOTER_PART, oxml.header_footer_part("ftr", foot).encode("utf-8"))]
+    return document, head, rels, tail
+
+
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
                toc: Sequence[TocEntry] = ()) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile.
@@ -217,15 +262,24 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
     if levels:
         profile = _profile_parts(profile).with_toc(levels)
     cached = _profile_parts(profile)
-    document = oxml.document_part(body_xml(blocks, profile, toc), profile.page, footers=cached.footers)
+    body = body_xml(blocks, profile, toc)
+    # a record on a page of its own ends the document with a section without page numbers
+    blank_footer = cached.footers and any(isinstance(b, Record) for b in blocks) and oxml.has_section_break(body)
+    document = oxml.document_part(body, profile.page, footers=cached.footers, blank_footer=blank_footer)
+    head, rels, tail = cached.head, cached.rels, cached.tail
+    if blank_footer:
+        head, rels, tail = _with_blank_footer(head, rels, tail)
+    letterhead = next((b for b in blocks if isinstance(b, Letterhead)), None)
+    if letterhead is not None:
+        document, head, rels, tail = _with_letterhead(letterhead, profile, document, head, rels, tail)
     parts: list[tuple[str, bytes]] = [
-        *cached.head,
+        *head,
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
         ("docProps/app.xml", oxml.app_part(info.generator).encode("utf-8")),
-        ("word/_rels/document.xml.rels", cached.rels),
+        ("word/_rels/document.xml.rels", rels),
         ("word/document.xml", document.encode("utf-8")),
         ("word/styles.xml", cached.styles(_used_styles(blocks))),
-        *cached.tail,
+        *tail,
     ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:

@@ -8,15 +8,21 @@ document the keys. Defaults make a key optional; a field without a default is re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field
 from typing import Any, Literal
 
 Paragraphs = tuple[str, ...]
 
 
-def key(doc: str, default: Any = MISSING, *, example: Any = None) -> Any:
-    """A dataclass field carrying its one-line documentation (and an example for starters)."""
-    metadata = {"doc": doc, "example": example}
+def key(doc: str, default: Any = MISSING, *, example: Any = None,
+        check: Callable[[Any], str | None] | None = None) -> Any:
+    """A dataclass field carrying its one-line documentation (and an example for starters).
+
+    ``check`` refuses a value of the right type that is still wrong: it returns what is wrong
+    (the validator reports it at the value's line and column) or None.
+    """
+    metadata = {"doc": doc, "example": example, "check": check}
     if default is MISSING:
         return field(metadata=metadata)
     return field(default=default, metadata=metadata)

@@ -64,7 +64,7 @@ class Renderer:
         """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office.libreoffice)."""
         document = outline.document
         info = DocumentInfo(
-            title=getattr(document, "title", ""),
+            title=getattr(document, "title", None) or "".join(getattr(document, "issuer_mark", ())),
             author=_author(document),
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
