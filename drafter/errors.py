@@ -51,6 +51,17 @@ class OutlineError(DrafterError):
         super().__init__(message)
 
 
+class StrictError(DrafterError):
+    """Rendering with ``--strict`` found warnings: each is an error and nothing is written."""
+
+    def __init__(self, warnings: list[Problem]) -> None:
+        self.problems = warnings
+        lines = "\n".join(f"  {p}" for p in warnings)
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        super().__init__(f"{warnings[0].file}: {count}, and --strict makes warnings errors; "
+                         f"nothing was written:\n{lines}")
+
+
 class TemplateError(DrafterError):
     """A template that fails to compile or render: names the template file and line."""
 

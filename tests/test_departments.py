@@ -315,7 +315,8 @@ def test_example_packs_differ_in_wording_and_layout(render_docx, tmp_path) -> No
     reform = render_docx(source, "-d", DEPARTMENTS / "development-reform")
     plain = render_docx(source)
     # wording: each pack's fixed lines, and nothing of the other's
-    assert texts(planning)[-3:] == ["以上讲话请各处室、各分局结合实际认真抓好贯彻落实。",
+    # the bureau's closing line is the speaker's last word, before 谢谢大家！
+    assert texts(planning)[-4:] == ["以上讲话请各处室、各分局结合实际认真抓好贯彻落实。", "谢谢大家！",
                                     "江城市自然资源和规划局办公室", "2025年7月18日"]
     assert texts(reform)[0] == "内部资料　注意保存"
     assert texts(reform)[-1] == "（根据录音整理，未经本人审阅）"
@@ -628,8 +629,8 @@ ESCAPES = {
     "format": ("{{ '{0.__class__}'.format(title) }}", "not allowed"),
     "include": ('{% include "../../etc/passwd" %}', "looked up only inside the search path"),
     "absolute": ('{% include "/etc/passwd" %}', "looked up only inside the search path"),
-    "undefined": ("{{ no_such_name }}", "undefined name in template: 'no_such_name' is undefined"),
-    "undefined-dept": ("{{ dept.no_such_variable }}", "has no attribute 'no_such_variable'"),
+    "undefined": ("{{ no_such_name }}", "`no_such_name` is not defined for a speech"),
+    "undefined-dept": ("{{ dept.no_such_variable }}", "`dept.no_such_variable` is not set by the pack; dept has "),
     "range": ("{% for i in range(10**9) %}{% endfor %}", "MAX_RANGE"),
 }
 

@@ -17,4 +17,5 @@ def test_wheel_ships_builtin_templates_and_profiles(tmp_path) -> None:
     assert "drafter/templates/speech.j2" in names
     assert "drafter/templates/_sections.j2" in names
     assert "drafter/templates/profiles/gbt9704.yaml" in names
+    assert "drafter/text/words.txt.gz" in names  # the word list behind title breaking
     assert any(n.endswith("entry_points.txt") for n in names)

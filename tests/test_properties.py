@@ -199,7 +199,8 @@ def test_multi_line_paragraph_is_joined_without_spaces_between_chinese(tmp_path:
     outline = parse_outline("kind: speech\ntitle: 标题\nopening:\n  - |\n    城市更新\n    要以人民为中心,\n"
                             "    坚持 step by\n    step.\n")
     rendered = docx_text(RENDERER.docx(outline))
-    assert "城市更新要以人民为中心，坚持 step by step." in rendered
+    # the sentence is Chinese, so its full stop is too, even after a Latin word (GB/T 15834)
+    assert "城市更新要以人民为中心，坚持 step by step。" in rendered
 
 
 # -- mutations of valid outline files ------------------------------------------------------------

@@ -19,7 +19,7 @@ from drafter.text.typography import has_chinese, normalise_punctuation, punctuat
     ("句号.", "句号。"),
     (".开头的点", ".开头的点"),
     ("省略。。。号", "省略……号"),
-    ("破折号—后面", "破折号——后面"),
+    ("破折号—后面", "破折号—后面"),
     ("括号(说明)内容", "括号（说明）内容"),
     ('他说"好"。', "他说“好”。"),
     ("见 https://example.com/a,b 网址", "见 https://example.com/a,b 网址"),

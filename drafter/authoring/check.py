@@ -33,8 +33,11 @@ from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
 from drafter.text.docnumber import normalise_doc_number, parse_doc_number
-from drafter.text.numbering import TYPED_NUMBER, without_typed_number
-from drafter.text.typography import punctuation_fixes
+from drafter.text.grid import NO_LINE_START, break_lines
+from drafter.text.numbering import TYPED_NUMBER, as_lead, heading_number, without_typed_number
+from drafter.text.placeholders import PLACEHOLDER as _PLACEHOLDER
+from drafter.text.titles import TITLE_CHARS, break_title
+from drafter.text.typography import normalise_punctuation, punctuation_review
 
 ERROR = "error"
 WARNING = "warning"
@@ -61,12 +64,21 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
                         "drafter numbers headings itself", fixable=True),
     Rule("W201", WARNING, "half-width punctuation (, ; : ? ! . ( )) in Chinese text", fixable=True),
     Rule("W202", WARNING, "straight quotes \" ' in Chinese text; write “ ” ‘ ’", fixable=True),
-    Rule("W203", WARNING, "a dash typed as -- or a single —; write ——", fixable=True),
+    Rule("W203", WARNING, "a dash typed as -- or ———; write —— (a single — between numbers or dates "
+                          "is the range connector 一字线 and is kept)", fixable=True),
     Rule("W204", WARNING, "an ellipsis typed as ... or a single …; write ……", fixable=True),
+    Rule("W205", WARNING, "a mark with two readings that only the writer can choose between "
+                          "(a single — between words: 破折号 —— or 一字线 —; a . between names: 。 or ·)"),
+    Rule("W206", WARNING, "the year of a file number (发文字号) in brackets other than 〔〕", fixable=True),
+    Rule("W207", WARNING, "a . or • between the parts of a foreign name or a date name; write the 间隔号 ·",
+         fixable=True),
     Rule("W301", WARNING, "a section has a heading but no body (no paragraphs, points or subsections)"),
     Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
                           "or half as long, as its siblings, and differs by 8 characters or more)"),
     Rule("W303", WARNING, "two sibling sections have the same heading"),
+    Rule("W304", WARNING, "the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it"),
+    Rule("W305", WARNING, "a level-1 heading or a run-in lead leaves a single character on its last line "
+                          "(孤字) on the 28-character grid"),
     Rule("W401", WARNING, "a 发文字号 not written as GB/T 9704 prints it (江规发〔2025〕12号: the full year in "
                           "〔〕, no 第, no leading zeros); drafter prints it corrected"),
     Rule("W402", WARNING, "a 请示 (request) without 签发人 (signer:), which a 上行文 must carry"),
@@ -75,25 +87,27 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
-_TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204"}
+_TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204",
+                     "file-number": "W206", "interpunct": "W207"}
 _TYPOGRAPHY_MESSAGES = {
+    "W206": "file number year typed as `{typed}`; write `{fix}` (GB/T 9704 7.2.4)",
+    "W207": "`{typed}` between the parts of a name; write the 间隔号 `{fix}`",
     "W201": "half-width `{typed}` in Chinese text; write `{fix}`",
     "W202": "straight quote `{typed}` in Chinese text; write `{fix}`",
     "W203": "dash typed as `{typed}`; write `{fix}`",
     "W204": "ellipsis typed as `{typed}`; write `{fix}`",
 }
 
+_DOUBT_MESSAGES = {
+    "dash": "single `{typed}` in `{context}`: write {choices} (—— for a 破折号, an aside or a turn; "
+            "— for a range such as 北京—上海); drafter leaves it as typed",
+    "interpunct": "`{typed}` in `{context}`: write {choices} (。 if a sentence ends here, · if it joins "
+                  "the parts of a name); drafter leaves it as typed",
+}
+
 VERBATIM_FIELDS = frozenset({"department", "references", "english"})
 """Keys whose text is not Chinese prose: a folder path, references in GB/T 7714 style (half-width
 punctuation on purpose) and an article's English block. Only the placeholder rule applies inside."""
-
-_PLACEHOLDER = re.compile(
-    r"[\[【［〔(（]\s*(?:待补充|待填写|待填|待定|待完善|待核实|待确认|此处填写|请填写)[^\]】］〕)）\n]{0,20}[\]】］〕)）]"
-    r"|(?<![A-Za-z])(?:[Xx]{2,}|[Ｘｘ]{2,})(?![A-Za-z])"
-    r"|×{2,}|○{2,}|◯{2,}|□{2,}|＊{2,}|[_＿]{3,}|某某"
-    r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])"
-    r"|待补充|待填写|待完善|待核实|待确认|待定"
-)
 
 _ATTACHMENT_REFERENCE = re.compile(r"附件\s*([0-9]+)")
 
@@ -232,7 +246,7 @@ def check_text(text: str, file: str = "<outline>") -> Checked:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
     try:
-        outline_from_yaml(document, None)
+        outline_from_yaml(document, None, reviewed=False)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems)
     data = document.data
@@ -252,7 +266,7 @@ def check_markdown(text: str, file: str = "<draft.md>") -> Checked:
     findings = [_problem_finding(p, "E003") for p in draft.unmapped]
     unmapped = set(draft.unmapped)
     try:
-        outline_from_yaml(draft.document, None)
+        outline_from_yaml(draft.document, None, reviewed=False)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems if p not in unmapped)
     kind = KINDS.get(draft.kind)
@@ -397,7 +411,15 @@ class Linter:
                      f"placeholder `{match.group()}` was never filled in")
         if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
             return
-        for fix in punctuation_fixes(item.value):
+        if item.path == ("title",):
+            self.title(item)
+        review = punctuation_review(item.value)
+        for doubt in review.doubts:
+            typed = item.value[doubt.start:doubt.end]
+            context = item.value[max(0, doubt.start - 4):doubt.end + 4]
+            self.add(item.path, item.value, doubt.start, "W205", _DOUBT_MESSAGES[doubt.code].format(
+                typed=typed, context=context, choices=" or ".join(f"`{c}`" for c in doubt.choices)))
+        for fix in review.fixes:
             code = _TYPOGRAPHY_CODES.get(fix.code)
             if code is None:
                 continue
@@ -406,6 +428,14 @@ class Linter:
             edit = self.locate.edit(item.path, item.value, fix.start, fix.end, fix.replacement)
             message = _TYPOGRAPHY_MESSAGES[code].format(typed=typed.strip(" "), fix=fix.replacement)
             self.add(item.path, item.value, offset, code, message, edit)
+
+    def title(self, item: _Text) -> None:
+        """W304: a title of more than three lines once broken by meaning (as the renderer breaks it)."""
+        lines = break_title(item.value, TITLE_CHARS)
+        if len(lines) > 3:
+            self.add(item.path, item.value, _first_char(item.value), "W304",
+                     f"the title takes {len(lines)} lines of {TITLE_CHARS} characters "
+                     f"({' / '.join(lines)}); a title reads best in at most three: shorten it")
 
     def group(self, group: _Group) -> None:
         """Section rules on a group of sibling sections."""
@@ -420,6 +450,8 @@ class Linter:
             hpath = (*path, "heading")
             if self.kind.numbering:
                 self.hand_number(hpath, heading, group.level)
+            if self.kind.language == "zh" and self.kind.numbering:
+                self.orphan(hpath, section, heading, group.level, index + 1)
             if not any(section.get(name) for name in body_fields):
                 self.add(hpath, heading, _first_char(heading), "W301",
                          f"section '{_short(heading)}' has no body: add paragraphs, points or subsections")
@@ -431,6 +463,41 @@ class Linter:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
             seen.setdefault(key, index)
+
+    def orphan(self, path: KeyPath, section: dict[str, Any], heading: str, level: int, position: int) -> None:
+        """W305: a single character (孤字) on the last line of a level-1 heading or a run-in lead,
+        as the heading breaks on the grid (drafter.text.grid) once numbered and punctuated."""
+        depth = min(level, len(self.kind.numbering))
+        try:
+            number = heading_number(self.kind.numbering, depth, position)
+        except ValueError:
+            return
+        text = number + normalise_punctuation(without_typed_number(heading).strip())
+        inline = section.get("inline")
+        inline = inline if isinstance(inline, bool) else level in self.kind.inline_levels
+        if inline:
+            lead = number + as_lead(normalise_punctuation(without_typed_number(heading).strip()))
+            first = section.get("paragraphs") or [""]
+            body = normalise_punctuation(first[0]) if isinstance(first[0], str) else ""
+            lines = break_lines(lead + body).lines
+            end, at = len(lead), 0
+            for line in lines:
+                if at + len(line) >= end:
+                    alone = lead[at:end].rstrip("".join(NO_LINE_START))
+                    if at > 0 and len(alone) == 1:
+                        self.add(path, heading, _first_char(heading), "W305",
+                                 f"the run-in lead ends with `{lead[at:end]}` alone on a line "
+                                 f"(…{lead[max(0, at - 6):at]} / {lead[at:end]}); shorten or lengthen it a little")
+                    return
+                at += len(line)
+            return
+        if level != 1:
+            return
+        lines = break_lines(text)
+        if lines.orphan:
+            self.add(path, heading, _first_char(heading), "W305",
+                     f"the heading leaves `{lines.lines[-1]}` alone on its last line "
+                     f"(…{lines.lines[-2][-6:]} / {lines.lines[-1]}); shorten or lengthen it a little")
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""

@@ -20,7 +20,11 @@ import click
                    "department, into OUTDIR/<department name>/.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Most worker processes (default: one per CPU core; small batches use fewer).")
-def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...], jobs: int | None) -> None:
+@click.option("--strict", "strict", is_flag=True,
+              help="Treat an outline's warnings (typed heading numbers, placeholders, empty sections) "
+                   "as errors: it is not written and counts as failed.")
+def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...], jobs: int | None,
+          strict: bool) -> None:
     """Render every outline in OUTLINE_OR_DIR... to a DOCX in OUTDIR.
 
     Folders contribute their *.yaml and *.yml files, in name order. Outlines render in
@@ -43,7 +47,7 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
         gc.freeze()
         gc.enable()
 
-    planned = plan_jobs(collect_outlines(inputs), outdir, departments)
+    planned = plan_jobs(collect_outlines(inputs), outdir, departments, strict=strict)
     for folder in sorted({job.target.parent for job in planned}):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -66,12 +70,19 @@ def batch(inputs: tuple[Path, ...], outdir: Path, departments: tuple[Path, ...],
             raise click.exceptions.Exit(130) from None
     elapsed = time.perf_counter() - started
     failed = [outcome for outcome in outcomes if not outcome.ok]
+    warned = [outcome for outcome in outcomes if outcome.warnings]
+    for outcome in warned:
+        for warning in outcome.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     for outcome in failed:
         click.echo(f"Error: {outcome.error}", err=True)
     written = len(outcomes) - len(failed)
     per_doc = elapsed / len(outcomes) * 1000
     summary = (f"Rendered {written} of {len(outcomes)} documents to {outdir} in {elapsed:.2f} s "
                f"({per_doc:.1f} ms per document)")
+    if warned:
+        count = sum(len(outcome.warnings) for outcome in warned)
+        summary += f"; {count} warning{'s' if count != 1 else ''} in {len(warned)} of them"
     click.echo(summary + (f"; {len(failed)} failed." if failed else "."), err=True)
     if failed:
         raise click.exceptions.Exit(1)

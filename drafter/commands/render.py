@@ -51,8 +51,14 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
 @click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.pipeline.clock", "parse_now"),
               help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
+@click.option("--odt", "odt", is_flag=True,
+              help="Also write an ODT beside the DOCX, made by LibreOffice with hanging punctuation "
+                   "off (LibreOffice reads the DOCX's setting the other way round).")
+@click.option("--strict", "strict", is_flag=True,
+              help="Treat warnings (typed heading numbers, placeholders, empty sections) as errors: "
+                   "exit 1 and write nothing.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
-           pages: PageRange | None, dpi: int, update_fields: bool, now: object) -> None:
+           pages: PageRange | None, dpi: int, update_fields: bool, now: object, odt: bool, strict: bool) -> None:
     """Render OUTLINE (a YAML or JSON outline, or a Markdown draft) to a formatted DOCX.
 
     A Markdown draft (.md) is read through a Markdown parser: YAML front matter gives the
@@ -79,15 +85,17 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
         read, notes = read_source(outline)
         for note in notes:
             click.echo(f"Read {outline.name}: {note}", err=True)
-        target = render_file(outline, output, department, outline=read)
+        target = render_file(outline, output, department, outline=read, strict=strict,
+                             warn=lambda problem: click.echo(f"Warning: {problem}", err=True))
         click.echo(f"Wrote {target}", err=True)
-        if pdf or png or update_fields or pages:
+        if pdf or png or update_fields or pages or odt:
             from drafter.office.preview import PageRange, PreviewRequest, preview
 
             request = PreviewRequest(pdf=target.with_suffix(".pdf") if pdf else None, png=png or bool(pages),
-                                     pages=pages or PageRange(), dpi=dpi, update_fields=update_fields)
+                                     pages=pages or PageRange(), dpi=dpi, update_fields=update_fields,
+                                     odt=target.with_suffix(".odt") if odt else None)
             result = preview(target, request, lambda toc: render_file(outline, output, department, toc=toc))
             if result.toc:
                 click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
-            for path in ([result.pdf] if result.pdf else []) + result.pngs:
+            for path in ([result.odt] if result.odt else []) + ([result.pdf] if result.pdf else []) + result.pngs:
                 click.echo(f"Wrote {path}", err=True)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
                    "giving it estimates the time for any kind).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(outline: Path, rate: float | None, output_format: str) -> None:
-    """Count OUTLINE's Chinese characters, punctuation, Latin words, numbers, paragraphs, sections.
+    """Count OUTLINE's Chinese characters, punctuation, Latin words, numbers, paragraphs, sections,
+    and predict its pages.
 
     Counts are per part (front matter, opening, each level-1 section, closing, …) and in total.
     For speeches and lectures it estimates the delivery time: (characters + words + numbers)
@@ -34,11 +35,25 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
     from drafter.authoring.stats import outline_stats
     from drafter.pipeline.render import read_outline
 
-    result = outline_stats(read_outline(outline), rate)
+    loaded = read_outline(outline)
+    result = outline_stats(loaded, rate)
+    pages = _pages(loaded)
     if output_format == "json":
-        click.echo(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_as_json(result) | {"pages": pages}, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(result))
+        click.echo(f"pages: {pages} (predicted on the {loaded.kind.name}'s page grid)")
+
+
+def _pages(outline: Any) -> int:
+    """Pages the rendered document takes, predicted from its blocks (drafter.authoring.pages)."""
+    from drafter.authoring.pages import predicted_pages
+    from drafter.departments.pack import department_for
+    from drafter.pipeline.render import Renderer
+
+    outline, pack = department_for(outline, None)
+    renderer = Renderer(department=pack)
+    return predicted_pages(renderer.blocks(outline), renderer.profile(outline.kind))
 
 
 def _as_json(result: Stats) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,10 +25,12 @@ from drafter.compose.cache import template_cache
 from drafter.compose.gongwenfilters import FILTERS as GONGWEN_FILTERS
 from drafter.compose.guard import TIME_LIMIT, install, render_bounded
 from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
+from drafter.compose.packcheck import nearest
 from drafter.compose.sandbox import Sandbox
 from drafter.errors import TemplateError
 from drafter.resources import builtin_dir
 from drafter.text.numbering import as_lead, join_points
+from drafter.text.titles import TITLE_CHARS, break_title
 
 
 def cn_date(value: dt.date) -> str:
@@ -45,17 +48,10 @@ def without_dash(text: str) -> str:
     return text.lstrip("—–-― ").strip()
 
 
-def title_lines(text: str, max_chars: int = 20) -> Markup:
+def title_lines(text: str, max_chars: int = TITLE_CHARS) -> Markup:
     """A title as lines joined by ``<br/>``: lines typed in the outline are kept; a title too long
-    for one line is broken after the punctuation mark that balances its lines best."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) == 1 and len(text) > max_chars:
-        cuts = [i + 1 for i, char in enumerate(text[:-1]) if char in "，、：；—　"]
-        fitting = [c for c in cuts if c <= max_chars and len(text) - c <= max_chars]
-        if fitting:
-            cut = min(fitting, key=lambda c: abs(len(text) - 2 * c))
-            lines = [text[:cut].strip(), text[cut:].strip()]
-    return Markup("<br/>").join(escape(line) for line in lines)
+    for one line is broken by meaning (:func:`drafter.text.titles.break_title`)."""
+    return Markup("<br/>").join(escape(line) for line in break_title(text, max_chars))
 
 
 FILTERS = {
@@ -131,7 +127,8 @@ class Templates:
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"undefined name in template: {exc.message}") from None
+            raise TemplateError(file, line, f"undefined name in template: {exc.message}"
+                                            f"{_suggestion(exc.message or '', context)}") from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
@@ -139,6 +136,18 @@ class Templates:
                 OverflowError, RecursionError, jinja2.TemplateError) as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
+
+
+def _suggestion(message: str, context: dict[str, Any]) -> str:
+    """`` (did you mean `title`?)`` for the name an UndefinedError message complains about."""
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+    if not match:
+        return ""
+    names = set(context)
+    for value in context.values():
+        if isinstance(value, dict):
+            names |= set(value)
+    return nearest(match.group(1) or match.group(2), names)
 
 
 def _template_frame(tb: TracebackType | None, fallback: str,

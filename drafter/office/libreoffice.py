@@ -24,6 +24,7 @@ from types import TracebackType
 from drafter.docx.writer import TocEntry
 from drafter.errors import DrafterError, ToolMissingError
 from drafter.office.fonts import preview_environment
+from drafter.office.odt import without_hanging_punctuation
 from drafter.resources import builtin_dir
 
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"
@@ -134,6 +135,22 @@ class Office:
         shutil.move(str(result), tmp)
         os.replace(tmp, docx)
         return docx
+
+    def to_odt(self, docx: Path, odt: Path) -> Path:
+        """Save ``docx`` as ODT with hanging punctuation off in every paragraph style; returns ``odt``.
+
+        LibreOffice's DOCX import reads ``w:overflowPunct="0"`` as "hang", so a DOCX opened in
+        LibreOffice hangs ，。 past the margin; the ODT says ``style:punctuation-wrap="simple"``.
+        """
+        work_in, work_out = self.folder / "in.docx", self.folder / "out.odt"
+        shutil.copyfile(docx, work_in)
+        self._macro("ExportOdt", work_in, work_out, f"convert {docx} to ODT")
+        odt.parent.mkdir(parents=True, exist_ok=True)
+        tmp = odt.with_name(f".{odt.name}.tmp")
+        without_hanging_punctuation(work_out)
+        shutil.move(str(work_out), tmp)
+        os.replace(tmp, odt)
+        return odt
 
     def toc(self, docx: Path) -> list[list[TocEntry]]:
         """The entries of each table of contents in ``docx``, updated by LibreOffice's layout."""

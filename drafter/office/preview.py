@@ -66,11 +66,13 @@ class PreviewRequest:
     dpi: int = DEFAULT_DPI
     update_fields: bool = False
     """Fill the table of contents even when no PDF or PNG is asked for."""
+    odt: Path | None = None
+    """Where to write an ODT with hanging punctuation off (None: none)."""
 
     @property
     def needs_office(self) -> bool:
         """Whether anything at all is asked of LibreOffice."""
-        return self.pdf is not None or self.png or self.update_fields
+        return self.pdf is not None or self.png or self.update_fields or self.odt is not None
 
 
 @dataclass
@@ -80,6 +82,7 @@ class PreviewResult:
     docx: Path
     pdf: Path | None = None
     pngs: list[Path] = field(default_factory=list)
+    odt: Path | None = None
     toc: list[TocEntry] = field(default_factory=list)
     """The table of contents as filled in (empty when the document has none)."""
 
@@ -113,6 +116,8 @@ def preview(docx: Path, request: PreviewRequest, rerender: Rerender | None = Non
             if entries:
                 rerender(entries)
                 result.toc = entries
+        if request.odt is not None:
+            result.odt = office.to_odt(docx, request.odt)
         if request.pdf is None and not request.png:
             return result
         pdf = request.pdf or office.folder / "preview.pdf"

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import OutlineError
+from drafter.errors import OutlineError, Problem
 from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.review import review
 from drafter.outline.schema import Validator
 from drafter.outline.yamlfile import KeyPath, YamlDocument
 from drafter.text.numbering import numbering_sample
@@ -23,6 +24,9 @@ class Outline:
     kind: Kind
     document: Any
     source: Path | None = None
+    warnings: tuple[Problem, ...] = ()
+    """What rendering warns about (see :mod:`drafter.outline.review`): typed heading numbers taken
+    off, placeholders, empty sections."""
 
     @property
     def base_dir(self) -> Path:
@@ -31,7 +35,7 @@ class Outline:
 
     def __getattr__(self, name: str) -> Any:
         """The document's own fields read directly: ``outline.title`` is ``outline.document.title``."""
-        if name.startswith("__") or name in {"kind", "document", "source"}:
+        if name.startswith("__") or name in {"kind", "document", "source", "warnings"}:
             raise AttributeError(name)
         try:
             return getattr(self.document, name)
@@ -53,11 +57,13 @@ def parse_outline(text: str, file: str = "<outline>") -> Outline:
     return outline_from_yaml(parse_document(text, file, strict=False), None)
 
 
-def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
+def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: bool = True) -> Outline:
     """Validate a parsed YAML document as an outline of the kind it names.
 
     Problems the YAML reader left in ``document.problems`` are reported together with the
-    schema's own, so that one run lists everything wrong with the file.
+    schema's own, so that one run lists everything wrong with the file. ``reviewed``: apply
+    :func:`drafter.outline.review.review` (typed heading numbers, placeholders, empty sections);
+    ``check`` turns it off, having rules of its own for these.
     """
     data = document.data
     early = list(document.problems)
@@ -71,13 +77,17 @@ def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:
         kind = _kind(document)
     except OutlineError as exc:
         raise OutlineError(early + ([] if document.is_reported(("kind",)) else exc.problems)) from None
+    warnings: list[Problem] = []
+    refusals: list[Problem] = []
+    if reviewed:
+        data, warnings, refusals = review(document, kind)
     validator = Validator(document)
     built = validator.record(kind.model, data, ())
     _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
     _check_counts(validator, data.get("sections"), ("sections",))
-    if early or validator.problems:
-        raise OutlineError(early + validator.problems)
-    return Outline(kind, built, source)
+    if early or validator.problems or refusals:
+        raise OutlineError(early + validator.problems + refusals)
+    return Outline(kind, built, source, tuple(sorted(warnings, key=lambda p: (p.line, p.column))))
 
 
 def _kind(document: YamlDocument) -> Kind:

@@ -9,6 +9,7 @@ alias would expand to, without expanding it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -111,6 +112,9 @@ def read_text(path: Path, display: str | None = None) -> str:
     except OSError as exc:
         raise OutlineError([Problem(name, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
     check_size(name, size)
+    document = _document_kind(raw, name)
+    if document:
+        raise OutlineError([Problem(name, 1, 1, "", document)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -119,6 +123,20 @@ def read_text(path: Path, display: str | None = None) -> str:
         message = (f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column})"
                    f"{_encoding_guess(raw)}; save the file as UTF-8")
         raise OutlineError([Problem(name, line, column, "", message)]) from None
+
+
+def _document_kind(raw: bytes, name: str) -> str | None:
+    """What to say when the bytes are a document rather than an outline (a Word file, a PDF)."""
+    stem = Path(name).with_suffix("")
+    if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
+        return (f"is a Word document (.docx), not an outline; `drafter extract {name} -o {stem}.yaml` "
+                "turns it into an outline that renders")
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return (f"is an old Word document (.doc), not an outline; save it as .docx in Word or WPS, then "
+                f"`drafter extract {stem}.docx -o {stem}.yaml` turns it into an outline")
+    if raw.startswith(b"%PDF-"):
+        return "is a PDF, not an outline; write the outline in YAML (`drafter new speech` starts one)"
+    return None
 
 
 def check_size(name: str, size: int, what: str = "the file") -> None:
@@ -187,6 +205,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return Problem(file, line, column, "", f"values nest more than {MAX_DEPTH} levels deep; an outline "
                                                "never needs that many (unbalanced brackets?)")
     lines = text.splitlines()
+    blamed = context_line if exc.context == "while scanning a simple key" and context_line else line
+    missing = _missing_colon(lines, blamed, what)
+    if missing:
+        return Problem(file, *missing)
     here = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
     if "\t" in what or "tab" in what or here == "\t":
         hint = " (indent with spaces, not tabs)"
@@ -203,6 +225,38 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     if exc.context and exc.context_mark and exc.context_mark != mark:
         context = f"{exc.context} at line {context_line}: "
     return Problem(file, line, column, "", f"invalid YAML: {context}{what}{hint}")
+
+
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*\s*$")
+_KEY_WITHOUT_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)([ \t\u3000]+)(\S.*)$")
+
+
+def _missing_colon(lines: list[str], line: int, what: str) -> tuple[int, int, str, str] | None:
+    """(line, column, "", message) when the error comes from a key typed without its colon.
+
+    libyaml notices only on the next line (``title 讲话`` then ``sections:``; ``- heading 提高认识``
+    then ``paragraphs:``): the line to blame is the nearest one above that reads ``key value``.
+    """
+    if "could not find expected ':'" not in what and "mapping values are not allowed" not in what:
+        return None
+    for number in range(min(line, len(lines)), max(0, line - 3), -1):
+        candidate = lines[number - 1]
+        if number == line and "mapping values are not allowed" in what:
+            continue  # that line's own colon is fine; the mistake is above it
+        bare = _BARE_KEY.match(candidate)
+        if bare and "could not find expected ':'" in what:
+            return (number, len(candidate.rstrip()) + 1, "",
+                    f"`{candidate.strip()}` has no colon after it; write `{candidate.strip()}:`")
+        match = _KEY_WITHOUT_COLON.match(candidate)
+        if match and ":" not in candidate and "：" not in match.group(4)[:1]:
+            lead, key, _, value = match.groups()
+            column = len(lead) + len(key) + 1
+            return (number, column, "", f"`{candidate.strip()}` has no colon after `{key}`; write "
+                                        f"`{lead.strip()}{' ' if lead.strip() else ''}{key}: {value}`")
+        if candidate.strip() and not candidate.lstrip().startswith("#"):
+            if number != line:
+                break
+    return None
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -45,14 +45,18 @@ class Job:
     source: Path
     target: Path
     department: Path | None = None
+    strict: bool = False
+    """Refuse an outline that has warnings (``batch --strict``), as ``render --strict`` does."""
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one job: ``error`` is drafter's message when it failed, else None."""
+    """What became of one job: ``error`` is drafter's message when it failed, else None;
+    ``warnings`` what rendering warned about (see :mod:`drafter.outline.review`)."""
 
     job: Job
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -76,7 +80,8 @@ def collect_outlines(inputs: Sequence[Path]) -> list[Path]:
     return list(found.values())
 
 
-def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path] = ()) -> list[Job]:
+def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path] = (), *,
+              strict: bool = False) -> list[Job]:
     """One job per outline × department: OUTDIR/<stem>.docx, or OUTDIR/<dept>/<stem>.docx for several."""
     if len({Path(d).resolve().name for d in departments}) < len(departments):
         names = ", ".join(str(d) for d in departments)
@@ -95,7 +100,7 @@ def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path
             raise BatchError(f"{source} and {first} would both be written as {name}; "
                              "rename one or render them in separate batches")
         for folder, department in targets:
-            jobs.append(Job(Path(source), folder / name, department))
+            jobs.append(Job(Path(source), folder / name, department, strict))
     return jobs
 
 
@@ -119,12 +124,15 @@ def renderer_for(department: Department | None) -> Renderer:
 def render_job(job: Job) -> Outcome:
     """Render one job; any drafter error (or bug) becomes a failed outcome instead of stopping the batch."""
     from drafter.departments.pack import department_for
+    from drafter.errors import StrictError
     from drafter.output import check_writable, write_atomic
     from drafter.pipeline.render import read_outline
 
     try:
         check_writable(job.target)
         outline, department = department_for(read_outline(job.source), job.department)
+        if job.strict and outline.warnings:
+            raise StrictError(list(outline.warnings))
         write_atomic(job.target, renderer_for(department).docx(outline))
     except DrafterError as exc:
         return Outcome(job, _located(job.source, str(exc)))
@@ -132,7 +140,7 @@ def render_job(job: Job) -> Outcome:
         raise
     except Exception as exc:  # a bug in drafter: report it for this outline, keep going
         return Outcome(job, f"{job.source}: internal error: {type(exc).__name__}: {exc}")
-    return Outcome(job)
+    return Outcome(job, None, tuple(str(w) for w in outline.warnings))
 
 
 def _located(source: Path, message: str) -> str:
@@ -170,25 +178,29 @@ def run_batch(jobs: Sequence[Job], workers: int | None = None,
     """
     jobs = list(jobs)
     workers = min(max(1, workers or default_jobs()), max(1, len(jobs) // DOCS_PER_WORKER))
-    errors: dict[int, str | None] = {}
+    reports: dict[int, Report] = {}
     results = _results(jobs, workers)
     try:
-        for indices, chunk_errors in results:
-            errors.update(zip(indices, chunk_errors))
+        for indices, chunk_reports in results:
+            reports.update(zip(indices, chunk_reports))
             if progress:
-                progress(len(chunk_errors))
+                progress(len(chunk_reports))
     finally:
         results.close()  # stopped early (Ctrl-C): cancel the queued chunks now, not at exit
-    return [Outcome(job, errors[index]) for index, job in enumerate(jobs)]
+    return [Outcome(job, *reports[index]) for index, job in enumerate(jobs)]
 
 
-def render_chunk(jobs: list[Job]) -> list[str | None]:
-    """Render a chunk of jobs in order (the unit of work sent to a pool worker): their errors."""
-    return [render_job(job).error for job in jobs]
+Report = tuple[str | None, tuple[str, ...]]
+"""A job's error (None when written) and warnings, as a worker sends them back."""
 
 
-def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[str | None]]]:
-    """(indices of some jobs, their errors), as they finish."""
+def render_chunk(jobs: list[Job]) -> list[Report]:
+    """Render a chunk of jobs in order (the unit of work sent to a pool worker): their reports."""
+    return [(outcome.error, outcome.warnings) for outcome in map(render_job, jobs)]
+
+
+def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[Report]]]:
+    """(indices of some jobs, their reports), as they finish."""
     if workers <= 1:
         for index, job in enumerate(jobs):
             yield [index], render_chunk([job])

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.compose.blocks import Block, Paragraph, parse_blocks
 from drafter.compose.context import template_context
+from drafter.compose.packcheck import check_pack_templates
 from drafter.compose.templates import Templates
 from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
-from drafter.errors import TemplateError
+from drafter.errors import Problem, StrictError, TemplateError
 from drafter.outline.kinds import Kind
 from drafter.outline.load import Outline, load_outline
 from drafter.output import check_not_source, check_writable, write_atomic
@@ -34,6 +35,8 @@ class Renderer:
         self.department = department
         pack_dirs = department.template_dirs() if department else []
         self.templates = Templates([*search_path, *pack_dirs])
+        if department is not None:
+            check_pack_templates(self.templates.environment, pack_dirs, department.variables())
         self._profiles: dict[str, Profile] = {}
 
     def profile(self, kind: Kind) -> Profile:
@@ -125,21 +128,30 @@ def read_source(source: str | Path, kind: str | None = None) -> tuple[Outline, l
 
 def render_file(source: str | Path, output: str | Path | None = None,
                 department: str | Path | None = None, *, toc: Sequence[TocEntry] = (),
-                outline: Outline | None = None) -> Path:
+                outline: Outline | None = None, strict: bool = False,
+                warn: Callable[[Problem], None] | None = None) -> Path:
     """Render the outline file ``source`` (YAML, JSON or a Markdown draft) to ``output`` (default:
     beside it, .docx); returns the path.
 
     The department pack is ``department``, else the outline's ``department:`` key (relative to
     the outline), else ``$DRAFTER_DEPARTMENT``, else none. ``toc``: the entries of a filled-in
     table of contents (drafter.office.preview gets them from LibreOffice). ``outline``: the
-    outline already read from ``source`` (see :func:`read_source`), to not read it twice.
+    outline already read from ``source`` (see :func:`read_source`), to not read it twice. Each
+    warning of the outline (:mod:`drafter.outline.review`) goes to ``warn``; with ``strict`` any
+    warning is a :class:`StrictError` and nothing is written.
     """
     from drafter.departments.pack import department_for
 
     source = Path(source)
     target = Path(output) if output else default_output(source)
+    outline = outline or read_outline(source)  # first: a .docx given by mistake is told so, not "would overwrite"
     check_not_source(target, source)
     check_writable(target)
-    outline, pack = department_for(outline or read_outline(source), department)
+    outline, pack = department_for(outline, department)
+    if strict and outline.warnings:
+        raise StrictError(list(outline.warnings))
+    for warning in outline.warnings:
+        if warn is not None:
+            warn(warning)
     write_atomic(target, Renderer(department=pack).docx(outline, toc))
     return target

@@ -82,7 +82,7 @@ def split_points(text: str) -> tuple[tuple[str, ...], str] | None:
 def as_lead(heading: str) -> str:
     """A heading made into a lead sentence: it ends with 。 unless it already ends a sentence."""
     heading = heading.rstrip()
-    if heading.endswith(("。", "！", "？", "!", "?")):
+    if heading.endswith(("。", "！", "？", "!", "?", "…", "...", "。。。")):  # an ellipsis ends it too
         return heading
     return heading.rstrip("；;，,、：:.") + "。"
 
@@ -110,3 +110,34 @@ def without_typed_number(heading: str) -> str:
     if match and match.group().strip() and match.end() < len(heading.rstrip()):
         return heading[match.end():]
     return heading
+
+
+_LABEL = re.compile(
+    rf"(?:[（(][{_ZH_NUM}]+[）)]|[（(][0-9０-９]+[）)])[、.．]?|[{_ZH_NUM}]+[、.．]|[0-9０-９]+[、.．)）]")
+"""The four heading numbers of GB/T 9704 as people type them: 一、 （一） 1. （1）, half- or full-width."""
+
+
+def is_heading_label(typed: str) -> bool:
+    """Whether a typed number is one of the four heading numbers (not 第一部分, ①, Ⅲ、)."""
+    return _LABEL.fullmatch(re.sub(r"\s", "", typed)) is not None
+
+
+_FULL_WIDTH = str.maketrans("()０１２３４５６７８９．", "（）0123456789.")
+
+
+def typed_number(heading: str) -> tuple[str, str] | None:
+    """A number typed at the start of ``heading``: (the number as typed, the rest of the heading),
+    or None when the heading does not start with one (or is nothing but a number)."""
+    match = TYPED_NUMBER.match(heading)
+    if not match or not match.group().strip() or match.end() >= len(heading.rstrip()):
+        return None
+    return match.group().strip(), heading[match.end():]
+
+
+def same_number(typed: str, expected: str) -> bool:
+    """Whether a typed heading number says what drafter would write: （一） = (一), 1. = 1、 = １．"""
+    def canon(number: str) -> str:
+        number = re.sub(r"\s", "", number.translate(_FULL_WIDTH))
+        number = re.sub(r"(?<=）)[、.]$", "", number)
+        return re.sub(r"(?<=[0-9])[、]$", ".", re.sub(r"(?<=[一二三四五六七八九十百零])[.]$", "、", number))
+    return canon(typed) == canon(expected)
