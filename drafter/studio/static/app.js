@@ -123,7 +123,7 @@ function showStats(stats) {
   row([[t("stats.chars")], [String(stats.chars), "n"]]);
   row([[t("stats.hanzi")], [String(stats.hanzi), "n"]]);
   if (stats.minutes) row([[t("stats.minutes")], [stats.minutes, "n"]]);
-  for (const part of stats.rows) row([[part.label], [`${part.chars}${part.minutes ? " · " + part.minutes : ""}`, "n"]]);
+  for (const part of stats.rows) row([[part.label === "front matter" ? t("stats.front") : t(`field.${part.label}`, {}, part.label)], [`${part.chars}${part.minutes ? " · " + part.minutes : ""}`, "n"]]);
   box.append(table);
 }
 

@@ -20,6 +20,7 @@ export class OutlineForm {
     this.fix = fix;
     this.pending = new Map();   // path → timer of a text change not yet sent
     this.dragged = null;
+    this.collapsed = new Set(); // cards shown as their heading only (by path)
   }
 
   get busy() { return this.pending.size > 0; }
@@ -157,13 +158,20 @@ export class OutlineForm {
     const up = el("button", { class: "small up", title: t("form.up") }, "↑");
     const down = el("button", { class: "small down", title: t("form.down") }, "↓");
     const remove = el("button", { class: "small delete", title: t("form.delete") }, "×");
+    const fold = el("button", { class: "small fold", title: t("form.fold") }, this.collapsed.has(name) ? "▸" : "▾");
+    if (this.collapsed.has(name)) card.classList.add("collapsed");
+    fold.addEventListener("click", () => {
+      const folded = card.classList.toggle("collapsed");
+      if (folded) this.collapsed.add(name); else this.collapsed.delete(name);
+      fold.textContent = folded ? "▸" : "▾";
+    });
     const list = path.slice(0, -1);
     up.disabled = index === 0;
     down.disabled = index === count - 1;
     up.addEventListener("click", () => this.edit([{ op: "move", path: list, from: index, to: index - 1 }]));
     down.addEventListener("click", () => this.edit([{ op: "move", path: list, from: index, to: index + 1 }]));
     remove.addEventListener("click", () => this.edit([{ op: "delete", path }]));
-    head.append(handle, number, el("span", { class: "spacer" }), up, down, remove);
+    head.append(fold, handle, number, el("span", { class: "spacer" }), up, down, remove);
     card.append(head);
     const nested = fields.filter((f) => !(isSection && f.name === "sections" && level >= this.depth));
     card.append(...this.fields(nested, item || {}, path, level + 1));
