@@ -15,12 +15,12 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("ruamel.yaml")
 
+from conftest import OUTLINES  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
 from drafter.studio.app import create_app  # noqa: E402
 from drafter.studio.edits import EditError, apply_edits  # noqa: E402
 from drafter.studio.paths import StudioPathError, confine, list_outlines  # noqa: E402
-from tests.conftest import OUTLINES  # noqa: E402
 
 SPEECH = (OUTLINES / "speech.yaml").read_text(encoding="utf-8")
 

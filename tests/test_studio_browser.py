@@ -21,7 +21,7 @@ import pytest
 pytest.importorskip("starlette")
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-from tests.conftest import OUTLINES, REPO  # noqa: E402
+from conftest import OUTLINES, REPO  # noqa: E402
 
 CHROMIUM = os.environ.get("DRAFTER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -146,6 +146,9 @@ def wait_page_changes(page: object, before: str) -> str:
 def screenshot(page: object, name: str) -> None:
     target = os.environ.get("DRAFTER_SCREENSHOTS")
     if target:
+        if OFFICE_MISSING is None:  # the page drawn for the text as it is now
+            page.wait_for_function("() => !document.querySelector('#pages img.stale') && "
+                                   "!document.querySelector('#page-info').textContent.includes('…')", timeout=60_000)
         Path(target).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(target) / name))
 

@@ -52,13 +52,17 @@ class Studio:
     _probe: threading.Lock = field(default_factory=threading.Lock)
     _probed: bool = False
 
-    def page_office(self) -> WarmOffice:
-        """The warm LibreOffice, or :class:`ToolMissingError` naming what to install."""
+    def pages_missing(self) -> str | None:
+        """Why there is no page view (what to install), or None; asks the machine once."""
         with self._probe:
             if not self._probed:
                 self.office_missing = self.office_missing or warm_office_missing()
                 self._probed = True
-        if self.office_missing or self.office is None:
+        return self.office_missing
+
+    def page_office(self) -> WarmOffice:
+        """The warm LibreOffice, or :class:`ToolMissingError` naming what to install."""
+        if self.pages_missing() or self.office is None:
             raise ToolMissingError(self.office_missing or "the page view is turned off")
         return self.office
 
@@ -132,15 +136,10 @@ def index(request: Request) -> Response:
 
 def info(studio: Studio, request: Request) -> Response:
     """The folder, its outlines, the kinds, the department choices and whether pages can be drawn."""
-    if not studio._probed:
-        try:
-            studio.page_office()
-        except ToolMissingError:
-            pass
     return JSONResponse({
         "folder": studio.folder.name or str(studio.folder), "files": list_outlines(studio.folder),
         "kinds": known_kinds(), "departments": pages.department_choices(studio.packs),
-        "office_missing": studio.office_missing, "max_upload": MAX_UPLOAD_BYTES,
+        "office_missing": studio.pages_missing(), "max_upload": MAX_UPLOAD_BYTES,
     })
 
 
