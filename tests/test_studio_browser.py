@@ -147,8 +147,8 @@ def screenshot(page: object, name: str) -> None:
     target = os.environ.get("DRAFTER_SCREENSHOTS")
     if target:
         if OFFICE_MISSING is None:  # the page drawn for the text as it is now
-            page.wait_for_function("() => !document.querySelector('#pages img.stale') && "
-                                   "!document.querySelector('#page-info').textContent.includes('…')", timeout=60_000)
+            page.wait_for_function("() => !document.querySelector('#page-info').textContent.includes('…')",
+                                   timeout=60_000)
         Path(target).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(target) / name))
 
