@@ -112,6 +112,20 @@ def test_a_token_is_needed_when_one_is_set(folder: Path) -> None:
     assert client.get("/api/info").status_code == 200  # the cookie now carries it
 
 
+def test_on_another_address_any_host_name_needs_the_token(folder: Path) -> None:
+    from drafter.studio.server import answer_names
+
+    assert answer_names("0.0.0.0", 8765) == []
+    client = TestClient(create_app(folder, hosts=[], token="s3cret", office_missing="none"))
+    ours = {"host": "studio.office.lan:8765", "x-drafter-token": "s3cret"}
+    assert client.get("/api/info", headers=ours).status_code == 200
+    assert client.get("/api/info", headers={"host": "studio.office.lan:8765"}).status_code == 403
+    assert client.get("/api/info", headers={**ours, "origin": "http://evil.example"}).status_code == 403
+    assert client.get("/api/info", headers={**ours, "origin": "http://studio.office.lan:8765"}).status_code == 200
+    with pytest.raises(ValueError):
+        create_app(folder, hosts=[])
+
+
 def test_pages_carry_a_content_security_policy(client: TestClient) -> None:
     page = client.get("/")
     assert "default-src 'self'" in page.headers["content-security-policy"]

@@ -2,11 +2,12 @@
 
 An ASGI middleware in front of every route:
 
-- the ``Host`` header must name this server (a page on another site that rebinds its DNS name to
-  127.0.0.1 sends its own name, and is refused);
-- a request carrying an ``Origin`` other than this server's own is refused (another site's page
-  cannot post to the studio), and so is a state-changing request without one when the browser
-  marks it cross-site (``Sec-Fetch-Site``);
+- on the loopback address, the ``Host`` header must name this server (a page on another site that
+  rebinds its DNS name to 127.0.0.1 sends its own name, and is refused); on another address the
+  token does that job, since the server cannot know every name it is reached by;
+- a request carrying an ``Origin`` other than the page's own (``http://`` + its ``Host``) is
+  refused (another site's page cannot post to the studio), and so is a state-changing request
+  without one when the browser marks it cross-site (``Sec-Fetch-Site``);
 - with a token (any ``--host`` other than the loopback address), every request needs it: the
   address printed at start carries ``?token=…`` once, which sets a same-site, HTTP-only cookie.
 """
@@ -26,12 +27,14 @@ Scope = dict[str, Any]
 
 
 class Guard:
-    """Refuses requests from elsewhere; ``hosts`` are the ``host:port`` names this server answers to."""
+    """Refuses requests from elsewhere; ``hosts`` are the ``host:port`` names this server answers to
+    (empty: any, which needs a ``token``)."""
 
     def __init__(self, app: Any, hosts: Iterable[str], token: str | None = None) -> None:
         self.app = app
         self.hosts = {h.lower() for h in hosts}
-        self.origins = {f"http://{h}" for h in self.hosts}
+        if not self.hosts and not token:
+            raise ValueError("a studio that answers to any host name needs a token")
         self.token = token
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
@@ -51,10 +54,10 @@ class Guard:
     def refusal(self, scope: Scope, headers: dict[str, str]) -> str | None:
         """Why the request is refused, or None."""
         host = headers.get("host", "").lower()
-        if host not in self.hosts:
+        if (self.hosts and host not in self.hosts) or not host:
             return f"this studio answers to {', '.join(sorted(self.hosts))}, not {host or 'no host'}"
         origin = headers.get("origin")
-        if origin is not None and origin.lower() not in self.origins:
+        if origin is not None and origin.lower() != f"http://{host}":
             return f"requests from {origin} are refused: the studio only answers its own pages"
         if scope["method"] not in SAFE_METHODS and origin is None \
                 and headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):

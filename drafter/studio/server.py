@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import socket
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -30,11 +31,12 @@ def is_loopback(host: str) -> bool:
 
 
 def answer_names(host: str, port: int) -> list[str]:
-    """The ``host:port`` names the server accepts in the Host header."""
-    names = {f"{host}:{port}"}
-    if is_loopback(host):
-        names |= {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
-    return sorted(names)
+    """The ``host:port`` names the server accepts in the Host header: this computer's own names on
+    the loopback address; any on another address (it is reached by names it cannot know, and the
+    token guards it)."""
+    if not is_loopback(host):
+        return []
+    return sorted({f"{host}:{port}", f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"})
 
 
 def serve(folder: Path, packs: list[Path], host: str = LOOPBACK, port: int = 8765, open_browser: bool = False,
@@ -51,7 +53,7 @@ def serve(folder: Path, packs: list[Path], host: str = LOOPBACK, port: int = 876
     office = WarmOffice() if page_view else None
     app = create_app(folder, packs, hosts=answer_names(host, port), token=token, office=office,
                      office_missing=None if page_view else "the page view was turned off (--no-pages)")
-    shown = f"[{host}]" if ":" in host else host
+    shown = socket.gethostname() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     say(f"drafter studio: {folder.resolve()}")
     say(f"  open {address}")
