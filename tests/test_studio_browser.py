@@ -285,6 +285,20 @@ def test_the_yaml_view_completes_keys_and_stays_in_step(page: object, studio: Li
     screenshot(page, "studio-yaml.png")
 
 
+def test_the_interface_is_chinese_with_an_english_switch(page: object, studio: LiveStudio) -> None:
+    open_studio(page, studio, "speech.yaml")
+    assert page.inner_text("#tab-form") == "表单"
+    assert page.inner_text('.field[data-path="title"] > label').startswith("标题")
+    page.click("#language")
+    assert page.inner_text("#tab-form") == "Form"
+    assert page.inner_text('.field[data-path="title"] > label').startswith("title")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.inner_text("#download-docx") == "Download DOCX"  # the choice is remembered
+    page.click("#language")
+    assert page.inner_text("#download-docx") == "下载 DOCX"
+
+
 def test_a_foreign_origin_is_refused_by_the_live_server(studio: LiveStudio) -> None:
     import httpx
 

@@ -16,9 +16,9 @@ export function switchLanguage() {
   apply();
 }
 
-/** The message `key` in the current language (then Chinese, then the fallback), with {name} filled in. */
+/** The message `key` in the current language (then the fallback, then Chinese), with {name} filled in. */
 export function t(key, values = {}, fallback = undefined) {
-  let text = table[language]?.[key] ?? table.zh?.[key] ?? fallback ?? key;
+  let text = table[language]?.[key] ?? fallback ?? table.zh?.[key] ?? key;
   for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, value);
   return text;
 }
