@@ -77,6 +77,16 @@ def test_a_symlinked_folder_out_is_refused(folder: Path, tmp_path: Path) -> None
         confine(folder, "sub/a.yaml")
 
 
+def test_the_list_holds_outlines_only(folder: Path) -> None:
+    (folder / "packs" / "bureau").mkdir(parents=True)
+    (folder / "packs" / "bureau" / "department.yaml").write_text("name: 局\n", encoding="utf-8")
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "report.yaml").write_text("kind: report\ntitle: 报告\n", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "x.yaml").write_text("kind: speech\n", encoding="utf-8")
+    assert list_outlines(folder) == ["speech.yaml", "drafts/report.yaml"]
+
+
 def test_only_outline_names_are_served(client: TestClient, folder: Path) -> None:
     (folder / "notes.txt").write_text("x", encoding="utf-8")
     assert client.get("/api/file", params={"name": "notes.txt"}).status_code == 403

@@ -42,7 +42,8 @@ def relative_name(folder: Path, path: Path) -> str:
 
 
 def list_outlines(folder: Path, limit: int = 2000) -> list[str]:
-    """The outline files under ``folder`` (not in hidden folders, not through links out), sorted."""
+    """The outline files under ``folder`` (not in hidden folders, not through links out): the
+    folder's own first, then each subfolder's, by name."""
     root = folder.resolve()
     found: list[str] = []
     for current, dirs, files in os.walk(root):

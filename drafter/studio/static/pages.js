@@ -95,6 +95,8 @@ export class PageView {
     });
     this.info.textContent = t("page.count", { n: result.page_count }) + (result.department ? ` · ${result.department}` : "");
     this.container.dataset.version = String(Number(this.container.dataset.version || 0) + 1);
+    // the document got shorter than the pages asked for: draw the pages now in view
+    if (generation === this.generation && !result.images.length && result.page_count) this.again = true;
   }
 
   showMissing(message) {
