@@ -23,12 +23,15 @@ from typing import Any
 import yaml
 
 from drafter.errors import OutlineError, Problem
+from drafter.markdown import is_markdown, parse_draft
 from drafter.outline import yamlfile
+from drafter.outline.formats import parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.numbering import TYPED_NUMBER, without_typed_number
 from drafter.text.typography import punctuation_fixes
 
 ERROR = "error"
@@ -49,6 +52,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("E001", ERROR, "the file cannot be read as YAML (syntax, encoding, duplicate key, tag)"),
     Rule("E002", ERROR, "the outline does not fit its kind's schema (unknown or missing key, wrong type, "
                         "empty text, impossible date, sections too deep)"),
+    Rule("E003", ERROR, "Markdown that cannot be mapped to an outline (raw HTML, a heading that skips a level, "
+                        "a code block, or a table, image or footnote, which outlines do not hold yet)"),
     Rule("E101", ERROR, "a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …"),
     Rule("E102", ERROR, "a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
                         "drafter numbers headings itself", fixable=True),
@@ -83,19 +88,6 @@ _PLACEHOLDER = re.compile(
     r"|待补充|待填写|待完善|待核实|待确认|待定"
 )
 
-_ZH_NUM = "一二三四五六七八九十百零〇"
-_HAND_NUMBER = re.compile(
-    r"\s*(?:"
-    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
-    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
-    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
-    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
-    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
-    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
-    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
-    r"|[①-⑳]"
-    r")\s*"
-)
 
 
 @dataclass(frozen=True)
@@ -222,9 +214,12 @@ def check_file(path: Path, display: str | None = None) -> Checked:
 
 
 def check_text(text: str, file: str = "<outline>") -> Checked:
-    """Check outline source text: schema problems (E0xx) and lint findings."""
+    """Check outline source text (YAML, JSON, or a Markdown draft when ``file`` ends in .md):
+    schema problems (E0xx) and lint findings."""
+    if is_markdown(file):
+        return check_markdown(text, file)
     try:
-        document = yamlfile.parse(text, file)
+        document = parse_document(text, file)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
@@ -237,6 +232,25 @@ def check_text(text: str, file: str = "<outline>") -> Checked:
     if kind is not None:
         findings.extend(Linter(document, kind).run())
     return Checked(sort_findings(findings), document, kind)
+
+
+def check_markdown(text: str, file: str = "<draft.md>") -> Checked:
+    """Check a Markdown draft: what cannot be mapped (E003), the mapped outline's schema problems
+    (E002) and lint findings, each at its line in the Markdown."""
+    try:
+        draft = parse_draft(text, file)
+    except OutlineError as exc:
+        return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
+    findings = [_problem_finding(p, "E003") for p in draft.unmapped]
+    unmapped = set(draft.unmapped)
+    try:
+        outline_from_yaml(draft.document, None)
+    except OutlineError as exc:
+        findings.extend(_problem_finding(p, "E002") for p in exc.problems if p not in unmapped)
+    kind = KINDS.get(draft.kind)
+    if kind is not None:
+        findings.extend(Linter(draft.document, kind).run())
+    return Checked(sort_findings(findings), draft.document, kind)
 
 
 def _problem_finding(problem: Problem, code: str) -> Finding:
@@ -374,7 +388,7 @@ class Linter:
         self.lengths(group, headings)
         seen: dict[str, int] = {}
         for index, heading in headings:
-            key = _core(_without_number(heading))
+            key = _core(without_typed_number(heading))
             if key and key in seen:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
@@ -382,8 +396,8 @@ class Linter:
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
-        match = _HAND_NUMBER.match(heading)
-        if not match or _without_number(heading) == heading:
+        match = TYPED_NUMBER.match(heading)
+        if not match or without_typed_number(heading) == heading:
             return
         typed = match.group().strip()
         depth = min(level, len(self.kind.numbering))
@@ -402,7 +416,7 @@ class Linter:
         """
         if len(headings) < 2:
             return
-        sizes = [len(_core(_without_number(h))) for _, h in headings]
+        sizes = [len(_core(without_typed_number(h))) for _, h in headings]
         flagged = []
         if len(headings) == 2:
             long_at = 0 if sizes[0] > sizes[1] else 1
@@ -431,14 +445,6 @@ def _plain_safe(value: str) -> bool:
     if ": " in value or " #" in value:
         return False
     return isinstance(yaml.safe_load(value), str) and yaml.safe_load(value) == value
-
-
-def _without_number(heading: str) -> str:
-    """The heading without a number typed at its start (as E102 would fix it)."""
-    match = _HAND_NUMBER.match(heading)
-    if match and match.group().strip() and match.end() < len(heading.rstrip()):
-        return heading[match.end():]
-    return heading
 
 
 def _core(heading: str) -> str:

@@ -19,6 +19,7 @@ import dataclasses
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,12 +233,19 @@ def _problems_message(file: Path, problems: list[Problem]) -> str:
 
 # -- loading -----------------------------------------------------------------------------------
 
-def load_department(folder: str | Path) -> Department:
-    """Read the pack at ``folder`` and the packs it extends; raises :class:`DepartmentError`."""
+def load_department(folder: str | Path, allow: Callable[[Path], None] | None = None) -> Department:
+    """Read the pack at ``folder`` and the packs it extends; raises :class:`DepartmentError`.
+
+    ``allow`` is called with each pack folder before anything in it is read, and may raise to
+    refuse it (``drafter mcp`` refuses packs outside its workspace)."""
     chain: list[Pack] = []
     seen: list[Path] = []
+    if allow is not None:
+        allow(Path(folder))
     current: Path | None = _pack_folder(Path(folder))
     while current is not None:
+        if allow is not None and chain:
+            allow(current)
         real = current.resolve()
         if real in seen:
             loop = " → ".join(str(p) for p in [*seen[seen.index(real):], real])
