@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "extract": "drafter.commands.extract:extract",
     "batch": "drafter.commands.batch:batch",
     "mcp": "drafter.commands.mcp:mcp",
+    "studio": "drafter.commands.studio:studio",
 }
 """Command name → "module:attribute" of its click command."""
 

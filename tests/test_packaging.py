@@ -19,3 +19,9 @@ def test_wheel_ships_builtin_templates_and_profiles(tmp_path) -> None:
     assert "drafter/templates/profiles/gbt9704.yaml" in names
     assert "drafter/text/words.txt.gz" in names  # the word list behind title breaking
     assert any(n.endswith("entry_points.txt") for n in names)
+    # the studio works offline: its page, scripts and the vendored editor (with its licences) ship inside
+    for static in ("index.html", "app.js", "messages.json", "vendor/codemirror/codemirror.js",
+                   "vendor/codemirror/LICENSES.txt"):
+        assert f"drafter/studio/static/{static}" in names
+    assert "drafter/office/unobridge.py" in names
+    assert not any("node_modules" in n for n in names)

@@ -46,6 +46,18 @@ def fix_text(text: str, file: str = "<outline>") -> FixResult:
     return FixResult(current, fixed, check_text(current, file).findings)
 
 
+def fix_one(text: str, line: int, column: int, code: str, file: str = "<outline>") -> FixResult:
+    """Apply only the safe fix of the finding ``code`` at ``line``:``column`` (the studio's one-click
+    fix); the text is unchanged when that finding is gone or has no safe fix."""
+    checked = check_text(text, file)
+    chosen = [f for f in checked.findings
+              if f.edit is not None and (f.line, f.column, f.code) == (line, column, code)]
+    if not chosen or checked.document is None:
+        return FixResult(text, [], checked.findings)
+    fixed_text, done = _apply_verified(text, file, checked.document, chosen)
+    return FixResult(fixed_text, done, check_text(fixed_text, file).findings)
+
+
 def _apply_verified(text: str, file: str, document: YamlDocument,
                     findings: list[Finding]) -> tuple[str, list[Finding]]:
     """Apply the findings' edits, keeping only those whose result parses back as intended."""

@@ -52,6 +52,12 @@ def doctor() -> None:
         install.append(POPPLER_PACKAGE)
         problems += 1
 
+    click.echo("Studio page view (drafter studio; optional)")
+    from drafter.office.warm import uno_python, warm_office_missing
+
+    missing_uno = warm_office_missing() if binary else None
+    line(missing_uno is None, f"LibreOffice's UNO module in {uno_python()}" if missing_uno is None else missing_uno)
+
     click.echo(f"Fonts for previews (fontconfig file: {fontconfig_file()})")
     if not shutil.which("fc-match"):
         line(False, "fc-match (fontconfig) is not installed: install fontconfig")
