@@ -18,6 +18,10 @@ def check_writable(target: Path) -> None:
         if folder.exists() or any(p.exists() and not p.is_dir() for p in folder.parents):
             raise OutputError(f"cannot write {target}: {_first_file(folder)} is a file, not a folder")
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
+    if target.exists() and not target.is_file():  # a device or pipe is written in place, not renamed over
+        if not os.access(target, os.W_OK):
+            raise OutputError(f"cannot write {target}: no permission to write it")
+        return
     if not os.access(folder, os.W_OK):
         raise OutputError(f"cannot write {target}: no permission to write in {folder}")
     if target.exists() and not os.access(target, os.W_OK):
