@@ -29,9 +29,11 @@ Attributes of ``<p>``:
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
 from drafter.text.typography import join_lines, normalise_punctuation
 
@@ -43,6 +45,10 @@ class Run:
     text: str
     style: str | None = None
     line_break: bool = False
+    note: str | None = None
+    """The name of the footnote whose reference mark this run is (outline text: [^name])."""
+    cite: str | None = None
+    """A citation of the references list this run is (outline text: [@3], [@1,4], [@2-5])."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class Paragraph:
     align: str | None = None
     hang_chars: float | None = None
     left_chars: float | None = None
+    anchor: str | None = None
+    """A bookmark name citations link to (``anchor="ref3"``)."""
 
     @property
     def text(self) -> str:
@@ -73,7 +81,7 @@ class TableOfContents:
     levels: int = 2
 
 
-Block = Paragraph | PageBreak | TableOfContents
+Block = Paragraph | PageBreak | TableOfContents | TableBlock | FigureBlock | FootnoteText | Landscape
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
 
@@ -113,18 +121,30 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
+    if tag in _CONTENT_TAGS:
+        return parse_content_block(element, template, chinese)
     if tag != "p":
-        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; "
-                                            "use <p>, <blank/>, <pagebreak/> or <toc/>")
-    style = element.get("style", "body")
-    align = element.get("align")
+        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; use <p>, "
+                                            "<blank/>, <pagebreak/>, <toc/>, <table>, <figure/>, <footnote> "
+                                            "or <landscape>")
+    return _paragraph(element, "body", template, chinese)
+
+
+def _paragraph(element: ET.Element, default_style: str, template: str, chinese: bool) -> Paragraph:
+    """A paragraph from a ``<p>`` (or a ``<td>`` or ``<footnote>``, which hold text the same way;
+    a cell's ``align`` is the cell's, read by :mod:`drafter.compose.tables`)."""
+    style = element.get("style", default_style)
+    align = element.get("align") if element.tag != "td" else None
     if align is not None and align not in _ALIGNS:
         raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
     hang = _chars(element, "hang", template)
     left = _chars(element, "left", template)
     runs = _runs(element, None, template, _language(element, chinese, template))
-    return Paragraph(style, _trim(runs), align, hang, left)
+    anchor = element.get("anchor")
+    if anchor is not None and not _ANCHOR.fullmatch(anchor):
+        raise TemplateError(template, None, f'anchor="{anchor}": letters and digits, starting with a letter')
+    return Paragraph(style, _trim(runs), align, hang, left, anchor)
 
 
 def _chars(element: ET.Element, name: str, template: str) -> float | None:
@@ -161,7 +181,11 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
     def text_run(text: str | None, run_style: str | None) -> None:
         if text:
             text = join_lines(text) if "\n" in text.strip() else text
-            runs.append(Run(normalise_punctuation(text) if chinese else text, run_style))
+            for piece, note, cite in split_marks(text):
+                if note or cite:
+                    runs.append(Run("", run_style, note=note, cite=cite))
+                else:
+                    runs.append(Run(normalise_punctuation(piece) if chinese else piece, run_style))
 
     text_run(element.text, style)
     for child in element:
@@ -179,7 +203,30 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
 def _trim(runs: list[Run]) -> tuple[Run, ...]:
     """Trim whitespace at the outer edges of a paragraph's text and drop empty runs."""
     if runs and not runs[0].line_break:
-        runs[0] = Run(runs[0].text.lstrip(), runs[0].style)
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
     if runs and not runs[-1].line_break:
-        runs[-1] = Run(runs[-1].text.rstrip(), runs[-1].style)
-    return tuple(r for r in runs if r.line_break or r.text)
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    return tuple(r for r in runs if r.line_break or r.text or r.note or r.cite)
+
+
+_MARKS = re.compile(r"\[\^([^\[\]\s]{1,40})\]|\[@(\d{1,4}(?:\s*[,，、-]\s*\d{1,4})*)\]")
+
+
+def split_marks(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Text cut at footnote marks [^name] and citations [@3]: (text, note name, citation) pieces."""
+    if "[" not in text:
+        return [(text, None, None)]
+    pieces: list[tuple[str, str | None, str | None]] = []
+    last = 0
+    for match in _MARKS.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], None, None))
+        pieces.append(("", match.group(1), match.group(2)))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], None, None))
+    return pieces
+
+
+_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,38}")
+_CONTENT_TAGS = {"table", "figure", "footnote", "landscape"}

@@ -21,6 +21,7 @@ from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
 from drafter.compose.cache import template_cache
+from drafter.compose.content import point_paragraphs
 from drafter.compose.guard import TIME_LIMIT, install, render_bounded
 from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
 from drafter.compose.sandbox import Sandbox
@@ -64,6 +65,7 @@ FILTERS = {
     "points": join_points,
     "lead": as_lead,
     "without_dash": without_dash,
+    "point_paragraphs": point_paragraphs,
     **KIND_FILTERS,
 }
 

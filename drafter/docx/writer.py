@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from drafter.compose.blocks import Block, PageBreak, Paragraph, TableOfContents
+from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
+from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
+from drafter.outline.media import Image
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -116,20 +119,30 @@ def _profile_parts(profile: Profile) -> _ProfileParts:
     return parts
 
 
-def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()) -> str:
-    """The ``w:body`` content for a block stream; ``toc`` fills every table of contents."""
+def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = (),
+             content: BodyContent | None = None) -> str:
+    """The ``w:body`` content for a block stream; ``toc`` fills every table of contents.
+
+    ``content`` carries what tables, figures, footnotes and citations need (images, numbering);
+    without it the blocks are paragraphs, page breaks and tables of contents only.
+    """
     formats = _profile_parts(profile).formats
+    content = content or BodyContent(profile, formats)
     out = []
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             formats.rpr(block.style, None)  # fail early on an unknown style
-            runs = []
-            for run in block.runs:
-                rpr = formats.rpr(block.style, run.style)
-                runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
+            runs = content.runs(block)
+            if block.anchor and block.anchor in content.cited:
+                runs = content.bookmark(block.anchor, runs)
             out.append(oxml.paragraph(block.style, runs, align=block.align,
                                       indent=_indent(block, profile.style(block.style)),
                                       keep_next=_next_keeps_with_previous(blocks, index, profile)))
+        elif isinstance(block, (TableBlock, FigureBlock, Landscape)):
+            out.append(content.block(block, lambda inner: body_xml(inner, profile, toc, content),
+                                     keep_next=_next_keeps_with_previous(blocks, index, profile)))
+        elif isinstance(block, FootnoteText):
+            continue  # written to the footnotes part
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -168,6 +181,8 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             used.update(run.style for run in block.runs if run.style)
         elif isinstance(block, TableOfContents):
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
+        else:
+            used.update(styles_of(block))
     return frozenset(used)
 
 
@@ -207,17 +222,19 @@ def with_toc_styles(profile: Profile, levels: int) -> Profile:
 
 
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
-               toc: Sequence[TocEntry] = ()) -> bytes:
+               toc: Sequence[TocEntry] = (), media: Mapping[str, Image] | None = None) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile.
 
     ``toc`` is the filled-in table of contents (from LibreOffice's layout, see
     :mod:`drafter.office.libreoffice`); without it a table of contents is a field Word fills when updated.
+    ``media`` holds the images figures may show, by the name their ``src`` gives.
     """
     levels = max((b.levels for b in blocks if isinstance(b, TableOfContents)), default=0)
     if levels:
         profile = _profile_parts(profile).with_toc(levels)
     cached = _profile_parts(profile)
-    document = oxml.document_part(body_xml(blocks, profile, toc), profile.page, footers=cached.footers)
+    content = BodyContent(profile, cached.formats, media or {}, blocks)
+    document = oxml.document_part(body_xml(blocks, profile, toc, content), profile.page, footers=cached.footers)
     parts: list[tuple[str, bytes]] = [
         *cached.head,
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
@@ -227,6 +244,8 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
         ("word/styles.xml", cached.styles(_used_styles(blocks))),
         *cached.tail,
     ]
+    if content.has_parts():
+        parts = content.package(parts)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in parts:
