@@ -218,18 +218,21 @@ def check_file(path: Path, display: str | None = None) -> Checked:
         text = yamlfile.read_text(path, name)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
-    return check_text(text, name)
+    return check_text(text, name, path)
 
 
-def check_text(text: str, file: str = "<outline>") -> Checked:
-    """Check outline source text: schema problems (E0xx) and lint findings."""
+def check_text(text: str, file: str = "<outline>", source: Path | None = None) -> Checked:
+    """Check outline source text: schema problems (E0xx) and lint findings.
+
+    ``source`` is the outline's file: tables' spreadsheets and figures' images are found beside it.
+    """
     try:
         document = yamlfile.parse(text, file)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
     try:
-        outline_from_yaml(document, None)
+        outline_from_yaml(document, source)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems)
     data = document.data

@@ -118,14 +118,15 @@ def _column_aligns(table: Table, width: int, placed: list[list[Any]]) -> list[st
 
 
 def _natural_widths(width: int, placed: list[list[Any]]) -> list[int]:
-    """Column widths in proportion to each column's longest text (a CJK character counts two),
-    within 4 to 24, so short numbers get narrow columns and names wide ones."""
-    longest = [4] * width
+    """Column widths in proportion to each column's longest text (a CJK character counts two)
+    plus room for the cell's padding, within 6 to 26, so short numbers get narrow columns and
+    names wide ones."""
+    longest = [6] * width
     for cells in placed:
         for c in cells:
             if c.cols == 1:
-                size = sum(2 if ord(ch) > 0x2E7F else 1 for ch in c.text)
-                longest[c.column] = max(longest[c.column], min(size, 24))
+                size = sum(2 if ord(ch) > 0x2E7F else 1 for ch in c.text) + 2
+                longest[c.column] = max(longest[c.column], min(size, 26))
     return longest
 
 

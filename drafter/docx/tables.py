@@ -2,6 +2,7 @@
 
 Child elements follow the schema's order (CT_TblPr, CT_TrPr, CT_TcPr, CT_PPr). Widths are in
 twips on a fixed layout, so Word and LibreOffice draw the columns the template asked for.
+Decimal alignment is right alignment with a right indent per cell (see ``_cell_paragraph``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ CELL_MARGIN_TW = 108
 _THIN, _GRID, _THICK = 6, 4, 12  # border widths in eighths of a point: 0.75, 0.5 and 1.5 pt
 _OFF_GRID = '<w:snapToGrid w:val="0"/>'
 """Cells keep their own line height: on the page's line grid LibreOffice gives each line a grid line."""
-_JC = {"left": "left", "center": "center", "right": "right", "decimal": "left"}
+_JC = {"left": "left", "center": "center", "right": "right", "decimal": "right"}
 
 
 def _border(side: str, size: int) -> str:
@@ -43,7 +44,7 @@ def _table_borders(frame: str) -> str:
 def table_xml(table: TableBlock, text_width_tw: int, runs: Callable[[Paragraph], list[str]],
               char_tw: Callable[[str], int]) -> str:
     """A ``w:tbl`` as wide as the text block; ``runs`` builds a paragraph's runs, ``char_tw``
-    gives the character width (twips) of a style, for decimal tab stops."""
+    gives the em (twips) of a style, for decimal alignment."""
     total = sum(table.widths)
     columns = [round(text_width_tw * w / total) for w in table.widths]
     columns[-1] = text_width_tw - sum(columns[:-1])
@@ -100,7 +101,7 @@ def _rule(thin_below: bool) -> str:
 
 
 def _decimal_places(table: TableBlock) -> dict[int, int]:
-    """Per column of decimal-aligned cells: the most digits after the point (for the tab stop)."""
+    """Per column of decimal-aligned cells: the most digits after the point."""
     places: dict[int, int] = {}
     for row in table.rows:
         for cell in row.cells:
@@ -118,9 +119,14 @@ def _cell_paragraph(cell: TableCell, width: int, decimals: int, runs: Callable[[
     ppr += _OFF_GRID
     built = runs(paragraph)
     if cell.align == "decimal":
-        digit = char_tw(paragraph.style) // 2  # digits are half-width
-        position = max(digit, width - 2 * CELL_MARGIN_TW - (decimals + 1) * digit - digit // 2)
-        ppr += f'<w:tabs><w:tab w:val="decimal" w:pos="{position}"/></w:tabs>'
-        built = ["<w:r><w:tab/></w:r>", *built]
+        # right-aligned, each cell moved in by the digits it lacks after the point: Times New
+        # Roman digits are half an em and the point a quarter, so the points line up (Word and
+        # LibreOffice alike, with no tab character in the cell's text)
+        em = char_tw(paragraph.style)
+        text = paragraph.text.strip().rstrip("%")
+        own = len(text.split(".", 1)[1]) if "." in text else 0
+        shift = (decimals - own) * em // 2 + (em // 4 if decimals and "." not in text else 0)
+        if shift:
+            ppr += f'<w:ind w:right="{shift}"/>'
     ppr += f'<w:jc w:val="{_JC[cell.align]}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(built)}</w:p>"
