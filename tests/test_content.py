@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import docx

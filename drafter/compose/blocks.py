@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
@@ -203,9 +203,11 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
 def _trim(runs: list[Run]) -> tuple[Run, ...]:
     """Trim whitespace at the outer edges of a paragraph's text and drop empty runs."""
     if runs and not runs[0].line_break:
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+        first = runs[0]
+        runs[0] = Run(first.text.lstrip(), first.style, False, first.note, first.cite)
     if runs and not runs[-1].line_break:
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+        last = runs[-1]
+        runs[-1] = Run(last.text.rstrip(), last.style, False, last.note, last.cite)
     return tuple(r for r in runs if r.line_break or r.text or r.note or r.cite)
 
 

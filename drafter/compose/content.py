@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from drafter.outline.content import Figure, Point, Table, parse_width, place_cells
 from drafter.text.numbering import chinese_numeral
 
@@ -33,6 +35,12 @@ class CellView:
     cols: int
     rows: int
     align: str
+
+    @property
+    def attrs(self) -> Markup:
+        """The cell's span and alignment as ``<td>`` attributes: ` cols="2" align="right"`."""
+        spans = (f' cols="{self.cols}"' if self.cols > 1 else "") + (f' rows="{self.rows}"' if self.rows > 1 else "")
+        return Markup(f'{spans} align="{self.align}"')
 
 
 @dataclass(frozen=True)

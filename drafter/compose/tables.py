@@ -16,6 +16,7 @@ Spans cover cells to the right and below; a covered cell is left out of the rows
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import TemplateError
 from drafter.outline.content import Cell, CellText, parse_width, place_cells
+from drafter.text.typography import normalise_punctuation
 
 if TYPE_CHECKING:
     from drafter.compose.blocks import Block, Paragraph
@@ -60,6 +62,8 @@ class TableBlock:
     frame: str
     widths: tuple[float, ...]
     rows: tuple[TableRow, ...]
+    styles: frozenset[str] = frozenset()
+    """The profile elements its cells use (paragraph and span styles)."""
 
     @property
     def columns(self) -> int:
@@ -153,11 +157,35 @@ def _table(element: ET.Element, template: str, chinese: bool) -> TableBlock:
     except ValueError as exc:
         raise TemplateError(template, None, f"<table>: {exc}") from None
     rows = []
+    styles: set[str] = set()
     for (header, cells), places in zip(raw_rows, placed, strict=True):
-        rows.append(TableRow(header, tuple(
-            TableCell(_paragraph(td, td.get("style", "table_cell"), template, chinese), at.column, c, r, align)
-            for (td, c, r, align), at in zip(cells, places, strict=True))))
-    return TableBlock(frame, _widths(element.get("widths"), width, template), tuple(rows))
+        row = []
+        for (td, c, r, align), at in zip(cells, places, strict=True):
+            paragraph = _cell(td, template, chinese)
+            if paragraph is None:
+                paragraph = _paragraph(td, td.get("style", "table_cell"), template, chinese)
+                styles.update(run.style for run in paragraph.runs if run.style)
+            styles.add(paragraph.style)
+            row.append(TableCell(paragraph, at.column, c, r, align))
+        rows.append(TableRow(header, tuple(row)))
+    return TableBlock(frame, _widths(element.get("widths"), width, template), tuple(rows), frozenset(styles))
+
+
+_PLAIN_CELL = frozenset({"cols", "rows", "align", "style"})
+_NUMERIC = re.compile(r"[-+]?[\d.,]*\d%?")
+
+
+def _cell(td: ET.Element, template: str, chinese: bool) -> Paragraph | None:
+    """The paragraph of a cell holding plain text only (most cells), or None for the general path."""
+    from drafter.compose.blocks import Paragraph, Run
+
+    text = td.text or ""
+    if len(td) or not _PLAIN_CELL.issuperset(td.attrib) or "[" in text or "\n" in text:
+        return None
+    text = text.strip()
+    if chinese and text and not _NUMERIC.fullmatch(text):  # numbers need no punctuation rules
+        text = normalise_punctuation(text)
+    return Paragraph(td.get("style", "table_cell"), (Run(text),) if text else ())
 
 
 def _span(element: ET.Element, name: str, template: str) -> int:

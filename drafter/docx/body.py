@@ -56,6 +56,8 @@ def styles_of(block: Block) -> set[str]:
     used = set()
     if isinstance(block, FigureBlock):
         used.add("figure")
+    if isinstance(block, TableBlock) and block.styles:
+        return set(block.styles)
     for paragraph in paragraphs_of(block):
         used.add(paragraph.style)
         used.update(run.style for run in paragraph.runs if run.style)

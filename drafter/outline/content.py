@@ -122,18 +122,21 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[int, list[list[PlacedCell]]]:
     each row. Raises ValueError naming the row (1-based) of a ragged row or a span that runs
     off the table.
     """
-    taken: set[tuple[int, int]] = set()
+    below: dict[int, set[int]] = {}  # row → columns covered there by cells spanning down
     placed: list[list[PlacedCell]] = []
-    filled: dict[int, int] = {}
     width = 0
     for r, row in enumerate(rows):
+        covered = below.pop(r, set())
         column = 0
+        filled = len(covered)
         out = []
         for index, cell in enumerate(row):
-            while (r, column) in taken:
+            while column in covered:
                 column += 1
-            text, cols, down, align = ((cell.text, cell.cols, cell.rows, cell.align) if isinstance(cell, Cell)
-                                       else (str(cell), 1, 1, None))
+            if isinstance(cell, Cell):
+                text, cols, down, align = cell.text, cell.cols, cell.rows, cell.align
+            else:
+                text, cols, down, align = str(cell), 1, 1, None
             if cols < 1 or down < 1:
                 raise ValueError(f"row {r + 1}, cell {index + 1}: a span is at least 1")
             if r and column + cols > width:
@@ -142,15 +145,18 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[int, list[list[PlacedCell]]]:
             if r + down > len(rows):
                 raise ValueError(f"row {r + 1}, cell {index + 1} spans {down} rows, which runs off the "
                                  f"table's {len(rows)} rows")
-            taken |= {(r + i, column + j) for i in range(down) for j in range(cols)}
-            for i in range(down):
-                filled[r + i] = filled.get(r + i, 0) + cols
+            if cols > 1 and covered.intersection(range(column, column + cols)):
+                raise ValueError(f"row {r + 1}, cell {index + 1} spans columns that a cell from a row "
+                                 "above already covers")
+            for i in range(1, down):
+                below.setdefault(r + i, set()).update(range(column, column + cols))
             out.append(PlacedCell(r, column, text, cols, down, align))
             column += cols
+            filled += cols
         if r == 0:
             width = column
-        if filled.get(r, 0) != width:
-            raise ValueError(f"row {r + 1} fills {filled.get(r, 0)} columns where the table has {width}; give every "
+        if filled != width:
+            raise ValueError(f"row {r + 1} fills {filled} columns where the table has {width}; give every "
                              "row the same number of cells (a cell spanning rows counts in the rows below)")
         placed.append(out)
     return width, placed

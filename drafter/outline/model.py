@@ -36,7 +36,16 @@ class Section:
                             False)
     body: tuple[str | Content, ...] = key(
         "The section's content in the order written, instead of paragraphs/points/sections: "
-        "text (a paragraph) or one of paragraph, points, table, figure, quote, section.", ())
+        "text (a paragraph) or one of paragraph, points, table, figure, quote, section.", (),
+        example=["正文一段[^note1]。",
+                 {"points": ["压实工作责任", {"lead": "加强统筹协调", "text": "建立联席会议制度"}], "each": True},
+                 {"table": {"caption": "重点项目进展情况表",
+                            "rows": [["项目", "计划投资（亿元）", "完成投资（亿元）"], ["老旧小区改造", "12.50", "10.20"]],
+                            "notes": ["数据为初步统计。"]}},
+                 {"figure": {"file": "figures/chart.png", "caption": "投资完成情况", "width": "80%"}},
+                 {"quote": "引用的原文。"},
+                 {"section": {"heading": "下一级标题", "body": ["小节正文。"]}},
+                 "小节之后接着写的一段。"])
     inline: bool | None = key(
         "true: the heading is the lead sentence of the first paragraph; false: on its own line. "
         "Unset: the kind decides (speeches run level 2 in).",
@@ -81,7 +90,8 @@ class Speech:
     opening: Paragraphs = key("Opening paragraphs before the first section.", ())
     sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
     closing: Paragraphs = key("Closing paragraphs, e.g. 谢谢大家！", ())
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key(
         "Department pack to render with: a folder, relative to this outline.", None
     )
@@ -105,7 +115,8 @@ class PartyLecture:
     opening: Paragraphs = key("Opening paragraphs before the first section.", ())
     sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
     closing: Paragraphs = key("Closing paragraphs.", ())
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -155,7 +166,8 @@ class Minutes:
     attendance: Attendance | None = key("出席/列席/请假 lists.", None)
     issuer: str | None = key("Who issues the minutes (signature line).", None)
     date: dt.date | None = key("Date of issue.", None)
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -194,7 +206,8 @@ class Article:
     sections: tuple[Section, ...] = key("Numbered sections: 一、 then 1. then （1）.", ())
     references: tuple[str, ...] = key("References, numbered [1], [2], ….", ())
     english: EnglishFront | None = key("English title, authors, abstract and keywords.", None)
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -211,7 +224,8 @@ class Commentary:
     sections: tuple[Section, ...] = key("Headed sections (unnumbered).", ())
     editor: str | None = key("Editor line.", None)
     source: str | None = key("Source line.", None)
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -231,5 +245,6 @@ class Report:
     closing: Paragraphs = key("Closing paragraphs.", ())
     attachments: tuple[str, ...] = key("附件: attachment titles, numbered 1. 2. ….", ())
     signature: str | None = key("Signature (default: the issuer).", None)
-    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)

@@ -205,6 +205,10 @@ class Validator:
         records = [o for o in options if dataclasses.is_dataclass(o)]
         if isinstance(data, dict) and len(records) == 1:  # a mapping can only mean the record:
             return self.value(records[0], data, path)    # its own problems say more than "expected"
+        if records and not isinstance(data, dict):  # and anything else cannot be one
+            rest = [o for o in options if o not in records]
+            if len(rest) == 1:
+                return self.value(rest[0], data, path)
         for option in options:
             trial = Validator(self.document, self.finishers)
             result = trial.value(option, data, path)
