@@ -40,24 +40,21 @@ def test_the_stages_keep_the_import_contract() -> None:
     assert "1 kept, 0 broken" in result.stdout
 
 
-def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("module", "planted", "verdict"), [
+    ("text/typography.py", "from drafter.compose import blocks",
+     "drafter.text is not allowed to import drafter.compose"),                  # upward
+    ("authoring/check.py", "from drafter.departments import pack",
+     "drafter.authoring is not allowed to import drafter.departments"),         # sideways, between siblings
+    ("docx/profile.py", "from drafter.departments import learn",
+     "drafter.docx is not allowed to import drafter.departments"),              # the old pack <-> learn cycle
+], ids=["upward", "between-siblings", "cycle"])
+def test_a_planted_import_breaks_the_contract(tmp_path: Path, module: str, planted: str, verdict: str) -> None:
     folder = copy_of_package(tmp_path)
-    typography = folder / "drafter" / "text" / "typography.py"
-    typography.write_text(typography.read_text(encoding="utf-8") + "\nfrom drafter.compose import blocks  # noqa\n",
-                          encoding="utf-8")
+    target = folder / "drafter" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{planted}  # noqa\n", encoding="utf-8")
     result = lint_imports(folder)
     assert result.returncode == 1
-    assert "drafter.text is not allowed to import drafter.compose" in result.stdout
-
-
-def test_an_import_cycle_between_siblings_breaks_the_contract(tmp_path: Path) -> None:
-    folder = copy_of_package(tmp_path)
-    check = folder / "drafter" / "authoring" / "check.py"
-    check.write_text(check.read_text(encoding="utf-8") + "\nfrom drafter.departments import pack  # noqa\n",
-                     encoding="utf-8")
-    result = lint_imports(folder)
-    assert result.returncode == 1
-    assert "drafter.authoring is not allowed to import drafter.departments" in result.stdout
+    assert verdict in result.stdout
 
 
 def test_the_public_api_is_importable_and_not_shadowed_by_modules() -> None:
