@@ -4,6 +4,7 @@ contents filled with the pages its headings are on, and what happens without Lib
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import re
@@ -112,6 +113,14 @@ class Geometry:
         return cls(page.width * TW_MM, page.height * TW_MM, page.top * TW_MM, page.bottom * TW_MM,
                    page.left * TW_MM, page.right * TW_MM, page.line_pitch * TW_MM, lines,
                    page.chars_per_line, char)
+
+    def on(self, page: Page) -> Geometry:
+        """The geometry of ``page``: a landscape page (a wide table's) has the page and its
+        margins turned (left and right are the portrait top and bottom)."""
+        if page.width <= page.height:
+            return self
+        return dataclasses.replace(self, width=self.height, height=self.width, top=self.right,
+                                   bottom=self.left, left=self.top, right=self.bottom)
 
     def body_lines(self, page: Page) -> list[Line]:
         """The lines inside the text block (the footer's page number sits below it)."""
@@ -234,8 +243,8 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
 @needs_poppler
 @every_example
 def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
-    g = example.geometry
     for page in example.pages:
+        g = example.geometry.on(page)
         for line in g.body_lines(page):
             where = f"page {page.number}, line {line.text[:12]!r}"
             assert line.left >= g.left - TOLERANCE_MM, where
@@ -253,6 +262,7 @@ def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
         pytest.skip("this kind's profile has no page numbers")
     edge = numbers.edge_tw * TW_MM
     for page in example.pages:
+        g = example.geometry.on(page)
         footer = g.footer_lines(page)
         assert len(footer) == 1, f"page {page.number}: footer lines {footer}"
         line = footer[0]

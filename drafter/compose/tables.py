@@ -6,7 +6,7 @@ Templates write (see :mod:`drafter.compose.blocks` for ``<p>``)::
       <tr header="true"><td cols="2" align="center" style="table_header">…</td></tr>
       <tr><td rows="2" align="decimal" style="table_cell">12.50</td>…</tr>
     </table>
-    <figure src="figures/a.png" width="12cm"/>   width: 12cm or 80% (of the text width)
+    <figure src="chart.png" width="12cm"/>      width: 12cm or 80% (of the text width)
     <footnote name="src">text of the footnote marked [^src]</footnote>
     <landscape> … </landscape>               the blocks inside go on landscape pages
 
