@@ -16,3 +16,15 @@ for outline in outlines/*.yaml; do
   mv "$work/$name-1.png" "$out/$name.png"
   echo "Wrote $out/$name.png"
 done
+# The 公文 examples' last pages (the 版记 at the foot of an even page) and the notice with the
+# red-header department pack.
+python3 -m drafter render outlines/notice.yaml -o "$work/notice-pack.docx" -d departments/planning-bureau-gongwen \
+  --png --pages 1 --dpi 72
+mv "$work/notice-pack-1.png" "$out/notice-red-header.png"
+echo "Wrote $out/notice-red-header.png"
+for name in notice request meeting-minutes; do
+  python3 -m drafter render "outlines/$name.yaml" -o "$work/$name-all.docx" --pdf
+  last=$(pdfinfo "$work/$name-all.pdf" | awk '/^Pages:/ {print $2}')
+  pdftoppm -r 72 -png -f "$last" -l "$last" -singlefile "$work/$name-all.pdf" "$out/$name-record"
+  echo "Wrote $out/$name-record.png"
+done

@@ -21,14 +21,14 @@ from drafter.version import __version__
 
 if TYPE_CHECKING:
     from drafter.errors import DrafterError, OutlineError, TemplateError
-    from drafter.outline.load import Outline, load_outline
+    from drafter.outline.load import Outline
 
 __all__ = ["DrafterError", "OutlineError", "TemplateError", "Outline", "load_outline", "render", "extract",
            "__version__"]
 
 
 def render(source: str | Path, output: str | Path | None = None, department: str | Path | None = None) -> Path:
-    """Render the outline file ``source`` to a DOCX at ``output`` (default: beside it); returns the path.
+    """Render the outline file ``source`` (YAML, JSON or a Markdown draft) to a DOCX at ``output`` (default: beside it); returns the path.
 
     ``department`` is a department pack folder (default: the outline's ``department:`` key, then
     ``$DRAFTER_DEPARTMENT``)."""
@@ -37,8 +37,17 @@ def render(source: str | Path, output: str | Path | None = None, department: str
     return render_file(source, output, department)
 
 
+def load_outline(source: str | Path) -> Outline:
+    """Read and validate the outline file ``source``: YAML, JSON (.json) or a Markdown draft (.md);
+    raises :class:`OutlineError` listing every problem with file:line:col."""
+    from drafter.pipeline.render import read_outline
+
+    return read_outline(source)
+
+
 def extract(source: str | Path, kind: str | None = None) -> Outline:
-    """Read the document at ``source`` (.txt, .md, .docx) and return its outline (kind guessed unless given)."""
+    """Read the document at ``source`` (.txt, .md, .docx) and return its outline (kind guessed unless given,
+    or named by a Markdown front matter)."""
     from drafter.extraction import extract as extract_outline
 
     return extract_outline(source, kind)
@@ -50,8 +59,8 @@ def __getattr__(name: str) -> Any:
         from drafter import errors
 
         return getattr(errors, name)
-    if name in {"Outline", "load_outline"}:
-        from drafter.outline import load
+    if name == "Outline":
+        from drafter.outline.load import Outline
 
-        return getattr(load, name)
+        return Outline
     raise AttributeError(f"module 'drafter' has no attribute {name!r}")

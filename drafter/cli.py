@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "drafter.commands.doctor:doctor",
     "extract": "drafter.commands.extract:extract",
     "batch": "drafter.commands.batch:batch",
+    "mcp": "drafter.commands.mcp:mcp",
 }
 """Command name → "module:attribute" of its click command."""
 

@@ -6,8 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -18,7 +19,53 @@ from drafter.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 OUTLINES = REPO / "outlines"
-SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def seeds_dir() -> Path:
+    """The seed texts: ``$DRAFTER_TEST_SEEDS`` when set (empty or ``none``: hide them, to check that
+    only seed tests skip without them), else ``../shared/seeds`` beside the repository."""
+    configured = os.environ.get("DRAFTER_TEST_SEEDS")
+    if configured is None:
+        return REPO.parent / "shared" / "seeds"
+    if configured.strip().lower() in {"", "none", "off"}:
+        return REPO / ".no-seeds"  # a folder that never exists
+    return Path(configured)
+
+
+SEEDS = seeds_dir()
+
+
+def _writes_anywhere() -> bool:
+    """Whether permission bits fail to stop this process (root, or a process with CAP_DAC_OVERRIDE)."""
+    with tempfile.TemporaryDirectory() as folder:
+        locked = Path(folder) / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        try:
+            (locked / "probe").write_bytes(b"")
+        except PermissionError:
+            return False
+        finally:
+            locked.chmod(0o755)
+    return True
+
+
+IS_ROOT = _writes_anywhere()
+"""Root writes anywhere: tests of permission refusals need an ordinary user (CI runs them as one)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The whole run (and every drafter process it starts) uses its own compiled-template cache,
+    never the user's ~/.cache/drafter, so no run sees entries another run or branch left behind."""
+    folder = tmp_path_factory.mktemp("drafter-cache")
+    before = os.environ.get("DRAFTER_CACHE_DIR")
+    os.environ["DRAFTER_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("DRAFTER_CACHE_DIR", None)
+    else:
+        os.environ["DRAFTER_CACHE_DIR"] = before
 
 
 @pytest.fixture

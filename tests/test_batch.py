@@ -167,13 +167,25 @@ def test_an_empty_folder_is_an_error(tmp_path: Path, run_cli: Callable[..., Resu
     assert "no outlines (*.yaml, *.yml) in this folder" in result.stderr
 
 
-def test_an_output_folder_that_is_a_file_is_an_error(
+def test_an_output_folder_that_is_a_file_is_bad_usage(
         outline_dir: Path, tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    # click's own check on -o (file_okay=False) answers first: exit 2, before any outline is read
     (tmp_path / "taken").write_text("a file", encoding="utf-8")
     result = run_cli("batch", outline_dir / "g0.yaml", "-o", tmp_path / "taken")
-    assert result.exit_code != 0
-    assert "taken" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2
+    assert f"Invalid value for '-o' / '--output': Directory '{tmp_path / 'taken'}' is a file." in result.stderr
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "a file"
+
+
+def test_an_output_folder_that_cannot_be_created_is_an_error(
+        outline_dir: Path, tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    # drafter's own check: OUTDIR does not exist, and mkdir fails (a file stands where a folder must go)
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    target = tmp_path / "taken" / "out"
+    result = run_cli("batch", outline_dir / "g0.yaml", "-o", target)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot create the output folder {target}: Not a directory\n"
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "a file"
 
 
 def test_two_outlines_with_one_output_name_are_refused(tmp_path: Path) -> None:

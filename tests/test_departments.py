@@ -696,11 +696,25 @@ def test_a_style_the_profile_lacks_is_reported_with_the_pack_template(tmp_path, 
     assert not (tmp_path / "talk.docx").exists()
 
 
-def test_core_properties_name_the_author_of_every_kind(tmp_path, run_cli) -> None:
-    for name, author in [("commentary", None), ("article", None), ("speech", "李明")]:
-        out = tmp_path / f"{name}.docx"
-        assert run_cli("render", REPO / "outlines" / f"{name}.yaml", "-o", out).exit_code == 0
-        creator = docx.Document(str(out)).core_properties.author
-        assert creator, name
-        if author:
-            assert creator == author
+@pytest.mark.parametrize("name, author", [
+    ("speech", "李明"),                      # speaker
+    ("party-lecture", ""),                   # the example names no speaker: nothing is made up
+    ("minutes", "城镇化发展研究会秘书处"),   # issuer
+    ("article", "周明远"),                   # the first of the authors
+    ("commentary", "Chen Mingzhi"),          # author
+    ("report", "市自然资源和规划局"),        # issuer
+])
+def test_core_properties_name_the_author_of_every_kind(tmp_path, run_cli, name: str, author: str) -> None:
+    out = tmp_path / f"{name}.docx"
+    assert run_cli("render", REPO / "outlines" / f"{name}.yaml", "-o", out).exit_code == 0
+    assert docx.Document(str(out)).core_properties.author == author
+
+
+@pytest.mark.parametrize("keys, author", [
+    ({"signature": "市政府办公室"}, "市政府办公室"),
+    ({"issuer": "市政府", "signature": "市政府办公室"}, "市政府"),
+])
+def test_a_report_is_authored_by_its_issuer_else_its_signature(write, render_docx, keys: dict,
+                                                               author: str) -> None:
+    path = write("o.yaml", yaml.safe_dump({"kind": "report", "title": "标题", **keys}, allow_unicode=True))
+    assert render_docx(path).core_properties.author == author

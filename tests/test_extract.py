@@ -26,7 +26,6 @@ from drafter.extraction.numbers import match_number, parse_chinese_numeral
 from drafter.extraction.patterns import enumeration, salutation
 from drafter.extraction.speakers import parse_speaker_line
 from drafter.extraction.yamlout import scalar
-from drafter.outline.kinds import KINDS
 from drafter.outline.load import load_outline, parse_outline
 from drafter.outline.model import Report, Section, Speaker
 from drafter.pipeline.render import Renderer
@@ -549,13 +548,15 @@ def _render(outline: drafter.Outline, path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in OUTLINES.glob("*.yaml")))
+# extract does not read a 公文's header and record (版头, 版记) yet, nor tables, figures and
+# footnotes (README: limitations): those examples are left out
+NOT_READ_BACK = {"notice.yaml", "request.yaml", "letter.yaml", "meeting-minutes.yaml",
+                 "report-tables.yaml", "article-notes.yaml"}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in OUTLINES.glob("*.yaml") if p.name not in NOT_READ_BACK))
 def test_example_outlines_round_trip_through_docx(name: str, tmp_path: Path) -> None:
     original = load_outline(OUTLINES / name)
-    if original.kind.name not in KINDS:
-        pytest.skip(f"kind {original.kind.name} not registered on this branch")
-    if getattr(original.document, "footnotes", None) or any(s.body for s in getattr(original.document, "sections", ())):
-        pytest.skip("extract does not read tables, figures and footnotes back yet (README: limitations)")
     extracted = drafter.extract(_render(original, tmp_path / "out.docx"))
     assert extracted.kind.name == original.kind.name
     assert extracted.document == original.document
@@ -573,8 +574,6 @@ def test_example_speech_round_trips_through_plain_text(tmp_path: Path) -> None:
 def test_extract_render_extract_is_stable(source: str, tmp_path: Path) -> None:
     path = FIXTURES / source if "." in source else seed(source)
     first = drafter.extract(path)
-    if first.kind.name not in KINDS:
-        pytest.skip(f"kind {first.kind.name} has no template on this branch")
     second = drafter.extract(_render(first, tmp_path / "again.docx"))
     assert second.document == first.document
 

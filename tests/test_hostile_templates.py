@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from drafter.compose import guard, templates
+from drafter.compose import guard
 from drafter.compose.blocks import parse_blocks
 from drafter.compose.templates import Templates
 from drafter.errors import TemplateError
@@ -173,21 +173,24 @@ def test_ordinary_template_features_still_work(dept: Path) -> None:
 
 
 def test_hostile_template_through_the_cli_leaves_output_untouched(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]) -> None:
-    # Until departments can name a template folder, stand a hostile speech.j2 in for the built-in one.
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "speech.j2").write_text("<p>{{ title }}</p>\n{{ title.__class__.__mro__ }}\n", encoding="utf-8")
-    monkeypatch.setattr(templates, "builtin_dir", lambda: folder)
+        tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    # A department pack whose speech.j2 stands in for the built-in one: the path a real hostile
+    # template takes, with nothing patched (a patched lookup outlives the test in modules it imports).
+    pack = tmp_path / "hostile"
+    (pack / "templates").mkdir(parents=True)
+    (pack / "department.yaml").write_text("name: 来路不明的部门\n", encoding="utf-8")
+    template = pack / "templates" / "speech.j2"
+    template.write_text("<p>{{ title }}</p>\n{{ title.__class__.__mro__ }}\n", encoding="utf-8")
     out = tmp_path / "speech.docx"
     out.write_bytes(b"an earlier draft")
-    result = run_cli("render", OUTLINES / "speech.yaml", "-o", out)
+    result = run_cli("render", OUTLINES / "speech.yaml", "-o", out, "--department", pack)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {folder / 'speech.j2'}:2: the template tried something not allowed: "
+    assert result.stderr == (f"Error: {template}:2: the template tried something not allowed: "
                              "access to attribute '__class__' of 'str' object is unsafe.\n")
     assert result.stdout == ""
     assert out.read_bytes() == b"an earlier draft"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile", "speech.docx"]
+    assert sorted(p.name for p in pack.rglob("*")) == ["department.yaml", "speech.j2", "templates"]
 
 
 @pytest.mark.parametrize("markup, expected", [
@@ -220,3 +223,59 @@ def test_time_limit_gives_back_a_pending_alarm(dept: Path) -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Every method Jinja's immutable sandbox counts as mutating, on each container a template can be
+# handed: lists (paragraph lists, department variables), dicts (``dept``) and sets.
+MUTATING_CALLS = [
+    *[(list, name, args) for name, args in [
+        ("append", "'x'"), ("clear", ""), ("extend", "['x']"), ("insert", "0, 'x'"), ("pop", ""),
+        ("remove", "'a'"), ("reverse", ""), ("sort", "")]],
+    *[(dict, name, args) for name, args in [
+        ("clear", ""), ("pop", "'a'"), ("popitem", ""), ("setdefault", "'x', 1"), ("update", "x=1")]],
+    *[(set, name, args) for name, args in [
+        ("add", "'x'"), ("clear", ""), ("difference_update", "['a']"), ("discard", "'a'"), ("pop", ""),
+        ("remove", "'a'"), ("symmetric_difference_update", "['x']"), ("update", "['x']")]],
+]
+
+
+def container(kind: type) -> list | dict | set:
+    """A fresh container of ``kind`` holding "a" and "b" (as keys for a dict)."""
+    return {"list": lambda: ["b", "a"], "dict": lambda: {"a": 1, "b": 2}, "set": lambda: {"a", "b"}}[kind.__name__]()
+
+
+@pytest.mark.parametrize("kind, method, args", MUTATING_CALLS,
+                         ids=[f"{kind.__name__}.{method}" for kind, method, _ in MUTATING_CALLS])
+def test_no_mutating_method_reaches_a_container(dept: Path, kind: type, method: str, args: str) -> None:
+    value = container(kind)
+    message = refused(dept, f"{{{{ value.{method}({args}) }}}}\n", context={"value": value})
+    assert f"access to attribute {method!r} of {kind.__name__!r} object is unsafe" in message
+    assert value == container(kind)
+
+
+@pytest.mark.parametrize("kind, method, args", MUTATING_CALLS,
+                         ids=[f"{kind.__name__}.{method}" for kind, method, _ in MUTATING_CALLS])
+def test_a_safe_attribute_of_the_same_name_does_not_unlock_a_mutating_method(
+        dept: Path, kind: type, method: str, args: str) -> None:
+    # The sandbox remembers its verdicts; they must be per type and name, not per name alone:
+    # ``ns.pop`` (a namespace's own value) is safe, ``opening.pop()`` is not.
+    value = container(kind)
+    templates = Templates([dept])
+    (dept / "safe_first.j2").write_text(
+        f"{{% set ns = namespace({method}=1) %}}{{{{ ns.{method} }}}}{{{{ value.{method}({args}) }}}}\n",
+        encoding="utf-8")
+    (dept / "safe_only.j2").write_text(f"{{% set ns = namespace({method}=7) %}}<p>{{{{ ns.{method} }}}}</p>\n",
+                                       encoding="utf-8")
+    with pytest.raises(TemplateError, match=f"access to attribute {method!r} of {kind.__name__!r} object"):
+        templates.render("safe_first.j2", {"value": value})
+    assert value == container(kind)
+    # …and the refusal, remembered in turn, does not spill over onto the namespace's value
+    assert templates.render("safe_only.j2", {}) == "<p>7</p>"
+
+
+def test_the_issue_example_leaves_the_outline_as_it_was(dept: Path) -> None:
+    opening = ["第一段", "第二段"]
+    message = refused(dept, "{% set ns = namespace(pop=1) %}{{ ns.pop }}{{ opening.pop() }}\n",
+                      context={"opening": opening})
+    assert "access to attribute 'pop' of 'list' object is unsafe" in message
+    assert opening == ["第一段", "第二段"]

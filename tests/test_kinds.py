@@ -150,27 +150,31 @@ def rendered(render_docx) -> Callable[[str], docx.document.Document]:  # type: i
 
 # -- party lecture (seed 000) -------------------------------------------------------------------
 
-def test_party_lecture_follows_seed_000(rendered) -> None:
+def test_party_lecture_structure(rendered) -> None:
     document, data = rendered("party-lecture"), outline("party-lecture")
-    seed_level1, seed_items = seed_lecture(seed(0))
-    assert seed(0).startswith("党课")
-
     title = styled(document, "title")[0]
     assert title.text == f"党课：{data['title']}"
     sections = sections_with(document, "heading1", lead_of)
-    assert len(sections) == len(data["sections"]) >= seed_level1
+    assert len(sections) == len(data["sections"])
     assert [h for h, _ in sections] == [f"{n}、{s['heading']}" for n, s in zip("一二三", data["sections"])]
     for (_, leads), section in zip(sections, data["sections"]):
         assert len(leads) == len(section["sections"])
         for n, lead in zip("一二三四五六", leads):
             assert lead.startswith(f"（{n}）") and lead.endswith("。")
-    assert len(sections[-1][1]) == seed_items, "the last section runs in as many items as the seed shows"
     assert any(p.text.startswith("一是") and "；二是" in p.text for p in document.paragraphs)
     assert styled(document, "source")[0].text == "——" + data["source"]
 
     assert paragraph_east_asian(document, styled(document, "heading1")[0]) == "黑体"
     assert style_fonts(document, "LeadChar")[0] == "楷体_GB2312"
     assert style_fonts(document, "Normal") == ("仿宋_GB2312", "Times New Roman")
+
+
+def test_party_lecture_follows_seed_000(rendered) -> None:
+    seed_level1, seed_items = seed_lecture(seed(0))
+    assert seed(0).startswith("党课")
+    sections = sections_with(rendered("party-lecture"), "heading1", lead_of)
+    assert len(sections) >= seed_level1
+    assert len(sections[-1][1]) == seed_items, "the last section runs in as many items as the seed shows"
 
 
 @pytest.mark.parametrize(("label", "shown"), [("false", ""), ("专题党课", "专题党课：")])
@@ -185,13 +189,10 @@ def test_party_lecture_label_is_configurable(write, render_docx, label: str, sho
 
 # -- minutes (seed 001) -------------------------------------------------------------------------
 
-def test_minutes_has_every_speaker_of_seed_001_in_order(rendered) -> None:
+def test_minutes_has_every_speaker_in_order(rendered) -> None:
     document, data = rendered("minutes"), outline("minutes")
-    seed_count = len(seed_speakers(seed(1)))
     headings = styled(document, "speaker_heading")
-
-    assert seed_count == 19
-    assert len(data["speakers"]) == len(headings) == seed_count
+    assert len(data["speakers"]) == len(headings) == 19
     expected = [f"{s.get('affiliation', '')}{s.get('position', '')}{s['name']}：{s['topic']}"
                 for s in data["speakers"]]
     assert [h.text for h in headings] == expected
@@ -204,6 +205,10 @@ def test_minutes_has_every_speaker_of_seed_001_in_order(rendered) -> None:
     consensus = styled(document, "consensus")
     assert consensus and consensus[0].text.startswith("与会专家一致认为")
     assert headings[-1]._p.getparent().index(headings[-1]._p) < consensus[0]._p.getparent().index(consensus[0]._p)
+
+
+def test_minutes_has_as_many_speakers_as_seed_001() -> None:
+    assert len(seed_speakers(seed(1))) == len(outline("minutes")["speakers"]) == 19
 
 
 def test_minutes_attendance_layout(rendered) -> None:
@@ -241,13 +246,13 @@ def test_minutes_speaker_without_topic_runs_in(write, render_docx) -> None:
 
 # -- article (seed 004) -------------------------------------------------------------------------
 
-def test_article_sections_match_seed_004(rendered) -> None:
-    document = rendered("article")
-    expected = seed_article_items(seed(4))
+def test_article_sections_are_numbered_two_levels(rendered) -> None:
+    document, data = rendered("article"), outline("article")
     sections = sections_with(document, "heading1",
                              lambda p: p.text if element(p) == style_id("heading2") else None)
 
-    assert [len(items) for _, items in sections] == expected == [4, 5, 5, 4]
+    assert [len(items) for _, items in sections] == [len(s.get("sections", [])) for s in data["sections"]] \
+        == [4, 5, 5, 4]
     for n, (heading, items) in zip("一二三四", sections):
         assert heading.startswith(f"{n}、")
         assert [re.match(r"^(\d+)\.", i).group(1) for i in items] == [str(k) for k in range(1, len(items) + 1)]
@@ -256,9 +261,13 @@ def test_article_sections_match_seed_004(rendered) -> None:
     assert style_fonts(document, "Heading2")[0] == "楷体_GB2312"
 
 
+def test_article_sections_match_seed_004() -> None:
+    assert seed_article_items(seed(4)) == [len(s.get("sections", [])) for s in outline("article")["sections"]]
+    assert "Abstract:" in seed(4), "the seed, like the example, ends with an English block"
+
+
 def test_article_front_matter_and_english_block(rendered) -> None:
     document, data = rendered("article"), outline("article")
-    assert "Abstract:" in seed(4)
 
     abstract = styled(document, "abstract")[0]
     assert abstract.runs[0].text == "摘要：" and span_style(abstract.runs[0]) == "LabelChar"
@@ -303,18 +312,23 @@ def test_commentary_is_english_throughout(rendered) -> None:
     assert document.styles["heading 1"].font.bold
 
 
-def test_commentary_has_seed_002_parts(rendered) -> None:
+def test_commentary_parts(rendered) -> None:
     document, data = rendered("commentary"), outline("commentary")
     text = [p.text for p in document.paragraphs]
-    source = seed(2)
-    for label in ("Author:", "Source:"):
-        assert label in source
-        assert any(t.startswith(label) for t in text)
+    assert f"Source: {data['source']}" in text
     assert f"Author: {data['author']} ({data['affiliation']})" in text
     assert text[1] == "1 April 2024"
     points = [t for t in text if t.startswith("First, ")]
     assert len(points) == sum(1 for s in data["sections"] if s.get("points"))
     assert all("; second, " in t and "; third, " in t and t.endswith(".") for t in points)
+
+
+def test_commentary_has_seed_002_parts(rendered) -> None:
+    source = seed(2)
+    text = [p.text for p in rendered("commentary").paragraphs]
+    for label in ("Author:", "Source:"):
+        assert label in source
+        assert any(t.startswith(label) for t in text)
 
 
 def test_commentary_page_has_no_chinese_grid(rendered, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import Result
 
@@ -39,6 +40,11 @@ def test_nesting_limit_is_counted_in_values_not_sections(tmp_path: Path,
     outline.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_cli("render", outline, "-o", tmp_path / "out.docx")
     assert result.exit_code == 0, result.output
+    body = [(p.style.style_id, p.text) for p in docx.Document(str(tmp_path / "out.docx")).paragraphs][2:]
+    assert body == [("Heading1", "一、第1级"), ("Normal", "正文。"),
+                    ("Normal", "（一）第2级。正文。"),  # level 2 runs in as the lead sentence
+                    ("Heading3", "1.第3级"), ("Normal", "正文。"),
+                    ("Heading4", "（1）第4级"), ("Normal", "正文。"), ("Normal", "一是甲。")]
 
 
 def test_more_sections_than_numbers(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
@@ -68,6 +74,12 @@ def test_999_sections_still_render(tmp_path: Path, run_cli: Callable[..., Result
                        encoding="utf-8")
     result = run_cli("render", outline, "-o", tmp_path / "out.docx")
     assert result.exit_code == 0, result.output
+    headings = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs
+                if p.style.style_id == "Heading1"]
+    assert len(headings) == MAX_NUMBERED
+    assert headings[:2] + headings[9:11] + headings[-2:] == [
+        "一、节", "二、节", "十、节", "十一、节", "九百九十八、节", "九百九十九、节"]
+    assert "一百零一、节" in headings and "一千" not in "".join(headings)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")

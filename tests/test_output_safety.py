@@ -12,10 +12,9 @@ import pytest
 from click.testing import Result
 
 from drafter import output
-from tests.conftest import OUTLINES
+from tests.conftest import IS_ROOT, OUTLINES
 
 SPEECH = OUTLINES / "speech.yaml"
-is_root = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def test_output_in_a_missing_folder(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
@@ -53,7 +52,8 @@ def test_output_over_the_outline_itself(tmp_path: Path, run_cli: Callable[..., R
     assert outline.read_bytes() == SPEECH.read_bytes()
 
 
-@pytest.mark.skipif(is_root, reason="root may write anywhere; permission bits cannot refuse it")
+@pytest.mark.skipif(IS_ROOT, reason="root may write anywhere; permission bits cannot refuse it (CI runs the "
+                    "suite as an ordinary user, so these run there)")
 def test_unwritable_folder(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -68,7 +68,8 @@ def test_unwritable_folder(tmp_path: Path, run_cli: Callable[..., Result]) -> No
     assert list(folder.iterdir()) == []
 
 
-@pytest.mark.skipif(is_root, reason="root may write anywhere; permission bits cannot refuse it")
+@pytest.mark.skipif(IS_ROOT, reason="root may write anywhere; permission bits cannot refuse it (CI runs the "
+                    "suite as an ordinary user, so these run there)")
 def test_read_only_existing_output(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     target = tmp_path / "speech.docx"
     target.write_bytes(b"earlier")

@@ -23,7 +23,7 @@ import docx
 import pytest
 import yaml
 from click.testing import Result
-from conftest import OUTLINES, needs_soffice, run_process
+from conftest import OUTLINES, needs_soffice, run_process, soffice
 
 from drafter.compose.blocks import Paragraph, Run, TableOfContents
 from drafter.compose.templates import builtin_dir
@@ -47,6 +47,7 @@ MM = 72 / 25.4            # PDF points per millimetre
 TW_MM = 25.4 / 1440       # millimetres per twip
 TOLERANCE_MM = 1.0
 EXAMPLES = sorted(OUTLINES.glob("*.yaml"))
+OFFICIAL = {"notice", "request", "letter", "meeting-minutes"}
 XHTML = "{http://www.w3.org/1999/xhtml}"
 NO_LINE_START = set("，。、；：？！）》」』”’】〕〉…—％·")   # GB/T 15834: never at a line's start
 NO_LINE_END = set("（《「『“‘【〔〈")                          # never at a line's end
@@ -188,7 +189,21 @@ def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return _CACHE[outline]
 
 
-every_example = pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES], indirect=True)
+def examples(outlines: list[Path]) -> pytest.MarkDecorator:
+    """Parametrize a test over these example outlines, each rendered by the ``example`` fixture."""
+    assert outlines, "no example outline has what this test checks"
+    return pytest.mark.parametrize("example", outlines, ids=[p.stem for p in outlines], indirect=True)
+
+
+def _profile(outline: Path) -> Profile:
+    return Renderer().profile(load_outline(outline).kind)
+
+
+every_example = examples(EXAMPLES)
+examples_with_page_numbers = examples([p for p in EXAMPLES if _profile(p).page_numbers.enabled])
+examples_with_a_grid = examples([p for p in EXAMPLES if _profile(p).page.chars_per_line
+                                 and _profile(p).language.startswith("zh")])
+examples_with_a_toc = examples([p for p in EXAMPLES if getattr(load_outline(p).document, "toc", False)])
 
 
 def generated_speech(paragraphs: int, seed: int) -> dict:
@@ -235,7 +250,11 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
     width, height, count = pdf_page_size(example.pdf)
     assert abs(width - example.geometry.width) < 0.5 and abs(height - example.geometry.height) < 0.5
     assert count == len(example.pages) >= 1
-    top_of_page_one = example.geometry.body_lines(example.pages[0])[:4]
+    # a 公文's title comes after its header (份号, mark, number, red line: tests/test_gongwen.py)
+    if example.outline.stem == "meeting-minutes":
+        pytest.skip("minutes without a title: the red ……纪要 mark heads page one (tests/test_gongwen.py)")
+    lines = 12 if example.outline.stem in OFFICIAL else 4
+    top_of_page_one = example.geometry.body_lines(example.pages[0])[:lines]
     assert example.title and squeeze(example.title) in squeeze("".join(ln.text for ln in top_of_page_one))
 
 
@@ -245,6 +264,8 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
 def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
     for page in example.pages:
         g = example.geometry.on(page)
+        if page.number == 1 and example.outline.stem == "letter":
+            continue  # the letterhead sits above the text block by design (tests/test_gongwen.py)
         for line in g.body_lines(page):
             where = f"page {page.number}, line {line.text[:12]!r}"
             assert line.left >= g.left - TOLERANCE_MM, where
@@ -255,14 +276,14 @@ def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_page_numbers
 def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
     numbers, g = example.profile.page_numbers, example.geometry
-    if not numbers.enabled:
-        pytest.skip("this kind's profile has no page numbers")
     edge = numbers.edge_tw * TW_MM
     for page in example.pages:
         g = example.geometry.on(page)
+        if example.outline.stem in OFFICIAL:
+            continue  # unnumbered 版记 and letter pages, measured in tests/test_gongwen.py
         footer = g.footer_lines(page)
         assert len(footer) == 1, f"page {page.number}: footer lines {footer}"
         line = footer[0]
@@ -278,10 +299,8 @@ def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_a_grid
 def test_example_full_lines_of_chinese_text_have_the_grids_characters(example: Rendered) -> None:
-    if not example.geometry.chars_per_line or not example.profile.language.startswith("zh"):
-        pytest.skip("this kind's profile has no character grid")
     checked = check_full_lines(example.pages, example.geometry)
     assert checked > 0
 
@@ -500,10 +519,9 @@ def check_filled_toc(docx_path: Path, pdf: Path, geometry: Geometry) -> None:
 
 @needs_soffice
 @needs_poppler
-@every_example
+@examples_with_a_toc
 def test_example_toc_is_filled_with_the_pages_its_headings_are_on(example: Rendered) -> None:
-    if not has_toc_field(example.docx):
-        pytest.skip("this example has no table of contents")
+    assert has_toc_field(example.docx)
     assert "Filled the table of contents" in example.stderr
     check_filled_toc(example.docx, example.pdf, example.geometry)
 
@@ -531,7 +549,11 @@ def test_update_fields_on_an_outline_without_toc_writes_only_the_docx(tmp_path: 
     out = tmp_path / "speech.docx"
     result = run_cli("render", OUTLINES / "speech.yaml", "-o", out, "--update-fields")
     assert result.exit_code == 0, result.output
-    assert out.is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
+    plain = tmp_path / "plain" / "speech.docx"
+    plain.parent.mkdir()
+    assert run_cli("render", OUTLINES / "speech.yaml", "-o", plain).exit_code == 0
+    assert out.read_bytes() == plain.read_bytes(), "no table of contents: nothing to fill in, the same DOCX"
 
 
 @needs_soffice
@@ -656,13 +678,25 @@ def test_parallel_conversions_do_not_collide(tmp_path: Path, run_cli: Callable[.
 @needs_soffice
 @pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
 def test_doctor_reports_office_and_each_font(run_cli: Callable[..., Result]) -> None:
+    # Expected values come from the tools themselves, not from the code doctor runs: the version
+    # soffice reports, and for each official name the first stand-in that fontconfig has installed.
+    version = subprocess.run([soffice(), "--version"], capture_output=True, text=True, timeout=120).stdout
+    installed = {family.strip() for line in subprocess.run(["fc-list", ":", "family"], capture_output=True,
+                                                           text=True, check=True).stdout.splitlines()
+                 for family in line.split(",")}
     result = run_cli("doctor")
     assert result.exit_code == 0, result.output
-    assert re.search(r"ok\s+LibreOffice \d+\.\d+", result.output)
+    lines = [line.strip() for line in result.output.splitlines()]
+    assert f"ok      {version.strip()}  ({soffice()})" in lines
     for role in ROLES:
+        stand_in = next(s for s in role.stand_ins if s.family in installed)
         for name in role.names:
-            found = resolve(name, role)
-            assert f"{name} → {found.family}" in result.output
+            shown = [line for line in lines if re.match(rf"\w+ +{re.escape(name)} → ", line)]
+            assert len(shown) == 1, (name, shown)
+            style = "Bold" if role.bold else "(Regular|Book)"  # 小标宋 is drawn bold
+            assert re.fullmatch(rf"ok +{re.escape(name)} → {re.escape(stand_in.family)} {style}"
+                                rf"  \({re.escape(stand_in.package)}\)", shown[0]), shown[0]
+    assert lines[-1] == "Everything previews need is installed."
 
 
 def test_doctor_without_office_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

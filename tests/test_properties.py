@@ -32,6 +32,7 @@ from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import parse_outline
 from drafter.outline.schema import fields_of
 from drafter.pipeline.render import Renderer
+from drafter.text.numbering import as_lead
 from drafter.text.typography import normalise_punctuation
 from tests.conftest import OUTLINES
 
@@ -111,7 +112,7 @@ def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> d
                 data.pop(shorthand, None)
             data["body"] = draw(st.lists(content_strategy(level, max_level), max_size=4))
             continue
-        data[spec.name] = draw(value_strategy(spec.hint, level, max_level))
+        data[spec.name] = draw(CHECKED.get(spec.name) or value_strategy(spec.hint, level, max_level))
     return data
 
 
@@ -132,6 +133,13 @@ def content_strategy(level: int, max_level: int) -> st.SearchStrategy[Any]:
     return st.one_of(items)
 
 
+CHECKED: dict[str, st.SearchStrategy[Any]] = {
+    "copy_number": st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    "classification": st.sampled_from(["机密★1年", "秘密", "绝密★长期", "机密"]),
+}
+"""Keys whose values the model checks beyond their type (drafter.outline.gongwen): valid ones only."""
+
+
 def outline_strategy(kind: Kind) -> st.SearchStrategy[dict[str, Any]]:
     """Random valid outlines of ``kind``."""
     return record_strategy(kind.model, 0, max(len(kind.numbering), 1))
@@ -148,6 +156,11 @@ def paragraphs(data: Any, key: str = "", in_list: bool = False) -> list[tuple[st
     return []
 
 
+def squeeze(text: str) -> str:
+    """The text without white space and line breaks (a title may be broken across lines)."""
+    return re.sub(r"\s+", "", text)
+
+
 def letters(text: str) -> str:
     """Only letters and digits: what punctuation normalisation never changes."""
     return "".join(c for c in text if c.isalnum())
@@ -160,7 +173,8 @@ def docx_text(data: bytes) -> str:
     for table in document.tables:
         parts.extend(cell.text for row in table.rows for cell in row.cells)
     for section in document.sections:
-        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer):
+        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer,
+                     section.first_page_header, section.first_page_footer):
             parts.extend(p.text for p in part.paragraphs)
     return "\n".join(parts)
 
@@ -177,11 +191,31 @@ def test_random_valid_outlines_render_with_all_their_text(kind_name: str, data: 
     rendered = docx_text(package)
     chinese = kind.language == "zh"
     every_letter = letters(rendered)
+    squeezed = squeeze(rendered)
     for key, value in paragraphs(outline_data):
         assert letters(value) in every_letter, f"{key}: {value!r} is missing from the document"
+        expected = normalise_punctuation(value.strip()) if chinese else value.strip()
         if key in BODY_PARAGRAPHS:
-            expected = normalise_punctuation(value.strip()) if chinese else value.strip()
             assert expected in rendered, f"{key}: {expected!r} is not a paragraph of the document"
+        elif key in HEADINGS:
+            # every mark too, not only the letters (a heading may be nothing but punctuation): as
+            # normalised alone or next to the Chinese a template puts beside it (党课：…), or as
+            # typed (an article's English block keeps its punctuation); a long title may be broken
+            # into lines, a run-in heading ends as a sentence (as_lead)
+            typed = value.strip()
+            texts = (expected, typed, normalise_punctuation("中" + typed)[1:], normalise_punctuation(typed + "中")[:-1])
+            forms = {squeeze(form) for text in texts for form in (text, as_lead(text))}
+            assert any(form in squeezed for form in forms), f"{key}: {expected!r} is missing from the document"
+
+
+def test_headings_made_only_of_punctuation_are_shown_mark_for_mark() -> None:
+    # the property above compares headings by their letters; these have none
+    outline = parse_outline("kind: speech\ntitle: '？！'\nsections:\n  - heading: '……'\n    sections:\n"
+                            "      - heading: '——'\n        paragraphs: [正文。]\n  - heading: '\"\"'\n")
+    document = docx.Document(io.BytesIO(RENDERER.docx(outline)))
+    assert [(p.style.style_id, p.text) for p in document.paragraphs] == [
+        ("Title", "？！"), ("Blank", ""), ("Heading1", "一、……"), ("Normal", "（一）——。正文。"),
+        ("Heading1", "二、“”")]
 
 
 def test_multi_line_paragraph_is_joined_without_spaces_between_chinese(tmp_path: Path) -> None:

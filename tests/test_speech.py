@@ -217,4 +217,8 @@ def test_default_output_is_beside_the_outline(write, run_cli) -> None:
     outline = write("beside.yaml", "kind: speech\ntitle: 标题\n")
     result = run_cli("render", outline)
     assert result.exit_code == 0
-    assert outline.with_suffix(".docx").is_file()
+    target = outline.with_suffix(".docx")
+    assert result.stderr == f"Wrote {target}\n"
+    assert sorted(p.name for p in outline.parent.iterdir()) == ["beside.docx", "beside.yaml"]
+    title = docx.Document(str(target)).paragraphs[0]
+    assert (title.style.style_id, title.text) == ("Title", "标题")

@@ -10,6 +10,7 @@ any list of records with a ``heading`` is checked as a group of sibling sections
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import statistics
@@ -23,12 +24,16 @@ from typing import Any
 import yaml
 
 from drafter.errors import OutlineError, Problem
+from drafter.markdown import is_markdown, parse_draft
 from drafter.outline import yamlfile
+from drafter.outline.formats import parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import outline_from_yaml
 from drafter.outline.scalarmap import LineIndex, Span, char_spans
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
+from drafter.text.docnumber import normalise_doc_number, parse_doc_number
+from drafter.text.numbering import TYPED_NUMBER, without_typed_number
 from drafter.text.typography import punctuation_fixes
 
 ERROR = "error"
@@ -49,6 +54,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("E001", ERROR, "the file cannot be read as YAML (syntax, encoding, duplicate key, tag)"),
     Rule("E002", ERROR, "the outline does not fit its kind's schema (unknown or missing key, wrong type, "
                         "empty text, impossible date, sections too deep)"),
+    Rule("E003", ERROR, "Markdown that cannot be mapped to an outline (raw HTML, a heading that skips a level, "
+                        "a code block, or a table, image or footnote, which outlines do not hold yet)"),
     Rule("E101", ERROR, "a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …"),
     Rule("E102", ERROR, "a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
                         "drafter numbers headings itself", fixable=True),
@@ -60,6 +67,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
                           "or half as long, as its siblings, and differs by 8 characters or more)"),
     Rule("W303", WARNING, "two sibling sections have the same heading"),
+    Rule("W401", WARNING, "a 发文字号 not written as GB/T 9704 prints it (江规发〔2025〕12号: the full year in "
+                          "〔〕, no 第, no leading zeros); drafter prints it corrected"),
+    Rule("W402", WARNING, "a 请示 (request) without 签发人 (signer:), which a 上行文 must carry"),
+    Rule("W403", WARNING, "the text refers to an attachment (附件3) that the 附件说明 (attachments:) does not list"),
+    Rule("E404", ERROR, "the 印发日期 (printed_on:) is before the 成文日期 (date:)"),
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
@@ -83,19 +95,7 @@ _PLACEHOLDER = re.compile(
     r"|待补充|待填写|待完善|待核实|待确认|待定"
 )
 
-_ZH_NUM = "一二三四五六七八九十百零〇"
-_HAND_NUMBER = re.compile(
-    r"\s*(?:"
-    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
-    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
-    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
-    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
-    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
-    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
-    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
-    r"|[①-⑳]"
-    r")\s*"
-)
+_ATTACHMENT_REFERENCE = re.compile(r"附件\s*([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -222,12 +222,15 @@ def check_file(path: Path, display: str | None = None) -> Checked:
 
 
 def check_text(text: str, file: str = "<outline>", source: Path | None = None) -> Checked:
-    """Check outline source text: schema problems (E0xx) and lint findings.
+    """Check outline source text (YAML, JSON, or a Markdown draft when ``file`` ends in .md):
+    schema problems (E0xx) and lint findings.
 
     ``source`` is the outline's file: tables' spreadsheets and figures' images are found beside it.
     """
+    if is_markdown(file):
+        return check_markdown(text, file, source)
     try:
-        document = yamlfile.parse(text, file)
+        document = parse_document(text, file)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
@@ -240,6 +243,25 @@ def check_text(text: str, file: str = "<outline>", source: Path | None = None) -
     if kind is not None:
         findings.extend(Linter(document, kind).run())
     return Checked(sort_findings(findings), document, kind)
+
+
+def check_markdown(text: str, file: str = "<draft.md>", source: Path | None = None) -> Checked:
+    """Check a Markdown draft: what cannot be mapped (E003), the mapped outline's schema problems
+    (E002) and lint findings, each at its line in the Markdown."""
+    try:
+        draft = parse_draft(text, file)
+    except OutlineError as exc:
+        return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
+    findings = [_problem_finding(p, "E003") for p in draft.unmapped]
+    unmapped = set(draft.unmapped)
+    try:
+        outline_from_yaml(draft.document, source)
+    except OutlineError as exc:
+        findings.extend(_problem_finding(p, "E002") for p in exc.problems if p not in unmapped)
+    kind = KINDS.get(draft.kind)
+    if kind is not None:
+        findings.extend(Linter(draft.document, kind).run())
+    return Checked(sort_findings(findings), draft.document, kind)
 
 
 def _problem_finding(problem: Problem, code: str) -> Finding:
@@ -322,12 +344,42 @@ class Linter:
 
     def run(self) -> list[Finding]:
         """All lint findings of the outline."""
+        texts = []
         for item in walk(self.kind.model, self.document.data, ()):
             if isinstance(item, _Text):
                 self.text(item)
+                texts.append(item)
             else:
                 self.group(item)
+        if isinstance(self.document.data, dict):
+            self.official(self.document.data, texts)
         return self.findings
+
+    def official(self, data: dict[str, Any], texts: list[_Text]) -> None:
+        """The 公文 rules: 发文字号 form, 签发人 of a 请示, attachments referred to, 印发 after 成文."""
+        number = data.get("doc_number")
+        if isinstance(number, str) and parse_doc_number(number) is not None:
+            printed = normalise_doc_number(number)
+            if printed != number.strip():
+                self.add(("doc_number",), None, 0, "W401", f"发文字号 `{number.strip()}` is printed `{printed}`; "
+                                                          "write it so")
+        if self.kind.name == "request" and not data.get("signer"):
+            self.add(("kind",), None, 0, "W402", "a 请示 is sent up and carries 签发人: add signer: with the "
+                                               "name of who signed it off")
+        listed = data.get("attachments")
+        count = len(listed) if isinstance(listed, list) else (1 if isinstance(listed, str) else 0)
+        for item in texts:
+            if item.path[:1] == ("attachments",):
+                continue
+            for match in _ATTACHMENT_REFERENCE.finditer(item.value):
+                wanted = int(match.group(1))
+                if wanted > count:
+                    self.add(item.path, item.value, match.start(), "W403",
+                             f"`{match.group()}` is referred to, but attachments: lists {count}")
+        issued, printed_on = data.get("date"), data.get("printed_on")
+        if isinstance(issued, dt.date) and isinstance(printed_on, dt.date) and printed_on < issued:
+            self.add(("printed_on",), None, 0, "E404", f"印发日期 {printed_on} is before the 成文日期 {issued}; "
+                                                      "a document is printed on or after the day it is dated")
 
     def add(self, path: KeyPath, value: str | None, offset: int, code: str, message: str,
             edit: Edit | None = None) -> None:
@@ -377,7 +429,7 @@ class Linter:
         self.lengths(group, headings)
         seen: dict[str, int] = {}
         for index, heading in headings:
-            key = _core(_without_number(heading))
+            key = _core(without_typed_number(heading))
             if key and key in seen:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
                          f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
@@ -385,8 +437,8 @@ class Linter:
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
-        match = _HAND_NUMBER.match(heading)
-        if not match or _without_number(heading) == heading:
+        match = TYPED_NUMBER.match(heading)
+        if not match or without_typed_number(heading) == heading:
             return
         typed = match.group().strip()
         depth = min(level, len(self.kind.numbering))
@@ -405,7 +457,7 @@ class Linter:
         """
         if len(headings) < 2:
             return
-        sizes = [len(_core(_without_number(h))) for _, h in headings]
+        sizes = [len(_core(without_typed_number(h))) for _, h in headings]
         flagged = []
         if len(headings) == 2:
             long_at = 0 if sizes[0] > sizes[1] else 1
@@ -434,14 +486,6 @@ def _plain_safe(value: str) -> bool:
     if ": " in value or " #" in value:
         return False
     return isinstance(yaml.safe_load(value), str) and yaml.safe_load(value) == value
-
-
-def _without_number(heading: str) -> str:
-    """The heading without a number typed at its start (as E102 would fix it)."""
-    match = _HAND_NUMBER.match(heading)
-    if match and match.group().strip() and match.end() < len(heading.rstrip()):
-        return heading[match.end():]
-    return heading
 
 
 def _core(heading: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from drafter.authoring.check import Edit, Finding, check_text
 from drafter.errors import OutlineError
-from drafter.outline import yamlfile
+from drafter.outline.formats import parse_document
 from drafter.outline.yamlfile import KeyPath, YamlDocument
 
 MAX_ROUNDS = 5
@@ -63,7 +63,7 @@ def _apply_verified(text: str, file: str, document: YamlDocument,
     groups = sorted(by_path.items(), key=lambda item: -max(f.edit.start for f in item[1] if f.edit))
     for path, group in groups:
         trial = _apply(current, [f.edit for f in group if f.edit])
-        expected = _expected(yamlfile.parse(current, file), {path: group})
+        expected = _expected(parse_document(current, file), {path: group})
         if expected is not None and _parses_to(trial, file, expected):
             current = trial
             done.extend(group)
@@ -122,6 +122,6 @@ def _parses_to(text: str, file: str, expected: Any) -> bool:
     if expected is None:
         return False
     try:
-        return yamlfile.parse(text, file).data == expected
+        return parse_document(text, file).data == expected
     except OutlineError:
         return False

@@ -25,12 +25,18 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
     import difflib
 
     from drafter.authoring.fix import fix_text
+    from drafter.errors import DrafterError
+    from drafter.markdown import is_markdown
     from drafter.outline import yamlfile
+    from drafter.outline.formats import parse_document
     from drafter.output import write_atomic
 
     for path in outlines:
+        if is_markdown(path):
+            raise DrafterError(f"{path}: fix edits YAML and JSON outlines in place; for a Markdown draft, "
+                               f"`drafter check {path}` lists what to change, line by line")
         text = yamlfile.read_text(path)
-        yamlfile.parse(text, str(path))  # an unreadable file is an error, not "nothing to fix"
+        parse_document(text, str(path))  # an unreadable file is an error, not "nothing to fix"
         result = fix_text(text, str(path))
         left = sum(1 for f in result.remaining)
         if show_diff:

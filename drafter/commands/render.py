@@ -53,7 +53,12 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
                    "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
            pages: PageRange | None, dpi: int, update_fields: bool, now: object) -> None:
-    """Render OUTLINE (a YAML file) to a formatted DOCX.
+    """Render OUTLINE (a YAML or JSON outline, or a Markdown draft) to a formatted DOCX.
+
+    A Markdown draft (.md) is read through a Markdown parser: YAML front matter gives the
+    outline's keys, # ## ### headings are sections, lists are points; stderr says how the kind
+    was guessed and how the head lines were read, and anything an outline cannot hold (raw
+    HTML, tables, images, footnotes) is an error at its line.
 
     The output is written to a temporary file and renamed, so a failed render leaves an
     existing file untouched. --pdf, --png and --update-fields need LibreOffice (soffice on
@@ -65,12 +70,16 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
       drafter render outlines/speech.yaml -o speech.docx
       drafter render outlines/speech.yaml --department departments/planning-bureau
       drafter render outlines/speech.yaml --pdf --png --pages 1-2
+      drafter render draft.md -o draft.docx
     """
     from drafter.pipeline.clock import fixed_now
-    from drafter.pipeline.render import render_file
+    from drafter.pipeline.render import read_source, render_file
 
     with fixed_now(now):  # type: ignore[arg-type]
-        target = render_file(outline, output, department)
+        read, notes = read_source(outline)
+        for note in notes:
+            click.echo(f"Read {outline.name}: {note}", err=True)
+        target = render_file(outline, output, department, outline=read)
         click.echo(f"Wrote {target}", err=True)
         if pdf or png or update_fields or pages:
             from drafter.office.preview import PageRange, PreviewRequest, preview

@@ -32,9 +32,9 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
     import json
 
     from drafter.authoring.stats import outline_stats
-    from drafter.outline.load import load_outline
+    from drafter.pipeline.render import read_outline
 
-    result = outline_stats(load_outline(outline), rate)
+    result = outline_stats(read_outline(outline), rate)
     if output_format == "json":
         click.echo(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,9 @@ Templates write a tiny markup (documented in the README for department template 
     <blank/>            an empty line (one line of the grid)
     <pagebreak/>        start a new page
     <toc/>              a table of contents field
+    <record><p …/>…</record>   the 版记 of a 公文: its lines at the foot of an even last page
+                        (rules="no": without separator rules, as a letter's)
+    <letterhead><p …/>…</letterhead>  the first page's header (信函格式: mark and double rules)
 
 ``style`` names an element of the style profile. Outline text arrives escaped, so it can
 never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
@@ -19,6 +22,8 @@ Attributes of ``<p>``:
 ``align``  left, center, right, justify or distribute, overriding the element's alignment.
 ``left``   extra indent of the whole paragraph, in characters, added to where the element's
            first line starts (its left plus first-line indent).
+``right``  extra right indent in characters, added to the element's own (a signature centred
+           over a sealed date).
 ``hang``   wrapped lines start this many characters after the first line (a hanging indent):
            ``hang="3"`` after "出席：" aligns names that wrap under the first name.
 ``lang``   ``en`` leaves the text as typed (no Chinese punctuation conversion) — for English
@@ -60,6 +65,7 @@ class Paragraph:
     align: str | None = None
     hang_chars: float | None = None
     left_chars: float | None = None
+    right_chars: float | None = None
     anchor: str | None = None
     """A bookmark name citations link to (``anchor="ref3"``)."""
 
@@ -81,7 +87,26 @@ class TableOfContents:
     levels: int = 2
 
 
-Block = Paragraph | PageBreak | TableOfContents | TableBlock | FigureBlock | FootnoteText | Landscape
+@dataclass(frozen=True)
+class Record:
+    """The 版记 of an official document: lines set between rules at the foot of an even last page."""
+
+    lines: tuple[Paragraph, ...]
+    rules: bool = True
+    """False for a letter's record: 抄送 alone, without separator rules."""
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The first page's header and footer of a letter (信函格式): ``top`` in the header, ``foot``
+    in the footer; the first page carries no page number."""
+
+    top: tuple[Paragraph, ...]
+    foot: tuple[Paragraph, ...]
+
+
+Block = (Paragraph | PageBreak | TableOfContents | Record | Letterhead
+         | TableBlock | FigureBlock | FootnoteText | Landscape)
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
 
@@ -123,10 +148,25 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         return Paragraph("blank", ())
     if tag in _CONTENT_TAGS:
         return parse_content_block(element, template, chinese)
+    if tag == "record":
+        lines = tuple(_block(child, template, chinese) for child in element)
+        if not lines or not all(isinstance(line, Paragraph) for line in lines):
+            raise TemplateError(template, None, "<record> holds one or more <p> lines and nothing else")
+        rules = element.get("rules", "yes")
+        if rules not in ("yes", "no"):
+            raise TemplateError(template, None, f'<record rules="{rules}">: use rules="yes" or rules="no"')
+        return Record(lines, rules == "yes")  # type: ignore[arg-type]
+    if tag == "letterhead":
+        parts: dict[str, tuple[Paragraph, ...]] = {"top": (), "foot": ()}
+        for child in element:
+            if child.tag not in parts:
+                raise TemplateError(template, None, "<letterhead> holds <top> and <foot>, each of <p> lines")
+            parts[child.tag] = tuple(_block(p, template, chinese) for p in child)  # type: ignore[misc]
+        return Letterhead(parts["top"], parts["foot"])
     if tag != "p":
         raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; use <p>, "
-                                            "<blank/>, <pagebreak/>, <toc/>, <table>, <figure/>, <footnote> "
-                                            "or <landscape>")
+                                            "<blank/>, <pagebreak/>, <toc/>, <record>, <letterhead>, <table>, "
+                                            "<figure/>, <footnote> or <landscape>")
     return _paragraph(element, "body", template, chinese)
 
 
@@ -140,11 +180,12 @@ def _paragraph(element: ET.Element, default_style: str, template: str, chinese: 
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
     hang = _chars(element, "hang", template)
     left = _chars(element, "left", template)
+    right = _chars(element, "right", template)
     runs = _runs(element, None, template, _language(element, chinese, template))
     anchor = element.get("anchor")
     if anchor is not None and not _ANCHOR.fullmatch(anchor):
         raise TemplateError(template, None, f'anchor="{anchor}": letters and digits, starting with a letter')
-    return Paragraph(style, _trim(runs), align, hang, left, anchor)
+    return Paragraph(style, _trim(runs), align, hang, left, right, anchor)
 
 
 def _chars(element: ET.Element, name: str, template: str) -> float | None:

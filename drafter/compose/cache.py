@@ -88,10 +88,14 @@ class TemplateCache(FileSystemBytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """Load an entry if there is a readable one (a damaged one is ignored)."""
+        """Load an entry if there is a readable one (a damaged one is ignored).
+
+        Jinja itself discards an entry with a wrong header or unreadable code; an entry whose
+        header survived but whose checksum did not fails inside ``pickle`` with almost any
+        exception (UnpicklingError, EOFError, KeyError…), so every one of them means "recompile"."""
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError):
+        except Exception:  # noqa: BLE001 - any damage means: compile the template afresh
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:

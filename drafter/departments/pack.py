@@ -19,6 +19,7 @@ import dataclasses
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ from drafter.docx.profile import (
     size_points,
 )
 from drafter.errors import DepartmentError, OutlineError, Problem, ProfileError
-from drafter.outline import model, yamlfile
+from drafter.outline import yamlfile
+from drafter.outline.kinds import KINDS
 from drafter.outline.load import Outline
 from drafter.outline.model import key
 from drafter.outline.schema import Validator, fields_of
@@ -232,12 +234,19 @@ def _problems_message(file: Path, problems: list[Problem]) -> str:
 
 # -- loading -----------------------------------------------------------------------------------
 
-def load_department(folder: str | Path) -> Department:
-    """Read the pack at ``folder`` and the packs it extends; raises :class:`DepartmentError`."""
+def load_department(folder: str | Path, allow: Callable[[Path], None] | None = None) -> Department:
+    """Read the pack at ``folder`` and the packs it extends; raises :class:`DepartmentError`.
+
+    ``allow`` is called with each pack folder before anything in it is read, and may raise to
+    refuse it (``drafter mcp`` refuses packs outside its workspace)."""
     chain: list[Pack] = []
     seen: list[Path] = []
+    if allow is not None:
+        allow(Path(folder))
     current: Path | None = _pack_folder(Path(folder))
     while current is not None:
+        if allow is not None and chain:
+            allow(current)
         real = current.resolve()
         if real in seen:
             loop = " → ".join(str(p) for p in [*seen[seen.index(real):], real])
@@ -347,11 +356,8 @@ def _check_variables(spec: DepartmentSpec, validator: Validator) -> None:
 def outline_keys() -> set[str]:
     """Every key an outline of any kind may hold (defaults may name any of them)."""
     names: set[str] = set()
-    for value in vars(model).values():
-        if isinstance(value, type) and dataclasses.is_dataclass(value):
-            fields = {f.name for f in dataclasses.fields(value)}
-            if "kind" in fields:
-                names |= fields
+    for kind in KINDS.values():
+        names |= {f.name for f in dataclasses.fields(kind.model)}
     return names - {"kind", "department"}
 
 

@@ -88,11 +88,12 @@ class BodyContent:
 
     # -- runs -------------------------------------------------------------------------------
 
-    def runs(self, paragraph: Paragraph) -> list[str]:
-        """The ``w:r`` elements of a paragraph: text, line breaks, footnote marks, citations."""
+    def runs(self, paragraph: Paragraph, extra_rpr: str = "") -> list[str]:
+        """The ``w:r`` elements of a paragraph: text, line breaks, footnote marks, citations;
+        ``extra_rpr`` ends every run's properties (a squeezed mark's ``w:w``)."""
         out = []
         for run in paragraph.runs:
-            rpr = self.formats.rpr(paragraph.style, run.style)
+            rpr = self.formats.rpr(paragraph.style, run.style) + extra_rpr
             if run.line_break:
                 out.append(oxml.line_break(rpr))
             elif run.note:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.docx.profile import Page, PageNumbers, Profile, Style
+from drafter.docx.profile import Page, PageNumbers, Profile, Rule, Style
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -70,8 +70,12 @@ def _style_rpr(style: Style) -> str:
         parts.append("<w:b/><w:bCs/>")
     if style.italic:
         parts.append("<w:i/><w:iCs/>")
+    if style.color:
+        parts.append(f'<w:color w:val="{style.color}"/>')
     # Always explicit: styles are based on Normal, whose grid spacing must not leak into a title.
     parts.append(f'<w:spacing w:val="{style.spacing_twentieths}"/>')
+    if style.scale is not None:
+        parts.append(f'<w:w w:val="{style.scale}"/>')
     parts.append(f'<w:sz w:val="{style.half_points}"/><w:szCs w:val="{style.half_points}"/>')
     return "".join(parts)
 
@@ -82,7 +86,12 @@ def _style_ppr(style: Style, body_half_points: int) -> str:
         parts.append("<w:keepNext/>")
     # No punctuation hanging past the right margin (LibreOffice and Word both hang it by
     # default, and LibreOffice reads this only from paragraph styles): lines end inside the block.
-    parts.append('<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>')
+    parts.append('<w:widowControl w:val="0"/>')
+    if style.rule_above or style.rule_below:
+        parts.append(paragraph_rules(style.rule_above, style.rule_below))
+    if style.right_tab_tw is not None:
+        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{style.right_tab_tw}"/></w:tabs>')
+    parts.append('<w:overflowPunct w:val="0"/>')
     if style.half_points > body_half_points:
         # LibreOffice gives a line whose font is taller than the grid pitch two grid lines,
         # even at an exact line height (Word lets the exact height win); off the grid, both
@@ -98,6 +107,18 @@ def _style_ppr(style: Style, body_half_points: int) -> str:
     if style.level:
         parts.append(f'<w:outlineLvl w:val="{style.level - 1}"/>')
     return "".join(parts)
+
+
+def border(side: str, rule: Rule) -> str:
+    """One border edge (``top``, ``bottom``, ``insideH``…) drawn as ``rule``."""
+    return (f'<w:{side} w:val="{rule.style}" w:sz="{rule.eighths}" w:space="{rule.space_pt}" '
+            f'w:color="{rule.color}"/>')
+
+
+def paragraph_rules(above: Rule | None, below: Rule | None) -> str:
+    """``w:pBdr`` with a rule above and/or below the paragraph (schema order: top before bottom)."""
+    edges = (border("top", above) if above else "") + (border("bottom", below) if below else "")
+    return f"<w:pBdr>{edges}</w:pBdr>"
 
 
 def _indent(first_tw: int, first_chars: int, left_tw: int, right_tw: int, hanging_tw: int) -> str:
@@ -151,7 +172,8 @@ def styles_part(profile: Profile) -> str:
 
 
 def paragraph(style_name: str, runs: Iterable[str], *, align: str | None = None,
-              indent: tuple[int, int, int] | None = None, keep_next: bool = False) -> str:
+              indent: tuple[int, int, int] | None = None, keep_next: bool = False,
+              right_tw: int | None = None) -> str:
     """A ``w:p`` in a profile element's paragraph style, with already-built runs.
 
     ``keep_next`` keeps the paragraph on the page of the next one, whatever its style says.
@@ -163,12 +185,15 @@ def paragraph(style_name: str, runs: Iterable[str], *, align: str | None = None,
     ppr = "" if style_name == "body" else f'<w:pStyle w:val="{style_id(style_name)}"/>'
     if keep_next:
         ppr += "<w:keepNext/>"
+    right = "" if right_tw is None else f' w:right="{right_tw}"'
     if indent:
         left, hanging, hanging_chars = indent
         if hanging:
-            ppr += f'<w:ind w:left="{left}" w:hangingChars="{hanging_chars}" w:hanging="{hanging}"/>'
+            ppr += f'<w:ind w:left="{left}"{right} w:hangingChars="{hanging_chars}" w:hanging="{hanging}"/>'
         else:
-            ppr += f'<w:ind w:left="{left}" w:firstLineChars="0" w:firstLine="0"/>'
+            ppr += f'<w:ind w:left="{left}"{right} w:firstLineChars="0" w:firstLine="0"/>'
+    elif right:
+        ppr += f"<w:ind{right}/>"
     if align:
         ppr += f'<w:jc w:val="{_JC[align]}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>" if ppr else f"<w:p>{''.join(runs)}</w:p>"
@@ -238,8 +263,14 @@ def toc_field(instruction: str, entries: list[tuple[str, str, str]], rpr: dict[s
     return "".join(out)
 
 
-def document_part(body_xml: str, page: Page, *, footers: bool) -> str:
-    """``word/document.xml`` around the body's paragraphs, with the section's page setup."""
+def document_part(body_xml: str, page: Page, *, footers: bool, blank_footer: bool = False) -> str:
+    """``word/document.xml`` around the body's paragraphs, with the section's page setup.
+
+    ``blank_footer``: the last section's pages carry no page number (a 公文's 版记 page).
+    """
+    if blank_footer:
+        return (f'{XML_HEADER}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body_xml}'
+                f"{section_properties(page, footers=footers, blank_footer=True)}</w:body></w:document>")
     refs = ('<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
             '<w:footerReference w:type="even" r:id="rIdFooterEven"/>') if footers else ""
     grid = f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>' if page.line_pitch else ""
@@ -338,3 +369,120 @@ def app_part(version: str) -> str:
     """``docProps/app.xml`` naming drafter as the producing application."""
     return (f'{XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
             f"<Application>drafter {escape(version)}</Application></Properties>")
+
+
+# -- the 公文's record (版记) and its unnumbered last section ----------------------------------------
+
+BLANK_FOOTER_ID = "rIdFooterBlank"
+BLANK_FOOTER_PART = "word/footer3.xml"
+
+
+def blank_footer_part() -> str:
+    """An empty footer: the blank page and the 版记 page carry no page number."""
+    return f'{XML_HEADER}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>'
+
+
+def blank_footer_rel() -> str:
+    """The relationship of :func:`blank_footer_part`, for ``word/_rels/document.xml.rels``."""
+    return f'<Relationship Id="{BLANK_FOOTER_ID}" Type="{_REL}/footer" Target="footer3.xml"/>'
+
+
+def blank_footer_type() -> str:
+    """The content-type override of :func:`blank_footer_part`."""
+    return ('<Override PartName="/word/footer3.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+
+
+def section_properties(page: Page, *, footers: bool, blank_footer: bool = False) -> str:
+    """A ``w:sectPr``: footers (numbered odd/even, or the blank one), page size, margins, grid."""
+    if blank_footer:
+        refs = (f'<w:footerReference w:type="default" r:id="{BLANK_FOOTER_ID}"/>'
+                f'<w:footerReference w:type="even" r:id="{BLANK_FOOTER_ID}"/>')
+    elif footers:
+        refs = ('<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+                '<w:footerReference w:type="even" r:id="rIdFooterEven"/>')
+    else:
+        refs = ""
+    grid = f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>' if page.line_pitch else ""
+    return (f"<w:sectPr>{refs}"
+            f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
+            f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
+            f'w:left="{page.left}" w:header="851" w:footer="{page.footer}" w:gutter="0"/>'
+            f'<w:cols w:space="425"/>{grid}</w:sectPr>')
+
+
+def has_section_break(body_xml: str) -> bool:
+    """Whether a body holds a section break (a ``w:sectPr`` inside a paragraph)."""
+    return "<w:pPr><w:sectPr>" in body_xml
+
+
+def section_break(section: str) -> str:
+    """An empty paragraph ending a section (the next one starts on a new page)."""
+    return f"<w:p><w:pPr>{section}</w:pPr></w:p>"
+
+
+def spacer(height_tw: int) -> str:
+    """An empty paragraph exactly ``height_tw`` high (it pushes what follows to the page's foot)."""
+    return (f'<w:p><w:pPr><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{height_tw}" w:lineRule="exact"/></w:pPr></w:p>')
+
+
+def closing_paragraph() -> str:
+    """The paragraph a document must end with after a table: hidden and 1 point high, so that it
+    never starts a page of its own (Word's own advice for a table that ends a full page)."""
+    return ('<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+            'w:lineRule="exact"/><w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule | None, thin: Rule | None) -> str:
+    """The 版记 as a one-column table: each row (paragraph XML, exact height), the first and last
+    rules ``thick``, the rules between ``thin`` — editable in Word as an ordinary table."""
+    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{width_tw}" w:type="dxa"/><w:jc w:val="center"/>'
+           + (f'<w:tblBorders>{border("top", thick)}{border("bottom", thick)}{border("insideH", thin)}</w:tblBorders>'
+              if thick and thin else "") +
+           '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+           '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+           f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width_tw}"/></w:tblGrid>']
+    for xml, height in rows:
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+                   f'<w:tc><w:tcPr><w:tcW w:w="{width_tw}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                   f"{xml}</w:tc></w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+# -- the letter's first page (信函格式): header and footer of page one only ---------------------------
+
+FIRST_HEADER_ID, FIRST_FOOTER_ID = "rIdHeaderFirst", "rIdFooterFirst"
+FIRST_HEADER_PART, FIRST_FOOTER_PART = "word/header1.xml", "word/footer4.xml"
+
+
+def header_footer_part(tag: str, paragraphs_xml: str) -> str:
+    """A header (``hdr``) or footer (``ftr``) part holding ready-made paragraphs."""
+    return f'{XML_HEADER}<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraphs_xml or "<w:p/>"}</w:{tag}>'
+
+
+def first_page_rels() -> str:
+    """Relationships of the first page's header and footer."""
+    return (f'<Relationship Id="{FIRST_HEADER_ID}" Type="{_REL}/header" Target="header1.xml"/>'
+            f'<Relationship Id="{FIRST_FOOTER_ID}" Type="{_REL}/footer" Target="footer4.xml"/>')
+
+
+def first_page_types() -> str:
+    """Content-type overrides of the first page's header and footer."""
+    return ('<Override PartName="/word/header1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+            '<Override PartName="/word/footer4.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+
+
+def with_first_page(section: str, footer_tw: int | None = None) -> str:
+    """A ``w:sectPr`` given its own first-page header and footer (``w:titlePg``), in schema order;
+    ``footer_tw`` moves the footers (the letter's lower double line sits 20 mm above the edge)."""
+    if footer_tw is not None:
+        section = re.sub(r'w:footer="\d+"', f'w:footer="{footer_tw}"', section, count=1)
+    refs = (f'<w:headerReference w:type="first" r:id="{FIRST_HEADER_ID}"/>'
+            f'<w:footerReference w:type="first" r:id="{FIRST_FOOTER_ID}"/>')
+    section = section.replace("<w:sectPr>", "<w:sectPr>" + refs, 1)
+    return section.replace("<w:docGrid", "<w:titlePg/><w:docGrid", 1) if "<w:docGrid" in section \
+        else section.replace("</w:sectPr>", "<w:titlePg/></w:sectPr>", 1)

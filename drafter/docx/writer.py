@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.compose.blocks import Block, PageBreak, Paragraph, TableOfContents
+from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
-from drafter.docx import oxml
+from drafter.docx import oxml, record
 from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
@@ -131,18 +131,17 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
     out = []
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            formats.rpr(block.style, None)  # fail early on an unknown style
-            runs = content.runs(block)
-            if block.anchor and block.anchor in content.cited:
-                runs = content.bookmark(block.anchor, runs)
-            out.append(oxml.paragraph(block.style, runs, align=block.align,
-                                      indent=_indent(block, profile.style(block.style)),
-                                      keep_next=_next_keeps_with_previous(blocks, index, profile)))
+            out.append(_paragraph_xml(block, formats, profile, _next_keeps_with_previous(blocks, index, profile),
+                                      content))
         elif isinstance(block, (TableBlock, FigureBlock, Landscape)):
             out.append(content.block(block, lambda inner: body_xml(inner, profile, toc, content),
                                      keep_next=_next_keeps_with_previous(blocks, index, profile)))
         elif isinstance(block, FootnoteText):
             continue  # written to the footnotes part
+        elif isinstance(block, Record):
+            rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
+            placement = record.place(blocks[:index], block, profile)
+            out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -157,6 +156,19 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
                 field = oxml.field(instruction, TOC_PLACEHOLDER, formats.rpr("body", None), dirty=True)
                 out.append(oxml.paragraph("body", [field]))
     return "".join(out)
+
+
+def _paragraph_xml(block: Paragraph, formats: _RunFormats, profile: Profile, keep_next: bool,
+                   content: BodyContent) -> str:
+    formats.rpr(block.style, None)  # fail early on an unknown style
+    style = profile.style(block.style)
+    scale = record.fit_scale(block, style, profile) if style.fit_width else None
+    runs = content.runs(block, f'<w:w w:val="{scale}"/>' if scale is not None else "")
+    if block.anchor and block.anchor in content.cited:
+        runs = content.bookmark(block.anchor, runs)
+    right = style.right_tw + round(block.right_chars * style.half_points * 10) if block.right_chars else None
+    return oxml.paragraph(block.style, runs, align=block.align, indent=_indent(block, style),
+                          keep_next=keep_next, right_tw=right)
 
 
 def _next_keeps_with_previous(blocks: list[Block], index: int, profile: Profile) -> bool:
@@ -181,6 +193,10 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             used.update(run.style for run in block.runs if run.style)
         elif isinstance(block, TableOfContents):
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
+        elif isinstance(block, (Record, Letterhead)):
+            lines = block.lines if isinstance(block, Record) else block.top + block.foot
+            used.update(line.style for line in lines)
+            used.update(run.style for line in lines for run in line.runs if run.style)
         else:
             used.update(styles_of(block))
     return frozenset(used)
@@ -221,6 +237,36 @@ def with_toc_styles(profile: Profile, levels: int) -> Profile:
     return dataclasses.replace(profile, styles={**profile.styles, **added})
 
 
+def _with_blank_footer(head: list[tuple[str, bytes]], rels: bytes,
+                       tail: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], bytes, list[tuple[str, bytes]]]:
+    """The package parts with the empty footer of an unnumbered last section added."""
+    types = [(name, data.replace(b"</Types>", oxml.blank_footer_type().encode() + b"</Types>"))
+             if name == "[Content_Types].xml" else (name, data) for name, data in head]
+    rels = rels.replace(b"</Relationships>", oxml.blank_footer_rel().encode() + b"</Relationships>")
+    return types, rels, [*tail, (oxml.BLANK_FOOTER_PART, oxml.blank_footer_part().encode("utf-8"))]
+
+
+def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, head: list[tuple[str, bytes]],
+                     rels: bytes, tail: list[tuple[str, bytes]]) -> tuple[str, list[tuple[str, bytes]], bytes,
+                                                                        list[tuple[str, bytes]]]:
+    """The package with page one's own header and footer (a letter's mark and double rules)."""
+    formats = _profile_parts(profile).formats
+    content = BodyContent(profile, formats)
+    top = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.top)
+    foot = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.foot)
+    start = document.index("<w:sectPr>")
+    end = document.index("</w:sectPr>", start) + len("</w:sectPr>")
+    # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
+    footer = round(19 * 1440 / 25.4)
+    document = document[:start] + oxml.with_first_page(document[start:end], footer) + document[end:]
+    head = [(name, data.replace(b"</Types>", oxml.first_page_types().encode() + b"</Types>"))
+            if name == "[Content_Types].xml" else (name, data) for name, data in head]
+    rels = rels.replace(b"</Relationships>", oxml.first_page_rels().encode() + b"</Relationships>")
+    tail = [*tail, (oxml.FIRST_HEADER_PART, oxml.header_footer_part("hdr", top).encode("utf-8")),
+            (oxml.FIRST_FOOTER_PART, oxml.header_footer_part("ftr", foot).encode("utf-8"))]
+    return document, head, rels, tail
+
+
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
                toc: Sequence[TocEntry] = (), media: Mapping[str, Image] | None = None) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile.
@@ -234,15 +280,24 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
         profile = _profile_parts(profile).with_toc(levels)
     cached = _profile_parts(profile)
     content = BodyContent(profile, cached.formats, media or {}, blocks)
-    document = oxml.document_part(body_xml(blocks, profile, toc, content), profile.page, footers=cached.footers)
+    body = body_xml(blocks, profile, toc, content)
+    # a record on a page of its own ends the document with a section without page numbers
+    blank_footer = cached.footers and any(isinstance(b, Record) for b in blocks) and oxml.has_section_break(body)
+    document = oxml.document_part(body, profile.page, footers=cached.footers, blank_footer=blank_footer)
+    head, rels, tail = cached.head, cached.rels, cached.tail
+    if blank_footer:
+        head, rels, tail = _with_blank_footer(head, rels, tail)
+    letterhead = next((b for b in blocks if isinstance(b, Letterhead)), None)
+    if letterhead is not None:
+        document, head, rels, tail = _with_letterhead(letterhead, profile, document, head, rels, tail)
     parts: list[tuple[str, bytes]] = [
-        *cached.head,
+        *head,
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),
         ("docProps/app.xml", oxml.app_part(info.generator).encode("utf-8")),
-        ("word/_rels/document.xml.rels", cached.rels),
+        ("word/_rels/document.xml.rels", rels),
         ("word/document.xml", document.encode("utf-8")),
         ("word/styles.xml", cached.styles(_used_styles(blocks))),
-        *cached.tail,
+        *tail,
     ]
     if content.has_parts():
         parts = content.package(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafter.text.numbering import chinese_numeral, join_points
+from drafter.text.numbering import split_points
 
 _CN_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
 _ISO_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[）)]?$")
@@ -119,22 +119,7 @@ def en_enumeration(text: str) -> tuple[str, ...] | None:
 
 def enumeration(text: str) -> tuple[tuple[str, ...], str] | None:
     """(points, marker) when the paragraph is nothing but "一是……；二是……；三是……。"."""
-    for marker in ("是", "要"):
-        if not text.startswith("一" + marker) or not text.endswith("。"):
-            continue
-        parts = text[:-1].split("；")
-        if len(parts) < 2:
-            continue
-        items = []
-        for index, part in enumerate(parts, 1):
-            ordinal = chinese_numeral(index) + marker
-            if not part.startswith(ordinal) or len(part) <= len(ordinal):
-                break
-            items.append(part[len(ordinal):])
-        else:
-            if join_points(tuple(items), marker) == text:
-                return tuple(items), marker
-    return None
+    return split_points(text)
 
 
 def speaker_byline(text: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any
 from drafter.extraction.article import build_article
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extraction.commentary import build_commentary
+from drafter.extraction.frontmatter import front_kind, front_matter, overlay
 from drafter.extraction.guess import Guess, guess_kind
 from drafter.extraction.minutes import build_minutes
 from drafter.extraction.notes import notes_in
@@ -72,7 +73,10 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     if not paras:
         raise ExtractError(f"{path}: no text to extract (the document is empty"
                            f"{' after dropping boilerplate' if dropped else ''})")
-    guess = None if kind else guess_kind(paras)
+    front = front_matter(path, fmt)
+    given = kind is not None or front_kind(front, MODELS) is not None
+    kind = kind or front_kind(front, MODELS)
+    guess = None if given else guess_kind(paras)
     kind = kind or guess.kind  # type: ignore[union-attr]
     markup_only = fmt == "docx" and any(p.lead or (p.role == "heading" and (p.level or 0) >= 2) for p in paras)
     if kind == "minutes":
@@ -85,7 +89,9 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_numbered(paras, kind, markup_only=markup_only)
         if contents and kind == "report":
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
-    how = "given with --kind" if guess is None else f"guessed from {guess.reason}"
+    data = overlay(data, front, MODELS[kind])
+    how = ("given in the front matter" if front_kind(front, MODELS) == kind and guess is None and front
+           else "given with --kind" if guess is None else f"guessed from {guess.reason}")
     header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
     if dropped:
         header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")

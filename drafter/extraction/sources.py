@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.markdown.reader import Block
+from drafter.outline.yamlfile import YamlDocument
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -58,7 +60,7 @@ def read_source(path: Path) -> tuple[list[Para], str]:
     if suffix == ".docx":
         return read_docx(path), "docx"
     if suffix in (".md", ".markdown"):
-        return read_markdown(read_text(path)), "md"
+        return read_markdown(read_text(path), str(path)), "md"
     if suffix == ".txt" or suffix == "":
         return read_plain(read_text(path)), "txt"
     raise ExtractError(f"{path}: cannot extract from '{suffix}' files; drafter reads "
@@ -98,56 +100,62 @@ def _indent(line: str) -> int:
     return width
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]\s+|>\s?)")
 _MD_ORDERED = re.compile(r"^\s{0,3}(?:\d{1,3}[.．、)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-_MD_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"`([^`]*)`"), r"\1"),
-)
+"""A line typed as a numbered item: it starts a paragraph of its own, as the writer meant."""
 
 
-def _md_inline(text: str) -> str:
-    for pattern, replacement in _MD_INLINE:
-        text = pattern.sub(replacement, text)
-    return text
+def read_markdown(text: str, file: str = "<markdown>") -> list[Para]:
+    """Markdown paragraphs through the Markdown parser (drafter.markdown.reader): headings with
+    their level, list items and block-quote paragraphs one paragraph each (an ordered list's
+    numbers kept as typed), table rows as table paragraphs. A lone top ``#`` heading is the title.
+    The front matter is not text: :func:`markdown_front_matter` reads it."""
+    from drafter.markdown.reader import read_markdown as parse
 
-
-def read_markdown(text: str) -> list[Para]:
-    """Markdown paragraphs: ``#`` headings with their level, other blocks joined per CommonMark."""
-    lines = read_plain(text)
     out: list[Para] = []
-    block: list[Para] = []
-
-    def flush() -> None:
-        if block:
-            joined = _join_block([p.text for p in block])
-            out.append(Para(_md_inline(joined), block[0].line))
-            block.clear()
-
-    fence = False
-    for para in lines:
-        stripped = para.text.strip()
-        if stripped.startswith(("```", "~~~")):
-            flush()
-            fence = not fence
-            continue
-        heading = None if fence else _MD_HEADING.match(stripped)
-        if heading:
-            flush()
-            out.append(Para(_md_inline(heading.group(2)), para.line, "heading", len(heading.group(1))))
-        elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
-            flush()
-        elif (_MD_LIST.match(para.text) or _MD_ORDERED.match(para.text)) and block:
-            flush()  # a list item or numbered line starts its own paragraph
-            block.append(para.with_text(_MD_LIST.sub("", para.text)))
-        else:
-            block.append(para.with_text(_MD_LIST.sub("", para.text)) if _MD_LIST.match(para.text) else para)
-    flush()
+    for block in parse(text, file).blocks:
+        out.extend(_md_paras(block))
     return _md_title(out)
+
+
+def markdown_front_matter(path: Path) -> YamlDocument | None:
+    """The YAML front matter of the Markdown file at ``path`` (positions in that file), or None."""
+    from drafter.markdown.reader import read_markdown as parse
+
+    return parse(read_text(path), str(path)).front
+
+
+def _md_paras(block: Block) -> list[Para]:
+    if block.type == "heading":
+        return [Para(block.text, block.line, "heading", block.level)]
+    if block.type == "paragraph":
+        return [Para(_join_block(group), block.line) for group in _numbered_groups(block.lines)]
+    if block.type == "list":
+        out = []
+        for number, item in enumerate(block.items, block.start):
+            label = f"{number}{block.text}" if block.ordered else ""
+            out.extend(Para(label + text if i == 0 else text, item.line)
+                       for i, text in enumerate(_join_block(g) for g in _numbered_groups(item.lines)))
+        return out
+    if block.type in ("quote",):
+        return [p for inner in block.items for p in _md_paras(inner)]
+    if block.type == "table":
+        return [Para("　".join(cell for cell in row if cell), block.line + index, table=True)
+                for index, row in enumerate(block.rows) if any(row)]
+    if block.type in ("html", "code", "footnote"):
+        lines = [line.strip() for line in re.sub(r"<[^>]*>", "", block.text).splitlines() if line.strip()]
+        return [Para(_join_block(lines), block.line)] if lines else []
+    return []  # rules and images carry no text
+
+
+def _numbered_groups(lines: tuple[str, ...]) -> list[list[str]]:
+    """A paragraph's lines grouped so that a line typed as a numbered item starts a new group."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if not groups or _MD_ORDERED.match(line):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
 
 
 def _md_title(paras: list[Para]) -> list[Para]:

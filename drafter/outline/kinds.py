@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.outline import model
+from drafter.outline import gongwen, model
 from drafter.text.numbering import ARTICLE_LEVELS, GBT9704_LEVELS
 
 
@@ -61,9 +61,29 @@ KINDS: dict[str, Kind] = {
             "commentary.j2", profile="english", numbering=(), language="en", max_depth=2,
         ),
         Kind(
-            "report", model.Report,
+            "report", gongwen.Report,
             "A work or research report (工作报告/调研报告): addressee, headings 一、（一）1.（1） on their own lines, attachments, signature.",
             "report.j2",
+        ),
+        Kind(
+            "notice", gongwen.Notice,
+            "A notice (通知) in the GB/T 9704 文件格式: red issuer mark, 发文字号, red line, text, 附件, 版记 on an even page.",
+            "notice.j2",
+        ),
+        Kind(
+            "request", gongwen.Request,
+            "A request to a superior (请示), a 上行文: 发文字号 with 签发人, one matter, 附注 with the contact person.",
+            "request.j2",
+        ),
+        Kind(
+            "letter", gongwen.Letter,
+            "A letter (函) in the 信函格式: red mark at the top of the page, red double lines, number flush right.",
+            "letter.j2",
+        ),
+        Kind(
+            "meeting-minutes", gongwen.MeetingMinutes,
+            "Meeting minutes in the 纪要格式 (会议纪要): red ……纪要 mark, decisions in sections, attendance, 版记.",
+            "meeting-minutes.j2",
         ),
     )
 }

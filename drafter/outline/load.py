@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import OutlineError
-from drafter.outline import yamlfile
+from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.media import Image
 from drafter.outline.resolve import check_marks, finishers
@@ -45,14 +45,16 @@ class Outline:
 
 
 def load_outline(path: str | Path) -> Outline:
-    """Read, validate and build the outline at ``path``; raises :class:`OutlineError`."""
+    """Read, validate and build the outline at ``path`` (YAML, or JSON when it ends in .json);
+    raises :class:`OutlineError`."""
     path = Path(path)
-    return outline_from_yaml(yamlfile.load(path, str(path), strict=False), path)
+    return outline_from_yaml(load_document(path, str(path), strict=False), path)
 
 
 def parse_outline(text: str, file: str = "<outline>") -> Outline:
-    """Validate and build an outline from YAML text."""
-    return outline_from_yaml(yamlfile.parse(text, file, strict=False), None)
+    """Validate and build an outline from YAML or JSON text (JSON when ``file`` ends in .json, or
+    when an unnamed text starts with ``{``)."""
+    return outline_from_yaml(parse_document(text, file, strict=False), None)
 
 
 def outline_from_yaml(document: YamlDocument, source: Path | None) -> Outline:

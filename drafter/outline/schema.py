@@ -32,6 +32,8 @@ class FieldSpec:
     default: Any
     doc: str
     example: Any
+    check: Any = None
+    """A function value → message (or None) for a value of the right type that is still wrong."""
 
 
 @cache
@@ -44,7 +46,7 @@ def fields_of(cls: type) -> tuple[FieldSpec, ...]:
         specs.append(FieldSpec(
             f.name, hints[f.name], required,
             None if required else f.default,
-            f.metadata.get("doc", ""), f.metadata.get("example"),
+            f.metadata.get("doc", ""), f.metadata.get("example"), f.metadata.get("check"),
         ))
     return tuple(specs)
 
@@ -144,6 +146,9 @@ class Validator:
                     ok = False
                 continue
             value = self.value(spec.hint, data[spec.name], (*path, spec.name))
+            if value is not _INVALID and spec.check is not None and (wrong := spec.check(value)):
+                self.fail((*path, spec.name), wrong)
+                value = _INVALID
             if value is _INVALID:
                 ok = False
             else:

@@ -110,10 +110,7 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise OutlineError([Problem(name, 1, 1, "", "is a directory, not an outline file")]) from None
     except OSError as exc:
         raise OutlineError([Problem(name, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    if size > MAX_BYTES:
-        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
-        limit = f"{MAX_BYTES // 1024 // 1024} MB"
-        raise OutlineError([Problem(name, 1, 1, "", f"the file is {shown}; outlines are limited to {limit}")])
+    check_size(name, size)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -122,6 +119,14 @@ def read_text(path: Path, display: str | None = None) -> str:
         message = (f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column})"
                    f"{_encoding_guess(raw)}; save the file as UTF-8")
         raise OutlineError([Problem(name, line, column, "", message)]) from None
+
+
+def check_size(name: str, size: int, what: str = "the file") -> None:
+    """Refuse an outline of more than :data:`MAX_BYTES` bytes (``size``), naming ``name``."""
+    if size > MAX_BYTES:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
+        limit = f"{MAX_BYTES // 1024 // 1024} MB"
+        raise OutlineError([Problem(name, 1, 1, "", f"{what} is {shown}; outlines are limited to {limit}")])
 
 
 def _encoding_guess(raw: bytes) -> str:

@@ -119,12 +119,12 @@ def renderer_for(department: Department | None) -> Renderer:
 def render_job(job: Job) -> Outcome:
     """Render one job; any drafter error (or bug) becomes a failed outcome instead of stopping the batch."""
     from drafter.departments.pack import department_for
-    from drafter.outline.load import load_outline
     from drafter.output import check_writable, write_atomic
+    from drafter.pipeline.render import read_outline
 
     try:
         check_writable(job.target)
-        outline, department = department_for(load_outline(job.source), job.department)
+        outline, department = department_for(read_outline(job.source), job.department)
         write_atomic(job.target, renderer_for(department).docx(outline))
     except DrafterError as exc:
         return Outcome(job, _located(job.source, str(exc)))

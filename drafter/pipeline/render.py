@@ -64,7 +64,7 @@ class Renderer:
         """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office.libreoffice)."""
         document = outline.document
         info = DocumentInfo(
-            title=getattr(document, "title", ""),
+            title=getattr(document, "title", None) or "".join(getattr(document, "issuer_mark", ())),
             author=_author(document),
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
@@ -107,13 +107,36 @@ def default_output(source: Path) -> Path:
     return source.with_suffix(".docx")
 
 
+def read_outline(source: str | Path, kind: str | None = None) -> Outline:
+    """The outline in the file ``source``: a YAML or JSON outline, or a Markdown draft (.md) mapped
+    to one (``kind`` then overrides its front matter; the mapping's notes are in :func:`read_source`)."""
+    return read_source(source, kind)[0]
+
+
+def read_source(source: str | Path, kind: str | None = None) -> tuple[Outline, list[str]]:
+    """(the outline in ``source``, what was decided reading it): notes only for Markdown drafts, whose
+    kind may be guessed and whose head lines and headings are interpreted."""
+    from drafter.markdown import is_markdown, outline_from_draft, read_draft
+
+    source = Path(source)
+    if not is_markdown(source):
+        return load_outline(source), []
+    draft = read_draft(source, kind)
+    outline = outline_from_draft(draft, source)
+    how = "given" if draft.guess is None else f"guessed: {draft.guess.reason}"
+    return outline, [f"kind: {draft.kind} ({how})", *draft.notes]
+
+
 def render_file(source: str | Path, output: str | Path | None = None,
-                department: str | Path | None = None, *, toc: Sequence[TocEntry] = ()) -> Path:
-    """Render the outline file ``source`` to ``output`` (default: beside it, .docx); returns the path.
+                department: str | Path | None = None, *, toc: Sequence[TocEntry] = (),
+                outline: Outline | None = None) -> Path:
+    """Render the outline file ``source`` (YAML, JSON or a Markdown draft) to ``output`` (default:
+    beside it, .docx); returns the path.
 
     The department pack is ``department``, else the outline's ``department:`` key (relative to
     the outline), else ``$DRAFTER_DEPARTMENT``, else none. ``toc``: the entries of a filled-in
-    table of contents (drafter.office.preview gets them from LibreOffice).
+    table of contents (drafter.office.preview gets them from LibreOffice). ``outline``: the
+    outline already read from ``source`` (see :func:`read_source`), to not read it twice.
     """
     from drafter.departments.pack import department_for
 
@@ -121,6 +144,6 @@ def render_file(source: str | Path, output: str | Path | None = None,
     target = Path(output) if output else default_output(source)
     check_not_source(target, source)
     check_writable(target)
-    outline, pack = department_for(load_outline(source), department)
+    outline, pack = department_for(outline or read_outline(source), department)
     write_atomic(target, Renderer(department=pack).docx(outline, toc))
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = "零一二三四五六七八九"
 
 GBT9704_LEVELS = ("{zh}、", "（{zh}）", "{n}.", "（{n}）")
@@ -56,9 +58,55 @@ def join_points(points: tuple[str, ...], marker: str = "是") -> str:
     return "；".join(parts) + "。" if parts else ""
 
 
+def split_points(text: str) -> tuple[tuple[str, ...], str] | None:
+    """The inverse of :func:`join_points`: (points, marker) when ``text`` is nothing but
+    "一是……；二是……；三是……。" (or 一要……), else None."""
+    for marker in ("是", "要"):
+        if not text.startswith("一" + marker) or not text.endswith("。"):
+            continue
+        parts = text[:-1].split("；")
+        if len(parts) < 2:
+            continue
+        items = []
+        for index, part in enumerate(parts, 1):
+            ordinal = chinese_numeral(index) + marker
+            if not part.startswith(ordinal) or len(part) <= len(ordinal):
+                break
+            items.append(part[len(ordinal):])
+        else:
+            if join_points(tuple(items), marker) == text:
+                return tuple(items), marker
+    return None
+
+
 def as_lead(heading: str) -> str:
     """A heading made into a lead sentence: it ends with 。 unless it already ends a sentence."""
     heading = heading.rstrip()
     if heading.endswith(("。", "！", "？", "!", "?")):
         return heading
     return heading.rstrip("；;，,、：:.") + "。"
+
+
+_ZH_NUM = "一二三四五六七八九十百零〇"
+TYPED_NUMBER = re.compile(
+    r"\s*(?:"
+    rf"[（(]\s*[{_ZH_NUM}]+\s*[）)]\s*[、.．]?"          # （一）
+    rf"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"          # （1）
+    rf"|第[{_ZH_NUM}0-9]+(?:部分|章|节|篇)\s*[、，,：:．.]?"  # 第一部分
+    rf"|第[{_ZH_NUM}]+\s*[、，,：:]"                     # 第一，
+    rf"|[{_ZH_NUM}]+\s*[、.．]"                          # 一、
+    r"|[0-9０-９]+\s*(?:[、．]|\.(?![0-9０-９])|[)）])"     # 1. 1、 1)
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?"
+    r"|[①-⑳]"
+    r")\s*"
+)
+"""A heading number typed by hand at the start of a heading: 一、 （一） 1. （1） 第一部分 ① Ⅰ、 …"""
+
+
+def without_typed_number(heading: str) -> str:
+    """The heading without a number typed at its start (``一、提高认识`` → ``提高认识``); a heading
+    that is nothing but a number stays as it is."""
+    match = TYPED_NUMBER.match(heading)
+    if match and match.group().strip() and match.end() < len(heading.rstrip()):
+        return heading[match.end():]
+    return heading

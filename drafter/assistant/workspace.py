@@ -1,0 +1,84 @@
+"""The one folder an assistant may read and write: every path it names is resolved and confined here.
+
+A path is taken relative to the workspace (an absolute path must already lie inside it), made
+absolute with every symbolic link followed, and refused unless the result is still inside the
+workspace: ``../x``, ``/etc/passwd`` and a link that points out are all refused the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+
+class WorkspaceError(DrafterError):
+    """A path outside the workspace, or one that cannot be used there."""
+
+
+class Workspace:
+    """A folder chosen when the server starts; the server reads and writes nothing outside it."""
+
+    def __init__(self, root: str | Path) -> None:
+        folder = Path(root).expanduser()
+        if not folder.is_dir():
+            raise WorkspaceError(f"{folder}: the workspace must be an existing folder")
+        self.root = folder.resolve()
+
+    def __str__(self) -> str:
+        return str(self.root)
+
+    def contains(self, path: Path) -> bool:
+        """Whether the (resolved) ``path`` is the workspace or inside it."""
+        return path == self.root or self.root in path.parents
+
+    def resolve(self, name: str, *, what: str = "file") -> Path:
+        """The absolute path of ``name`` (relative to the workspace), refused when it leads outside."""
+        if not name or not name.strip():
+            raise WorkspaceError(f"no {what} given: name one inside the workspace {self.root}")
+        given = Path(name).expanduser() if name.startswith("~") else Path(name)
+        candidate = given if given.is_absolute() else self.root / given
+        resolved = Path(os.path.realpath(candidate))
+        if not self.contains(resolved):
+            link = " (a symbolic link that points out of it)" if self.contains(Path(os.path.abspath(candidate))) else ""
+            raise WorkspaceError(f"{name}: outside the workspace {self.root}{link}; drafter mcp reads and writes "
+                                 "only inside its workspace folder")
+        return resolved
+
+    def existing_file(self, name: str) -> Path:
+        """A file that exists inside the workspace."""
+        path = self.resolve(name)
+        if not path.exists():
+            raise WorkspaceError(f"{name}: no such file in the workspace {self.root}")
+        if not path.is_file():
+            raise WorkspaceError(f"{name}: is a folder, not a file")
+        return path
+
+    def output_file(self, name: str, suffix: str) -> Path:
+        """Where to write a new file ``name`` (it must end in ``suffix``); its folder must exist."""
+        path = self.resolve(name, what="output file")
+        if path.suffix.lower() != suffix:
+            raise WorkspaceError(f"{name}: give the output a name ending in {suffix}")
+        if not path.parent.is_dir():
+            raise WorkspaceError(f"{name}: the folder {self.relative(path.parent)} does not exist in the workspace")
+        return path
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the assistant should name it: relative to the workspace."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix() or "."
+        except ValueError:  # pragma: no cover - every path handed out was confined first
+            return str(path)
+
+    def confine_tree(self, folder: Path, what: str) -> None:
+        """Refuse ``folder`` when it, or a file inside it, lies (or links) outside the workspace."""
+        if not self.contains(folder.resolve()):
+            raise WorkspaceError(f"{what} {folder}: outside the workspace {self.root}; drafter mcp reads "
+                                 "only inside its workspace folder")
+        for base, folders, files in os.walk(folder):
+            for name in folders + files:
+                entry = Path(base) / name
+                if not self.contains(Path(os.path.realpath(entry))):
+                    raise WorkspaceError(f"{what} {self.relative(folder)}: {name} is a symbolic link out of the "
+                                         f"workspace {self.root}; drafter mcp reads only inside it")

@@ -1,0 +1,181 @@
+"""drafter's own page layout prediction on the fixed grid: how many pages, how full the last one is.
+
+GB/T 9704 text is set on a fixed grid (every line exactly ``line_pitch`` high, every full-width
+character one advance wide), so the page count can be known without a word processor: a 公文's
+版记 must land on an even page, and only drafter can put the blank page before it in a way that
+holds in Word and in LibreOffice alike. The model: lines break greedily at the line width, a
+closing punctuation mark never starts a line (it pulls the character before it down), Latin
+letters and digits are half an advance wide, a ``keep_with_next`` paragraph moves to the next
+page when the first line of what follows would not fit, and a page break starts a new page.
+tests/test_gongwen.py checks the prediction against LibreOffice's PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph
+from drafter.docx.profile import Profile, Style
+
+NO_LINE_START = set("，。、；：？！）］｝〕〉》」』】”’…—·%‰℃")
+"""Characters a Chinese line never starts with (GB/T 15834 practice, Word's and LibreOffice's kinsoku)."""
+HEADER_DISTANCE_TW = 851
+"""The header's distance from the page's top edge (15 mm), as drafter's sections write it."""
+NO_LINE_END = set("（［｛〔〈《「『【“‘")
+"""Characters a Chinese line never ends with."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the text ends: the number of pages and the height used on the last one, in twips."""
+
+    pages: int
+    used_tw: int
+    page_tw: int
+
+    @property
+    def free_tw(self) -> int:
+        """Height left below the text on the last page."""
+        return self.page_tw - self.used_tw
+
+
+def char_width(char: str, style: Style) -> int:
+    """The advance of one character in twips: full width for CJK and full-width marks, else half."""
+    em = style.half_points * 10
+    wide = unicodedata.east_asian_width(char) in ("W", "F", "A") and not char.isascii()
+    return (em if wide else em // 2) + style.spacing_twentieths
+
+
+def _autospaced(before: str, after: str) -> bool:
+    """Whether a quarter-em goes between two characters (autoSpaceDE/DN: 汉字 next to a Latin
+    letter or digit; punctuation takes none)."""
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    def han(c: str) -> bool:
+        return not c.isascii() and unicodedata.category(c) == "Lo"
+
+    return (han(before) and latin(after)) or (latin(before) and han(after))
+
+
+def _units(segment: str) -> list[str]:
+    """Pieces a line never splits: a run of Latin letters and digits (2025, GDP) is one piece."""
+    return re.findall(r"[A-Za-z0-9.%]+|.", segment)
+
+
+def count_lines(text: str, first_width: int, width: int, style: Style) -> int:
+    """Lines a paragraph of ``text`` takes: the first line ``first_width`` wide, the rest ``width``."""
+    lines = 0
+    for segment in text.split("\n"):
+        lines += 1
+        room = first_width if lines == 1 else width
+        line: list[tuple[str, int]] = []
+        used = 0
+        for unit in _units(segment):
+            if unit == "\t":  # a tab to a right stop: the rest sits on this line
+                break
+            advance = sum(char_width(c, style) for c in unit)
+            if line and _autospaced(line[-1][0][-1], unit[0]):
+                advance += style.half_points * 10 // 4  # the space Word and LibreOffice put between 汉字 and Latin
+            if used + advance > room and line:
+                # kinsoku: a closing mark pulls the last piece of the full line down with it;
+                # an opening mark at the end of the line goes down with what it opens
+                carried: list[tuple[str, int]] = []
+                if unit[0] in NO_LINE_START:
+                    carried.append(line.pop())
+                while line and line[-1][0][-1] in NO_LINE_END:
+                    carried.insert(0, line.pop())
+                lines += 1
+                room = width
+                line = carried
+                used = sum(a for _, a in line)
+            line.append((unit, advance))
+            used += advance
+    return lines
+
+
+def paragraph_height(block: Paragraph, style: Style, profile: Profile, *, fit: bool = False) -> tuple[int, int]:
+    """(number of lines, height in twips) of a paragraph, spacing and rules included."""
+    page = profile.page
+    text_width = page.width - page.left - page.right
+    char = style.half_points * 10
+    right = style.right_tw + round((block.right_chars or 0) * char)
+    if block.hang_chars or block.left_chars:
+        first = style.left_tw + style.first_line_tw - style.hanging_tw + round((block.left_chars or 0) * char)
+        rest = first + round((block.hang_chars or 0) * char)
+    else:
+        first = style.left_tw + style.first_line_tw - style.hanging_tw
+        rest = style.left_tw
+    if fit:
+        lines = block.text.count("\n") + 1
+    else:
+        lines = count_lines(block.text, text_width - first - right, text_width - rest - right, style)
+    line = style.line_tw or round(style.half_points * 10 * 1.3)
+    height = lines * line + style.before_tw + style.after_tw
+    for rule in (style.rule_above, style.rule_below):
+        if rule is not None:
+            height += rule.space_pt * 20 + rule.eighths * 20 // 8
+    return lines, height
+
+
+def _keeps(blocks: list[Block], profile: Profile) -> list[bool]:
+    """For each block, whether it stays on the page of the next one (as the writer marks it)."""
+    keeps = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        keeps.append(isinstance(block, Paragraph) and isinstance(following, Paragraph) and (
+            profile.style(block.style).keep_with_next or profile.style(following.style).keep_with_previous))
+    return keeps
+
+
+def header_overflow(blocks: list[Block], profile: Profile) -> int:
+    """How far a letterhead (the first page's header) reaches below the top margin, in twips:
+    the word processor starts page one's text that much lower."""
+    head = next((b for b in blocks if isinstance(b, Letterhead)), None)
+    if head is None:
+        return 0
+    height = HEADER_DISTANCE_TW + sum(paragraph_height(p, profile.style(p.style), profile, fit=True)[1]
+                                      for p in head.top)
+    return max(0, height - profile.page.top)
+
+
+def predict(blocks: list[Block], profile: Profile) -> Layout:
+    """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``."""
+    page = profile.page
+    page_tw = page.height - page.top - page.bottom
+    keeps = _keeps(blocks, profile)
+    heights: dict[int, tuple[int, int, int]] = {}  # index → (lines, line height, extra)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            style = profile.style(block.style)
+            lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
+            line = style.line_tw or height // max(lines, 1)
+            heights[index] = (lines, line, height - lines * line)
+    pages, used = 1, header_overflow(blocks, profile)
+    for index, block in enumerate(blocks):
+        if isinstance(block, PageBreak):
+            pages, used = pages + 1, 0
+            continue
+        if index not in heights:
+            continue
+        lines, line, extra = heights[index]
+        if used and (index == 0 or not keeps[index - 1]):
+            # the first of a chain of paragraphs kept together: all of it, and the first line of
+            # its last paragraph, must fit, or the chain starts the next page
+            chain, last = 0, index
+            while keeps[last] and last + 1 in heights:
+                chain += heights[last][0] * heights[last][1] + heights[last][2]
+                last += 1
+            chain += heights[last][1] + heights[last][2]
+            if used + chain > page_tw and chain <= page_tw:
+                pages, used = pages + 1, 0
+        if used and used + line + extra > page_tw:
+            pages, used = pages + 1, 0
+        used += extra
+        for _ in range(lines):
+            if used + line > page_tw:
+                pages, used = pages + 1, 0
+            used += line
+    return Layout(pages, used, page_tw)
