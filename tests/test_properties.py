@@ -112,7 +112,7 @@ def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> d
                 data.pop(shorthand, None)
             data["body"] = draw(st.lists(content_strategy(level, max_level), max_size=4))
             continue
-        data[spec.name] = draw(CHECKED.get(spec.name) or value_strategy(spec.hint, level, max_level))
+        data[spec.name] = draw(CHECKED[spec.name] if spec.name in CHECKED else value_strategy(spec.hint, level, max_level))
     return data
 
 

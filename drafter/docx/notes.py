@@ -63,15 +63,20 @@ def section_properties(page: Page, *, footers: bool, landscape: bool, footnotes:
             '<w:footerReference w:type="even" r:id="rIdFooterEven"/>') if footers else ""
     notes = footnote_properties(footnotes) if footnotes else ""
     grid = f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>' if page.line_pitch else ""
+    footer = page.footer
     if landscape:
         size = f'<w:pgSz w:w="{page.height}" w:h="{page.width}" w:orient="landscape"/>'
         top, right, bottom, left = page.right, page.bottom, page.left, page.top
+        # the page number keeps its distance below the text block: the turned bottom margin (the
+        # portrait left one) is narrower than the portrait bottom, so the footer moves down by
+        # the difference (else it would reach into the text block and push the table up)
+        footer = max(0, page.footer - (page.bottom - bottom))
     else:
         size = f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
         top, right, bottom, left = page.top, page.right, page.bottom, page.left
     return (f"<w:sectPr>{refs}{notes}<w:type w:val=\"nextPage\"/>{size}"
             f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
-            f'w:header="851" w:footer="{page.footer}" w:gutter="0"/><w:cols w:space="425"/>{grid}</w:sectPr>')
+            f'w:header="851" w:footer="{footer}" w:gutter="0"/><w:cols w:space="425"/>{grid}</w:sectPr>')
 
 
 def section_break(properties: str) -> str:
