@@ -548,11 +548,13 @@ def _render(outline: drafter.Outline, path: Path) -> Path:
     return path
 
 
-# extract does not read a 公文's header and record (版头, 版记) yet: those examples are left out
-GONGWEN_EXAMPLES = {"notice.yaml", "request.yaml", "letter.yaml", "meeting-minutes.yaml"}
+# extract does not read a 公文's header and record (版头, 版记) yet, nor tables, figures and
+# footnotes (README: limitations): those examples are left out
+NOT_READ_BACK = {"notice.yaml", "request.yaml", "letter.yaml", "meeting-minutes.yaml",
+                 "report-tables.yaml", "article-notes.yaml"}
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in OUTLINES.glob("*.yaml") if p.name not in GONGWEN_EXAMPLES))
+@pytest.mark.parametrize("name", sorted(p.name for p in OUTLINES.glob("*.yaml") if p.name not in NOT_READ_BACK))
 def test_example_outlines_round_trip_through_docx(name: str, tmp_path: Path) -> None:
     original = load_outline(OUTLINES / name)
     extracted = drafter.extract(_render(original, tmp_path / "out.docx"))

@@ -4,6 +4,7 @@ contents filled with the pages its headings are on, and what happens without Lib
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import re
@@ -113,6 +114,14 @@ class Geometry:
         return cls(page.width * TW_MM, page.height * TW_MM, page.top * TW_MM, page.bottom * TW_MM,
                    page.left * TW_MM, page.right * TW_MM, page.line_pitch * TW_MM, lines,
                    page.chars_per_line, char)
+
+    def on(self, page: Page) -> Geometry:
+        """The geometry of ``page``: a landscape page (a wide table's) has the page and its
+        margins turned (left and right are the portrait top and bottom)."""
+        if page.width <= page.height:
+            return self
+        return dataclasses.replace(self, width=self.height, height=self.width, top=self.right,
+                                   bottom=self.left, left=self.top, right=self.bottom)
 
     def body_lines(self, page: Page) -> list[Line]:
         """The lines inside the text block (the footer's page number sits below it)."""
@@ -253,8 +262,8 @@ def test_example_pdf_has_the_profiles_paper_and_the_title_on_page_one(example: R
 @needs_poppler
 @every_example
 def test_example_text_stays_inside_the_margins(example: Rendered) -> None:
-    g = example.geometry
     for page in example.pages:
+        g = example.geometry.on(page)
         if page.number == 1 and example.outline.stem == "letter":
             continue  # the letterhead sits above the text block by design (tests/test_gongwen.py)
         for line in g.body_lines(page):
@@ -272,6 +281,7 @@ def test_example_page_numbers_alternate_sides(example: Rendered) -> None:
     numbers, g = example.profile.page_numbers, example.geometry
     edge = numbers.edge_tw * TW_MM
     for page in example.pages:
+        g = example.geometry.on(page)
         if example.outline.stem in OFFICIAL:
             continue  # unnumbered 版记 and letter pages, measured in tests/test_gongwen.py
         footer = g.footer_lines(page)

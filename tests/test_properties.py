@@ -54,9 +54,11 @@ _CHAR = st.one_of(
     st.sampled_from(_PUNCT),
     st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cn", "Zl", "Zp")),
 )
-TEXT = st.text(_CHAR, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+_MARKS = re.compile(r"\[\^[^\[\]\s]{1,40}\]|\[@\d")
+TEXT = st.text(_CHAR, min_size=1, max_size=30).filter(lambda s: s.strip() != "" and not _MARKS.search(s))
 """Text as an outline may hold it: Chinese, punctuation of both widths, markup characters, any
-printable Unicode (not line or paragraph separators: a line break is its own test below)."""
+printable Unicode (not line or paragraph separators: a line break is its own test below).
+Footnote marks [^name] and citations [@1] are outline syntax, not text: they are left out."""
 
 RENDERER = Renderer()
 
@@ -105,9 +107,30 @@ def record_strategy(draw: st.DrawFn, cls: type, level: int, max_level: int) -> d
             item = typing.get_args(spec.hint)[0]
             data["sections"] = draw(st.lists(record_strategy(item, level + 1, max_level), max_size=2))
             continue
-        strategy = CHECKED[spec.name] if spec.name in CHECKED else value_strategy(spec.hint, level, max_level)
-        data[spec.name] = draw(strategy)
+        if spec.name == "body":  # an ordered body instead of paragraphs, points and sections
+            for shorthand in ("paragraphs", "points", "points_marker", "points_each", "sections"):
+                data.pop(shorthand, None)
+            data["body"] = draw(st.lists(content_strategy(level, max_level), max_size=4))
+            continue
+        data[spec.name] = draw(CHECKED[spec.name] if spec.name in CHECKED else value_strategy(spec.hint, level, max_level))
     return data
+
+
+def content_strategy(level: int, max_level: int) -> st.SearchStrategy[Any]:
+    """One item of a section's ordered body (no figures: their files would have to exist)."""
+    point = st.one_of(TEXT, st.fixed_dictionaries({"lead": TEXT}, optional={"text": TEXT}))
+    table = st.integers(min_value=1, max_value=3).flatmap(lambda columns: st.fixed_dictionaries(
+        {"rows": st.lists(st.lists(TEXT, min_size=columns, max_size=columns), min_size=1, max_size=3)},
+        optional={"caption": TEXT, "notes": st.lists(TEXT, max_size=2)}))
+    items = [TEXT, st.fixed_dictionaries({"paragraph": TEXT}), st.fixed_dictionaries({"quote": TEXT}),
+             st.fixed_dictionaries({"points": st.lists(point, min_size=1, max_size=3)},
+                                   optional={"each": st.booleans()}),
+             st.fixed_dictionaries({"table": table})]
+    if level < max_level:
+        from drafter.outline.model import Section
+
+        items.append(st.fixed_dictionaries({"section": record_strategy(Section, level + 1, max_level)}))
+    return st.one_of(items)
 
 
 CHECKED: dict[str, st.SearchStrategy[Any]] = {

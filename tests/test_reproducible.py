@@ -37,6 +37,9 @@ def test_two_renders_are_byte_identical(outline: Path, tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     copy = tmp_path / "elsewhere" / outline.name
     shutil.copy(outline, copy)
+    for folder in ("data", "figures"):  # the spreadsheets and images an example's tables and figures use
+        if (outline.parent / folder).is_dir():
+            shutil.copytree(outline.parent / folder, tmp_path / "elsewhere" / folder)
     second = render_in_process(copy, tmp_path / "elsewhere" / "b.docx",
                                env={"PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai"})
     assert first == second

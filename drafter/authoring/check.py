@@ -232,21 +232,24 @@ def check_file(path: Path, display: str | None = None) -> Checked:
         text = yamlfile.read_text(path, name)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
-    return check_text(text, name)
+    return check_text(text, name, path)
 
 
-def check_text(text: str, file: str = "<outline>") -> Checked:
+def check_text(text: str, file: str = "<outline>", source: Path | None = None) -> Checked:
     """Check outline source text (YAML, JSON, or a Markdown draft when ``file`` ends in .md):
-    schema problems (E0xx) and lint findings."""
+    schema problems (E0xx) and lint findings.
+
+    ``source`` is the outline's file: tables' spreadsheets and figures' images are found beside it.
+    """
     if is_markdown(file):
-        return check_markdown(text, file)
+        return check_markdown(text, file, source)
     try:
         document = parse_document(text, file)
     except OutlineError as exc:
         return Checked([_problem_finding(p, "E001") for p in exc.problems], None, None)
     findings: list[Finding] = []
     try:
-        outline_from_yaml(document, None, reviewed=False)
+        outline_from_yaml(document, source, reviewed=False)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems)
     data = document.data
@@ -256,7 +259,7 @@ def check_text(text: str, file: str = "<outline>") -> Checked:
     return Checked(sort_findings(findings), document, kind)
 
 
-def check_markdown(text: str, file: str = "<draft.md>") -> Checked:
+def check_markdown(text: str, file: str = "<draft.md>", source: Path | None = None) -> Checked:
     """Check a Markdown draft: what cannot be mapped (E003), the mapped outline's schema problems
     (E002) and lint findings, each at its line in the Markdown."""
     try:
@@ -266,7 +269,7 @@ def check_markdown(text: str, file: str = "<draft.md>") -> Checked:
     findings = [_problem_finding(p, "E003") for p in draft.unmapped]
     unmapped = set(draft.unmapped)
     try:
-        outline_from_yaml(draft.document, None, reviewed=False)
+        outline_from_yaml(draft.document, source, reviewed=False)
     except OutlineError as exc:
         findings.extend(_problem_finding(p, "E002") for p in exc.problems if p not in unmapped)
     kind = KINDS.get(draft.kind)

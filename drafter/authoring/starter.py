@@ -61,7 +61,10 @@ def _field(spec: FieldSpec, indent: int, top: bool = False) -> list[str]:
     if typing.get_origin(hint) is tuple:
         if isinstance(spec.example, (list, tuple)):  # an optional list worth showing filled in
             items = [f"{pad}  - {_scalar(value)}" for value in spec.example]
-            return [_comment(spec, indent), f"{pad}{spec.name}:", *items]
+            if all(isinstance(value, str) for value in spec.example):
+                return [_comment(spec, indent), f"{pad}{spec.name}:", *items]
+            # items with their own keys (a body's tables, figures…) are shown, commented out
+            return [_comment(spec, indent), f"{pad}# {spec.name}:", *(f"{pad}# {line[len(pad):]}" for line in items)]
         return [_comment(spec, indent), f"{pad}# {spec.name}:", f"{pad}#   -"]
     shown = "" if spec.example is None else " " + _scalar(spec.example)
     if spec.default not in (None, ()) and spec.example is None:

@@ -32,7 +32,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.outline.content import Cell, Figure, Table
 from drafter.outline.load import Outline
+from drafter.outline.model import Content
+from drafter.outline.resolve import CITE_MARK, NOTE_MARK
 from drafter.outline.schema import fields_of
 from drafter.text.numbering import heading_number
 
@@ -45,7 +48,7 @@ SPOKEN_KINDS = frozenset({"speech", "party-lecture"})
 ONE_PARAGRAPH_FIELDS = frozenset({"points", "keywords", "authors", "present", "attending", "absent"})
 """List keys rendered as a single paragraph (一是……；二是……。, a keyword line, a name list)."""
 
-NOT_COUNTED = frozenset({"kind", "department", "points_marker", "inline"})
+NOT_COUNTED = frozenset({"kind", "department", "points_marker", "inline", "points_each", "marker", "each"})
 """Keys that are settings, not text of the document."""
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -67,6 +70,8 @@ class Counts:
 
     def add_text(self, text: str) -> None:
         """Count the characters, punctuation marks, words and numbers of ``text``."""
+        if "[" in text:  # footnote marks [^name] and citations [@3] are not text
+            text = CITE_MARK.sub("", NOTE_MARK.sub("", text))
         self.hanzi += len(_HAN.findall(text))
         marks = _NUMBER.sub("", _WORD.sub("", text))  # 3.5 and don't hold no punctuation mark
         self.punctuation += sum(1 for c in marks if unicodedata.category(c).startswith("P"))
@@ -116,31 +121,57 @@ class Stats:
         return total
 
 
-def count_value(hint: Any, value: Any, counts: Counts, name: str = "") -> None:
-    """Add the text of a model value (typed by ``hint``) to ``counts``."""
+def count_value(hint: Any, value: Any, counts: Counts, name: str = "", aside: Counts | None = None) -> None:
+    """Add the text of a model value (typed by ``hint``) to ``counts``; the text of tables and
+    figures goes to ``aside`` instead, when given (it is read, not spoken)."""
     if value is None or name in NOT_COUNTED:
+        return
+    if isinstance(value, (Table, Figure)):
+        _count_shown(value, counts if aside is None else aside)
         return
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        count_value(options[0], value, counts, name)
+        count_value(options[0], value, counts, name, aside)
         return
     if dataclasses.is_dataclass(value):
         is_section = any(s.name == "heading" for s in fields_of(type(value)))
         if is_section:
             counts.sections += 1
+        if isinstance(value, Content) and (value.paragraph is not None or value.quote is not None):
+            counts.paragraphs += 1
         for spec in fields_of(type(value)):
-            count_value(spec.hint, getattr(value, spec.name), counts, spec.name)
+            count_value(spec.hint, getattr(value, spec.name), counts, spec.name, aside)
         return
     if isinstance(value, tuple):
         item = typing.get_args(hint)[0] if origin is tuple else Any
-        if item is str and value:
+        if value and (item is str or name == "points"):
             counts.paragraphs += 1 if name in ONE_PARAGRAPH_FIELDS else len(value)
+        elif name == "body":
+            counts.paragraphs += sum(1 for v in value if isinstance(v, str))
         for element in value:
-            count_value(item, element, counts, name)
+            count_value(item, element, counts, name, aside)
+        return
+    if isinstance(value, dict):
+        for element in value.values():
+            count_value(str, element, counts, name, aside)
         return
     if isinstance(value, str):
         counts.add_text(value)
+
+
+def _count_shown(value: Table | Figure, counts: Counts) -> None:
+    """The text a table or figure shows: caption, cells and notes (not file names or settings)."""
+    if value.caption:
+        counts.add_text(value.caption)
+        counts.paragraphs += 1
+    if isinstance(value, Table):
+        for row in value.rows:
+            for cell in row:
+                counts.add_text(cell.text if isinstance(cell, Cell) else cell)
+        for note in value.notes:
+            counts.add_text(note)
+            counts.paragraphs += 1
 
 
 def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
@@ -148,16 +179,23 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
     kind = outline.kind
     document = outline.document
     front = Counts()
+    aside = Counts()
     rows: list[Row] = [Row("front matter", front, spoken=False)]
     for spec in fields_of(type(document)):
         value = getattr(document, spec.name)
         if spec.name in NOT_COUNTED:
             continue
+        if spec.name == "footnotes":
+            if value:
+                notes = Counts(paragraphs=len(value))
+                count_value(spec.hint, value, notes, spec.name)
+                rows.append(Row("footnotes", notes, spoken=False))
+            continue
         if isinstance(value, tuple):
             if spec.name == "sections":
                 for index, section in enumerate(value, 1):
                     counts = Counts()
-                    count_value(Any, section, counts)
+                    count_value(Any, section, counts, aside=aside)
                     number = heading_number(kind.numbering, 1, index) if kind.numbering else ""
                     rows.append(Row(number + section.heading, counts))
                 continue
@@ -167,6 +205,8 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
                 rows.append(Row(spec.name, counts))
         else:
             count_value(spec.hint, value, front, spec.name)
+    if aside.chars:
+        rows.append(Row("tables and figures", aside, spoken=False))
     stats = Stats(rows)
     for row in rows:
         stats.total += row.counts

@@ -34,9 +34,11 @@ Attributes of ``<p>``:
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
 from drafter.text.typography import join_lines, normalise_punctuation
 
@@ -48,6 +50,10 @@ class Run:
     text: str
     style: str | None = None
     line_break: bool = False
+    note: str | None = None
+    """The name of the footnote whose reference mark this run is (outline text: [^name])."""
+    cite: str | None = None
+    """A citation of the references list this run is (outline text: [@3], [@1,4], [@2-5])."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Paragraph:
     hang_chars: float | None = None
     left_chars: float | None = None
     right_chars: float | None = None
+    anchor: str | None = None
+    """A bookmark name citations link to (``anchor="ref3"``)."""
 
     @property
     def text(self) -> str:
@@ -97,7 +105,8 @@ class Letterhead:
     foot: tuple[Paragraph, ...]
 
 
-Block = Paragraph | PageBreak | TableOfContents | Record | Letterhead
+Block = (Paragraph | PageBreak | TableOfContents | Record | Letterhead
+         | TableBlock | FigureBlock | FootnoteText | Landscape)
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
 
@@ -137,6 +146,8 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
+    if tag in _CONTENT_TAGS:
+        return parse_content_block(element, template, chinese)
     if tag == "record":
         lines = tuple(_block(child, template, chinese) for child in element)
         if not lines or not all(isinstance(line, Paragraph) for line in lines):
@@ -153,10 +164,17 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
             parts[child.tag] = tuple(_block(p, template, chinese) for p in child)  # type: ignore[misc]
         return Letterhead(parts["top"], parts["foot"])
     if tag != "p":
-        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; "
-                                            "use <p>, <blank/>, <pagebreak/>, <toc/>, <record> or <letterhead>")
-    style = element.get("style", "body")
-    align = element.get("align")
+        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; use <p>, "
+                                            "<blank/>, <pagebreak/>, <toc/>, <record>, <letterhead>, <table>, "
+                                            "<figure/>, <footnote> or <landscape>")
+    return _paragraph(element, "body", template, chinese)
+
+
+def _paragraph(element: ET.Element, default_style: str, template: str, chinese: bool) -> Paragraph:
+    """A paragraph from a ``<p>`` (or a ``<td>`` or ``<footnote>``, which hold text the same way;
+    a cell's ``align`` is the cell's, read by :mod:`drafter.compose.tables`)."""
+    style = element.get("style", default_style)
+    align = element.get("align") if element.tag != "td" else None
     if align is not None and align not in _ALIGNS:
         raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
                                             f"use one of {', '.join(sorted(_ALIGNS))}")
@@ -164,7 +182,10 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     left = _chars(element, "left", template)
     right = _chars(element, "right", template)
     runs = _runs(element, None, template, _language(element, chinese, template))
-    return Paragraph(style, _trim(runs), align, hang, left, right)
+    anchor = element.get("anchor")
+    if anchor is not None and not _ANCHOR.fullmatch(anchor):
+        raise TemplateError(template, None, f'anchor="{anchor}": letters and digits, starting with a letter')
+    return Paragraph(style, _trim(runs), align, hang, left, right, anchor)
 
 
 def _chars(element: ET.Element, name: str, template: str) -> float | None:
@@ -201,7 +222,11 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
     def text_run(text: str | None, run_style: str | None) -> None:
         if text:
             text = join_lines(text) if "\n" in text.strip() else text
-            runs.append(Run(normalise_punctuation(text) if chinese else text, run_style))
+            for piece, note, cite in split_marks(text):
+                if note or cite:
+                    runs.append(Run("", run_style, note=note, cite=cite))
+                else:
+                    runs.append(Run(normalise_punctuation(piece) if chinese else piece, run_style))
 
     text_run(element.text, style)
     for child in element:
@@ -219,7 +244,32 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
 def _trim(runs: list[Run]) -> tuple[Run, ...]:
     """Trim whitespace at the outer edges of a paragraph's text and drop empty runs."""
     if runs and not runs[0].line_break:
-        runs[0] = Run(runs[0].text.lstrip(), runs[0].style)
+        first = runs[0]
+        runs[0] = Run(first.text.lstrip(), first.style, False, first.note, first.cite)
     if runs and not runs[-1].line_break:
-        runs[-1] = Run(runs[-1].text.rstrip(), runs[-1].style)
-    return tuple(r for r in runs if r.line_break or r.text)
+        last = runs[-1]
+        runs[-1] = Run(last.text.rstrip(), last.style, False, last.note, last.cite)
+    return tuple(r for r in runs if r.line_break or r.text or r.note or r.cite)
+
+
+_MARKS = re.compile(r"\[\^([^\[\]\s]{1,40})\]|\[@(\d{1,4}(?:\s*[,，、-]\s*\d{1,4})*)\]")
+
+
+def split_marks(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Text cut at footnote marks [^name] and citations [@3]: (text, note name, citation) pieces."""
+    if "[" not in text:
+        return [(text, None, None)]
+    pieces: list[tuple[str, str | None, str | None]] = []
+    last = 0
+    for match in _MARKS.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], None, None))
+        pieces.append(("", match.group(1), match.group(2)))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], None, None))
+    return pieces
+
+
+_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,38}")
+_CONTENT_TAGS = {"table", "figure", "footnote", "landscape"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from drafter.outline.content import Point
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _END = ".;,:!? "
@@ -59,19 +61,34 @@ def unlabelled(text: str, *labels: str) -> str:
     return stripped
 
 
-def en_points(points: Sequence[str]) -> str:
-    """English parallel points as one sentence: First, …; second, …; third, …."""
+def en_points(points: Sequence[str | Point]) -> str:
+    """English parallel points as one paragraph: "First, …; second, …; third, …."
+
+    Points with a lead sentence ({lead, text}) are whole sentences: "First, lead. Text. Second, …"
+    """
+    return " ".join(en_point_paragraphs(points))
+
+
+def en_point_paragraphs(points: Sequence[str | Point], each: bool = False) -> list[str]:
+    """English points as paragraphs: one for all (``en_points``) or, with ``each``, one per point."""
+    sentences = each or any(isinstance(p, Point) for p in points)
     parts = []
     for index, point in enumerate(points):
-        text = point.strip().rstrip(_END)
         ordinal = _ORDINALS[index] if index < len(_ORDINALS) else f"{index + 1}th"
+        lead = point.lead if isinstance(point, Point) else point
+        text = lead.strip().rstrip(_END)
         if not text.lower().startswith(ordinal):
             text = f"{ordinal}, {text}"  # the point is kept as typed: write it to follow "first, "
-        parts.append(text)
+        if isinstance(point, Point) and point.text:
+            body = point.text.strip()
+            text = f"{text}. {body[:1].upper()}{body[1:].rstrip(_END)}"
+        parts.append(text[:1].upper() + text[1:] + "." if sentences else text)
     if not parts:
-        return ""
+        return []
+    if sentences:
+        return parts if each else [" ".join(parts)]
     joined = "; ".join(parts)
-    return joined[:1].upper() + joined[1:] + "."
+    return [joined[:1].upper() + joined[1:] + "."]
 
 
 FILTERS = {
@@ -80,4 +97,5 @@ FILTERS = {
     "affiliation_line": affiliation_line,
     "unlabelled": unlabelled,
     "en_points": en_points,
+    "en_point_paragraphs": en_point_paragraphs,
 }

@@ -22,6 +22,7 @@ from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
 from drafter.compose.cache import template_cache
+from drafter.compose.content import point_paragraphs
 from drafter.compose.gongwenfilters import FILTERS as GONGWEN_FILTERS
 from drafter.compose.guard import TIME_LIMIT, install, render_bounded
 from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
@@ -61,6 +62,7 @@ FILTERS = {
     "points": join_points,
     "lead": as_lead,
     "without_dash": without_dash,
+    "point_paragraphs": point_paragraphs,
     **KIND_FILTERS,
     **GONGWEN_FILTERS,
 }

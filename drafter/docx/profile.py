@@ -117,6 +117,13 @@ class PageNumberSpec:
 
 
 @dataclass(frozen=True)
+class FootnoteSpec:
+    """How footnotes are numbered."""
+
+    numbers: Literal["circled", "arabic"] | None = key("circled: ① ② ③ (default); arabic: 1 2 3.", None)
+
+
+@dataclass(frozen=True)
 class ProfileSpec:
     """A style profile file, or the ``style:`` part of a department pack."""
 
@@ -124,6 +131,7 @@ class ProfileSpec:
     page: PageSpec | None = key("Paper, margins and grid.", None)
     page_number: PageNumberSpec | None = key("Page numbers.", None)
     elements: dict[str, ElementSpec] | None = key("Look of each element, by name.", None)
+    footnotes: FootnoteSpec | None = key("Footnote numbering.", None)
 
 
 def merge_specs(base: Any, override: Any) -> Any:
@@ -238,6 +246,8 @@ class Profile:
     page: Page
     page_numbers: PageNumbers
     styles: dict[str, Style]
+    footnote_numbers: str = "circled"
+    """circled (① ②) or arabic (1 2): how footnote marks are numbered."""
 
     def style(self, name: str) -> Style:
         """The style of element ``name`` (KeyError when the profile has no such element)."""
@@ -278,7 +288,8 @@ def resolve(spec: ProfileSpec) -> Profile:
         merged = element if name == "body" else merge_specs(body, element)
         styles[name] = _resolve_style(name, merged, page, body_points, grid_spacing)
     numbers = _resolve_page_numbers(spec.page_number or PageNumberSpec(), styles["body"])
-    return Profile(spec.language or "zh-CN", page, numbers, styles)
+    footnote_numbers = (spec.footnotes.numbers if spec.footnotes else None) or "circled"
+    return Profile(spec.language or "zh-CN", page, numbers, styles, footnote_numbers)
 
 
 def _resolve_page(spec: PageSpec) -> Page:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
+from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml, record
+from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
+from drafter.outline.media import Image
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -116,15 +119,27 @@ def _profile_parts(profile: Profile) -> _ProfileParts:
     return parts
 
 
-def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()) -> str:
-    """The ``w:body`` content for a block stream; ``toc`` fills every table of contents."""
+def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = (),
+             content: BodyContent | None = None) -> str:
+    """The ``w:body`` content for a block stream; ``toc`` fills every table of contents.
+
+    ``content`` carries what tables, figures, footnotes and citations need (images, numbering);
+    without it the blocks are paragraphs, page breaks and tables of contents only.
+    """
     formats = _profile_parts(profile).formats
+    content = content or BodyContent(profile, formats)
     out = []
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            out.append(_paragraph_xml(block, formats, profile, _next_keeps_with_previous(blocks, index, profile)))
+            out.append(_paragraph_xml(block, formats, profile, _next_keeps_with_previous(blocks, index, profile),
+                                      content))
+        elif isinstance(block, (TableBlock, FigureBlock, Landscape)):
+            out.append(content.block(block, lambda inner: body_xml(inner, profile, toc, content),
+                                     keep_next=_next_keeps_with_previous(blocks, index, profile)))
+        elif isinstance(block, FootnoteText):
+            continue  # written to the footnotes part
         elif isinstance(block, Record):
-            rows = [_paragraph_xml(line, formats, profile, False) for line in block.lines]
+            rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
             placement = record.place(blocks[:index], block, profile)
             out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
         elif isinstance(block, PageBreak):
@@ -143,16 +158,14 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
     return "".join(out)
 
 
-def _paragraph_xml(block: Paragraph, formats: _RunFormats, profile: Profile, keep_next: bool) -> str:
+def _paragraph_xml(block: Paragraph, formats: _RunFormats, profile: Profile, keep_next: bool,
+                   content: BodyContent) -> str:
     formats.rpr(block.style, None)  # fail early on an unknown style
     style = profile.style(block.style)
     scale = record.fit_scale(block, style, profile) if style.fit_width else None
-    runs = []
-    for run in block.runs:
-        rpr = formats.rpr(block.style, run.style)
-        if scale is not None:
-            rpr += f'<w:w w:val="{scale}"/>'
-        runs.append(oxml.line_break(rpr) if run.line_break else oxml.run(run.text, rpr))
+    runs = content.runs(block, f'<w:w w:val="{scale}"/>' if scale is not None else "")
+    if block.anchor and block.anchor in content.cited:
+        runs = content.bookmark(block.anchor, runs)
     right = style.right_tw + round(block.right_chars * style.half_points * 10) if block.right_chars else None
     return oxml.paragraph(block.style, runs, align=block.align, indent=_indent(block, style),
                           keep_next=keep_next, right_tw=right)
@@ -184,6 +197,8 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             lines = block.lines if isinstance(block, Record) else block.top + block.foot
             used.update(line.style for line in lines)
             used.update(run.style for line in lines for run in line.runs if run.style)
+        else:
+            used.update(styles_of(block))
     return frozenset(used)
 
 
@@ -236,8 +251,9 @@ def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, he
                                                                         list[tuple[str, bytes]]]:
     """The package with page one's own header and footer (a letter's mark and double rules)."""
     formats = _profile_parts(profile).formats
-    top = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.top)
-    foot = "".join(_paragraph_xml(p, formats, profile, False) for p in letterhead.foot)
+    content = BodyContent(profile, formats)
+    top = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.top)
+    foot = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.foot)
     start = document.index("<w:sectPr>")
     end = document.index("</w:sectPr>", start) + len("</w:sectPr>")
     # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
@@ -252,17 +268,19 @@ def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, he
 
 
 def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
-               toc: Sequence[TocEntry] = ()) -> bytes:
+               toc: Sequence[TocEntry] = (), media: Mapping[str, Image] | None = None) -> bytes:
     """A complete DOCX package for the blocks, styled by the profile.
 
     ``toc`` is the filled-in table of contents (from LibreOffice's layout, see
     :mod:`drafter.office.libreoffice`); without it a table of contents is a field Word fills when updated.
+    ``media`` holds the images figures may show, by the name their ``src`` gives.
     """
     levels = max((b.levels for b in blocks if isinstance(b, TableOfContents)), default=0)
     if levels:
         profile = _profile_parts(profile).with_toc(levels)
     cached = _profile_parts(profile)
-    body = body_xml(blocks, profile, toc)
+    content = BodyContent(profile, cached.formats, media or {}, blocks)
+    body = body_xml(blocks, profile, toc, content)
     # a record on a page of its own ends the document with a section without page numbers
     blank_footer = cached.footers and any(isinstance(b, Record) for b in blocks) and oxml.has_section_break(body)
     document = oxml.document_part(body, profile.page, footers=cached.footers, blank_footer=blank_footer)
@@ -281,6 +299,8 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
         ("word/styles.xml", cached.styles(_used_styles(blocks))),
         *tail,
     ]
+    if content.has_parts():
+        parts = content.package(parts)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in parts:

@@ -117,6 +117,11 @@ def _printed_on() -> dt.date | None:
     return key("印发日期 (版记); not before the date of the document.", None)
 
 
+def _footnotes() -> model.Footnotes:
+    return key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+               example={"note1": "脚注的内容。"})
+
+
 def _department() -> str | None:
     return key("Department pack to render with: a folder, relative to this outline.", None)
 
@@ -145,6 +150,7 @@ class Notice:
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
     printed_on: dt.date | None = _printed_on()
+    footnotes: model.Footnotes = _footnotes()
     department: str | None = _department()
 
 
@@ -174,6 +180,7 @@ class Request:
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
     printed_on: dt.date | None = _printed_on()
+    footnotes: model.Footnotes = _footnotes()
     department: str | None = _department()
 
 
@@ -199,6 +206,7 @@ class Letter:
     seal: bool = _seal()
     note: str | None = _note()
     cc: Paragraphs = _cc()
+    footnotes: model.Footnotes = _footnotes()
     department: str | None = _department()
 
 
@@ -224,6 +232,7 @@ class MeetingMinutes:
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
     printed_on: dt.date | None = _printed_on()
+    footnotes: model.Footnotes = _footnotes()
     department: str | None = _department()
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from drafter.outline.content import CellText
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.schema import fields_of
 from drafter.resources import schemas_dir
@@ -92,6 +93,8 @@ class _Builder:
         origin = typing.get_origin(hint)
         if hint is str:
             return {"type": "string", "pattern": TEXT_PATTERN}
+        if hint is CellText:
+            return {"type": ["string", "number"]}
         if hint is bool:
             return {"type": "boolean"}
         if hint is int:

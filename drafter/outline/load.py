@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,8 @@ from drafter.errors import OutlineError, Problem
 from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.review import review
+from drafter.outline.media import Image
+from drafter.outline.resolve import check_marks, finishers
 from drafter.outline.schema import Validator
 from drafter.outline.yamlfile import KeyPath, YamlDocument
 from drafter.text.numbering import numbering_sample
@@ -27,6 +29,8 @@ class Outline:
     warnings: tuple[Problem, ...] = ()
     """What rendering warns about (see :mod:`drafter.outline.review`): typed heading numbers taken
     off, placeholders, empty sections."""
+    media: dict[str, Image] = field(default_factory=dict, compare=False, repr=False)
+    """The images of its figures, read and checked, by the file name the outline gives."""
 
     @property
     def base_dir(self) -> Path:
@@ -35,7 +39,7 @@ class Outline:
 
     def __getattr__(self, name: str) -> Any:
         """The document's own fields read directly: ``outline.title`` is ``outline.document.title``."""
-        if name.startswith("__") or name in {"kind", "document", "source", "warnings"}:
+        if name.startswith("__") or name in {"kind", "document", "source", "warnings", "media"}:
             raise AttributeError(name)
         try:
             return getattr(self.document, name)
@@ -81,13 +85,15 @@ def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: 
     refusals: list[Problem] = []
     if reviewed:
         data, warnings, refusals = review(document, kind)
-    validator = Validator(document)
+    media: dict[str, Image] = {}
+    validator = Validator(document, finishers(source.parent if source else Path.cwd(), media))
     built = validator.record(kind.model, data, ())
+    check_marks(validator, data)
     _check_depth(validator, data.get("sections"), ("sections",), 1, kind)
     _check_counts(validator, data.get("sections"), ("sections",))
     if early or validator.problems or refusals:
         raise OutlineError(early + validator.problems + refusals)
-    return Outline(kind, built, source, tuple(sorted(warnings, key=lambda p: (p.line, p.column))))
+    return Outline(kind, built, source, tuple(sorted(warnings, key=lambda p: (p.line, p.column))), media)
 
 
 def _kind(document: YamlDocument) -> Kind:
@@ -120,17 +126,32 @@ def _shown(value: Any) -> str:
 def _check_depth(validator: Validator, sections: Any, path: KeyPath, level: int, kind: Kind) -> None:
     if not isinstance(sections, list):
         return
-    deepest = kind.depth
     for index, section in enumerate(sections):
-        if not isinstance(section, dict):
-            continue
-        here = (*path, index)
-        if level > deepest:
-            scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
-            validator.fail(here, f"sections nest at most {deepest} levels deep in a {kind.name}"
-                                 f"{scheme}; move this section up a level")
+        if not _check_section_depth(validator, section, (*path, index), level, kind):
             return
-        _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+
+
+def _check_section_depth(validator: Validator, section: Any, here: KeyPath, level: int, kind: Kind) -> bool:
+    """Whether ``section`` (and what it holds) stays within the kind's depth; reports it if not."""
+    if not isinstance(section, dict):
+        return True
+    if level > kind.depth:
+        scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
+        validator.fail(here, f"sections nest at most {kind.depth} levels deep in a {kind.name}"
+                             f"{scheme}; move this section up a level")
+        return False
+    _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
+    for at, sub in _body_sections(section):
+        _check_section_depth(validator, sub, (*here, "body", at, "section"), level + 1, kind)
+    return True
+
+
+def _body_sections(section: dict[str, Any]) -> list[tuple[int, Any]]:
+    """(index, subsection) of the ``section:`` items of a section's ordered body."""
+    body = section.get("body")
+    if not isinstance(body, list):
+        return []
+    return [(i, item["section"]) for i, item in enumerate(body) if isinstance(item, dict) and "section" in item]
 
 
 MAX_NUMBERED = 999

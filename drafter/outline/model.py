@@ -8,24 +8,11 @@ document the keys. Defaults make a key optional; a field without a default is re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
-Paragraphs = tuple[str, ...]
-
-
-def key(doc: str, default: Any = MISSING, *, example: Any = None,
-        check: Callable[[Any], str | None] | None = None) -> Any:
-    """A dataclass field carrying its one-line documentation (and an example for starters).
-
-    ``check`` refuses a value of the right type that is still wrong: it returns what is wrong
-    (the validator reports it at the value's line and column) or None.
-    """
-    metadata = {"doc": doc, "example": example, "check": check}
-    if default is MISSING:
-        return field(metadata=metadata)
-    return field(default=default, metadata=metadata)
+from drafter.outline.content import Figure, Point, Table
+from drafter.outline.fields import Paragraphs, key
 
 
 @dataclass(frozen=True)
@@ -38,18 +25,54 @@ class Section:
     )
     paragraphs: Paragraphs = key("Body paragraphs of the section, in order.", (),
                                  example=["在这里写本节的正文，一段一项。"])
-    points: Paragraphs = key(
-        "Parallel points rendered as one paragraph: 一是……；二是……；三是……。", ()
+    points: tuple[str | Point, ...] = key(
+        "Parallel points: 一是……；二是……；三是……。 A point may be {lead, text}: 一要lead。text", ()
     )
     points_marker: str = key(
         "The verb after the ordinal in points: 是 gives 一是, 要 gives 一要.", "是"
     )
     sections: tuple[Section, ...] = key("Subsections, numbered one level down.", ())
+    points_each: bool = key("true: one paragraph per point (一是……。 on its own line); false: all in one.",
+                            False)
+    body: tuple[str | Content, ...] = key(
+        "The section's content in the order written, instead of paragraphs/points/sections: "
+        "text (a paragraph) or one of paragraph, points, table, figure, quote, section.", (),
+        example=["正文一段[^note1]。",
+                 {"points": ["压实工作责任", {"lead": "加强统筹协调", "text": "建立联席会议制度"}], "each": True},
+                 {"table": {"caption": "重点项目进展情况表",
+                            "rows": [["项目", "计划投资（亿元）", "完成投资（亿元）"], ["老旧小区改造", "12.50", "10.20"]],
+                            "notes": ["数据为初步统计。"]}},
+                 {"figure": {"file": "figures/chart.png", "caption": "投资完成情况", "width": "80%"}},
+                 {"quote": "引用的原文。"},
+                 {"section": {"heading": "下一级标题", "body": ["小节正文。"]}},
+                 "小节之后接着写的一段。"])
     inline: bool | None = key(
         "true: the heading is the lead sentence of the first paragraph; false: on its own line. "
         "Unset: the kind decides (speeches run level 2 in).",
         None,
     )
+
+
+@dataclass(frozen=True)
+class Content:
+    """One item of an ordered section body: exactly one of paragraph, points, table, figure,
+    quote or section (points may add marker and each)."""
+
+    paragraph: str | None = key("A body paragraph.", None)
+    points: tuple[str | Point, ...] | None = key("Parallel points 一是……；二是……。", None)
+    marker: str = key("With points: the verb after the ordinal (是 gives 一是, 要 gives 一要).", "是")
+    each: bool = key("With points: one paragraph per point instead of one for all.", False)
+    table: Table | None = key("A table.", None)
+    figure: Figure | None = key("A figure (image) with its caption.", None)
+    quote: str | None = key("A quotation set apart from the body text.", None)
+    section: Section | None = key("A subsection, numbered one level down by its place among subsections.",
+                                  None)
+
+
+CONTENT_KINDS = ("paragraph", "points", "table", "figure", "quote", "section")
+"""The keys of :class:`Content` of which an item holds exactly one."""
+
+Footnotes = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -67,6 +90,8 @@ class Speech:
     opening: Paragraphs = key("Opening paragraphs before the first section.", ())
     sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
     closing: Paragraphs = key("Closing paragraphs, e.g. 谢谢大家！", ())
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key(
         "Department pack to render with: a folder, relative to this outline.", None
     )
@@ -90,6 +115,8 @@ class PartyLecture:
     opening: Paragraphs = key("Opening paragraphs before the first section.", ())
     sections: tuple[Section, ...] = key("The numbered sections of the body.", ())
     closing: Paragraphs = key("Closing paragraphs.", ())
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -139,6 +166,8 @@ class Minutes:
     attendance: Attendance | None = key("出席/列席/请假 lists.", None)
     issuer: str | None = key("Who issues the minutes (signature line).", None)
     date: dt.date | None = key("Date of issue.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -177,6 +206,8 @@ class Article:
     sections: tuple[Section, ...] = key("Numbered sections: 一、 then 1. then （1）.", ())
     references: tuple[str, ...] = key("References, numbered [1], [2], ….", ())
     english: EnglishFront | None = key("English title, authors, abstract and keywords.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -193,6 +224,8 @@ class Commentary:
     sections: tuple[Section, ...] = key("Headed sections (unnumbered).", ())
     editor: str | None = key("Editor line.", None)
     source: str | None = key("Source line.", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)
 
 
@@ -212,4 +245,6 @@ class Report:
     closing: Paragraphs = key("Closing paragraphs.", ())
     attachments: tuple[str, ...] = key("附件: attachment titles, numbered 1. 2. ….", ())
     signature: str | None = key("Signature (default: the issuer).", None)
+    footnotes: Footnotes = key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+                               example={"note1": "脚注的内容。"})
     department: str | None = key("Department pack to render with: a folder, relative to this outline.", None)

@@ -13,10 +13,12 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from drafter.errors import Problem
+from drafter.outline.content import CellText
 from drafter.outline.yamlfile import KeyPath, YamlDocument
 
 
@@ -76,6 +78,8 @@ def describe(hint: Any) -> str:
     origin = typing.get_origin(hint)
     if hint is str:
         return "text"
+    if hint is CellText:
+        return "text or a number"
     if hint is bool:
         return "true or false"
     if hint is int:
@@ -105,9 +109,12 @@ def describe(hint: Any) -> str:
 class Validator:
     """Builds model objects from a :class:`YamlDocument`, collecting every problem."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument,
+                 finishers: dict[type, Callable[[Validator, Any, KeyPath], Any]] | None = None) -> None:
         self.document = document
         self.problems: list[Problem] = []
+        self.finishers = finishers or {}
+        """Per record type, a step run on each record built (it returns the record, or ``_INVALID``)."""
 
     def fail(self, path: KeyPath, message: str, *, key: bool = False) -> None:
         """Record a problem at ``path`` (unless the YAML reader already refused the value there)."""
@@ -146,7 +153,11 @@ class Validator:
                 ok = False
             else:
                 values[spec.name] = value
-        return cls(**values) if ok else _INVALID
+        if not ok:
+            return _INVALID
+        built = cls(**values)
+        finish = self.finishers.get(cls)
+        return finish(self, built, path) if finish else built
 
     def value(self, hint: Any, data: Any, path: KeyPath) -> Any:
         """Check and convert one value against a type hint; ``_INVALID`` when it does not fit."""
@@ -173,6 +184,8 @@ class Validator:
             hint_text = f"; did you mean '{close[0]}'?" if close else ""
             self.fail(path, f"expected {describe(hint)}, got {data!r}{hint_text}")
             return _INVALID
+        if hint is CellText:
+            return self._cell_text(data, path)
         if hint is str:
             if isinstance(data, bool):  # yes/no/on/off typed as text
                 self.fail(path, "expected text, got true/false (YAML reads yes, no, on, off, true and false "
@@ -194,8 +207,15 @@ class Validator:
         return _INVALID
 
     def _first_fit(self, options: list[Any], data: Any, path: KeyPath) -> Any:
+        records = [o for o in options if dataclasses.is_dataclass(o)]
+        if isinstance(data, dict) and len(records) == 1:  # a mapping can only mean the record:
+            return self.value(records[0], data, path)    # its own problems say more than "expected"
+        if records and not isinstance(data, dict):  # and anything else cannot be one
+            rest = [o for o in options if o not in records]
+            if len(rest) == 1:
+                return self.value(rest[0], data, path)
         for option in options:
-            trial = Validator(self.document)
+            trial = Validator(self.document, self.finishers)
             result = trial.value(option, data, path)
             if result is not _INVALID:
                 self.problems.extend(trial.problems)
@@ -204,7 +224,7 @@ class Validator:
         return _INVALID
 
     def _sequence(self, item: Any, data: Any, path: KeyPath) -> Any:
-        if item is str and isinstance(data, str):
+        if isinstance(data, str) and (item is str or str in typing.get_args(item)):
             data = [data]
         if not isinstance(data, list):
             self.fail(path, f"expected {describe(tuple[item, ...])}, got {_kind_of(data)}")
@@ -218,6 +238,17 @@ class Validator:
             return _INVALID
         items = {name: self.value(item, element, (*path, name)) for name, element in data.items()}
         return _INVALID if any(i is _INVALID for i in items.values()) else items
+
+    def _cell_text(self, data: Any, path: KeyPath) -> Any:
+        """A table cell: text, or a number as it was written (12.50 keeps its zero)."""
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            span = self.document.scalars.get(path)
+            written = self.document.text[span.start:span.end] if span and span.style is None else ""
+            return CellText(written.strip() or str(data))
+        if isinstance(data, str) and not data.strip():
+            return CellText("")  # an empty cell
+        text = self._text(data, path)
+        return text if text is _INVALID else CellText(text)
 
     def _text(self, data: Any, path: KeyPath) -> Any:
         if isinstance(data, dt.date):  # an unquoted date typed where text is wanted
@@ -261,3 +292,5 @@ class _Invalid:
 
 
 _INVALID: Any = _Invalid()
+INVALID = _INVALID
+"""What a finisher returns for a record it refuses (after :meth:`Validator.fail`)."""

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from drafter.compose.blocks import Block, Paragraph, parse_blocks
 from drafter.compose.context import template_context
 from drafter.compose.packcheck import check_pack_templates
+from drafter.compose.tables import check_content
 from drafter.compose.templates import Templates
+from drafter.docx.body import styles_of
 from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.errors import Problem, StrictError, TemplateError
@@ -58,6 +60,7 @@ class Renderer:
         origin = str(self.templates.origin(name) or name)
         blocks = parse_blocks(markup, origin, chinese=outline.kind.language == "zh")
         _check_styles(blocks, self.profile(outline.kind), origin)
+        check_content(blocks, outline.media, origin)
         return blocks
 
     def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
@@ -69,13 +72,14 @@ class Renderer:
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
-        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc)
+        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc, outline.media)
 
 
 def _check_styles(blocks: list[Block], profile: Profile, template: str) -> None:
     """Refuse, naming the template, styles the profile does not define (a typo in a pack template)."""
     used = {b.style for b in blocks if isinstance(b, Paragraph)}
     used |= {r.style for b in blocks if isinstance(b, Paragraph) for r in b.runs if r.style}
+    used |= {style for b in blocks if not isinstance(b, Paragraph) for style in styles_of(b)}
     unknown = sorted(used - profile.styles.keys())
     if unknown:
         names = ", ".join(f"'{u}'" for u in unknown)
