@@ -11,9 +11,9 @@ from typing import Any
 from drafter.errors import OutlineError, Problem
 from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
-from drafter.outline.review import review
 from drafter.outline.media import Image
 from drafter.outline.resolve import check_marks, finishers
+from drafter.outline.review import review
 from drafter.outline.schema import Validator
 from drafter.outline.yamlfile import KeyPath, YamlDocument
 from drafter.text.numbering import numbering_sample
