@@ -49,3 +49,9 @@ def test_fixes_point_at_the_offending_characters() -> None:
 ])
 def test_has_chinese(text: str, expected: bool) -> None:
     assert has_chinese(text) is expected
+
+
+def test_citation_and_footnote_marks_keep_their_punctuation() -> None:
+    from drafter.text.typography import normalise_punctuation
+
+    assert normalise_punctuation("能否在县城安居[@2,3]。见[^a],再说") == "能否在县城安居[@2,3]。见[^a]，再说"

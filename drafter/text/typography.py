@@ -27,6 +27,8 @@ _CJK_PUNCT_CHARS = frozenset("\u2018\u2019\u201c\u201d\u2026\u2014\u00b7")
 _DIGITS = "0-9\uff10-\uff19"
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_NOTE_MARK = re.compile(r"\[(?:@[A-Za-z0-9_,\- ]+|\^[^\]\s]+)\]")
+"""A citation ``[@2,3]`` or a footnote mark ``[^note]`` (see the outline's notes): markup, not prose."""
 _URL_TAIL = ".,;:!?'"
 """Marks that end a sentence after an address rather than belong to it (as linkifiers decide)."""
 
@@ -145,10 +147,10 @@ def _clause_after(text: str, i: int) -> str:
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Where URLs and e-mail addresses are: their punctuation is theirs, not the sentence's."""
-    if "@" not in text and "://" not in text and "www." not in text:
+    """Where URLs, e-mail addresses and note marks are: their punctuation is theirs, not the sentence's."""
+    if "@" not in text and "://" not in text and "www." not in text and "[^" not in text:
         return []
-    spans = []
+    spans = [match.span() for match in _NOTE_MARK.finditer(text)]
     for pattern in (_URL, _EMAIL):
         for match in pattern.finditer(text):
             start, end = match.span()
