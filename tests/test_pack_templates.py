@@ -27,7 +27,7 @@ def test_every_problem_of_a_pack_is_reported_at_once(write, run_cli, tmp_path) -
     assert result.stderr == (
         "Error: 3 problems in the department pack's templates:\n"
         f"  {template}:2: {{% block closng %}}: base/speech.j2 has no block `closng` (did you mean "
-        "`closing`?), so it would never print; its blocks are body, byline, closing, header, opening, "
+        "`closing`?), so it would never print; its blocks are body, byline, closing, footnotes, header, opening, "
         "salutation, signature, subtitle, title\n"
         f"  {template}:3: `dept.closing_lin` is not set by the pack (did you mean `closing_line`?); dept "
         "has closing_line, full_name, name, short_name, signature, speaker\n"
