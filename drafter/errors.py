@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.i18n import _, ngettext
+
 
 class DrafterError(Exception):
     """Base of every error drafter reports to a user (exit code 1: bad input)."""
@@ -47,7 +49,9 @@ class OutlineError(DrafterError):
             message = str(first)
         else:
             lines = "\n".join(f"  {p}" for p in self.problems)
-            message = f"{first.file}: {len(self.problems)} problems in the outline:\n{lines}"
+            count = len(self.problems)
+            message = ngettext("{file}: {count} problem in the outline:", "{file}: {count} problems in the outline:",
+                               count).format(file=first.file, count=count) + "\n" + lines
         super().__init__(message)
 
 
@@ -57,9 +61,11 @@ class StrictError(DrafterError):
     def __init__(self, warnings: list[Problem]) -> None:
         self.problems = warnings
         lines = "\n".join(f"  {p}" for p in warnings)
-        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-        super().__init__(f"{warnings[0].file}: {count}, and --strict makes warnings errors; "
-                         f"nothing was written:\n{lines}")
+        count = len(warnings)
+        intro = ngettext("{file}: {count} warning, and --strict makes warnings errors; nothing was written:",
+                         "{file}: {count} warnings, and --strict makes warnings errors; nothing was written:",
+                         count).format(file=warnings[0].file, count=count)
+        super().__init__(f"{intro}\n{lines}")
 
 
 class TemplateError(DrafterError):
