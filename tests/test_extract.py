@@ -491,7 +491,7 @@ def test_content_is_not_boilerplate(line: str) -> None:
     assert boilerplate_reason(clean_text(line)) is None
 
 
-@pytest.mark.parametrize("value", ["2024-04-01", "yes", "a: b", "# x", "- item", "[1]王某", "null", "123", "“引号”开头"])
+@pytest.mark.parametrize("value", ["2024-04-01", "yes", "a: b", "# x", "- item", "[1]王某", "null", "123", "“引号”开头", "2025-13-45"])
 def test_yaml_scalars_read_back_as_text(value: str) -> None:
     assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}
 

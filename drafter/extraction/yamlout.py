@@ -33,7 +33,7 @@ def scalar(value: Any) -> str:
         try:
             if yaml.load(text, Loader=_Loader) == text:
                 return text
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date-like text no date can be (2025-13-45)
             pass
     return json.dumps(text, ensure_ascii=False)
 
