@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.i18n import _
+from drafter.i18n import _, ngettext
 from drafter.markdown.reader import Block
 from drafter.outline.yamlfile import KeyPath
 
@@ -87,16 +87,18 @@ def table_item(block: Block, caption: tuple[str, int] | None, notes: list[tuple[
     if caption:
         table["caption"] = caption[0]
         item.marks[("caption",)] = (caption[1], 1)
-    for index, (count, row_line, typed) in enumerate(zip(block.typed, (r[0].line for r in block.cells), typed_lines)):
+    for count, row_line, typed in zip(block.typed, (r[0].line for r in block.cells), typed_lines):
         if count == columns:
             continue
         if "|" not in typed:
             message = _("the line '{text}' right under the table is read as one of its rows: leave a blank "
                         "line between a table and the paragraph after it (a caption, a note)").format(text=_short(typed))
         else:
-            message = _("row {row} of the table has {count} cells where its header row has {columns}; give "
-                        "every row the same number of cells (an empty cell is written | |)").format(
-                            row=index + 1, count=count, columns=columns)
+            message = ngettext(
+                "this table row has {count} cell where the header row has {columns}; give every row the same "
+                "number of cells (an empty cell is written | |)",
+                "this table row has {count} cells where the header row has {columns}; give every row the same "
+                "number of cells (an empty cell is written | |)", count).format(count=count, columns=columns)
         item.problems.append(Unplaced(row_line, 1, message))
     rows = [[cell.text for cell in row] for row in block.cells]
     header = 1

@@ -279,6 +279,11 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
         elif kind_of in ("strong", "em", "link"):
             pieces.append(_plain(child))
             styled = True
+            for inner in child.walk():  # an image inside a link or emphasis is no figure
+                if inner.type == "image":
+                    problems.append(f"an image ({inner.attrGet('src')})")
+                elif inner.type == "footnote_ref" and not inner.meta.get("label"):
+                    problems.append("an inline footnote ^[…]")
         elif kind_of == "html_inline":
             html.append(child.content)
         elif kind_of == "image":
