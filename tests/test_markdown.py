@@ -204,6 +204,28 @@ def test_extract_markdown_takes_front_matter_keys(tmp_path: Path, run_cli) -> No
     assert outline.sections[0].heading == "工作进展"
 
 
+@pytest.mark.parametrize("name", ["report-table", "article-notes", "commentary-figure"])
+def test_extract_markdown_keeps_tables_figures_and_footnotes(name: str, tmp_path: Path, run_cli) -> None:
+    """extract reads a draft with tables, images or footnotes as render does: its YAML renders the same DOCX."""
+    import shutil
+
+    shutil.copytree(DRAFTS, tmp_path / "drafts")
+    draft = tmp_path / "drafts" / f"{name}.md"
+    result = run_cli("extract", draft, "-o", tmp_path / "drafts" / "extracted.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "Read: a Markdown draft with tables, figures or footnotes" in result.stderr
+    assert render_file(tmp_path / "drafts" / "extracted.yaml", tmp_path / "y.docx").read_bytes() == \
+        render_file(draft, tmp_path / "md.docx").read_bytes()
+
+
+def test_extract_markdown_with_a_table_reports_what_render_would(tmp_path: Path, run_cli) -> None:
+    source = tmp_path / "draft.md"
+    source.write_text("# 报告\n\n## 一\n\n| a | b |\n|---|---|\n| 1 |\n", encoding="utf-8")
+    result = run_cli("extract", source, "--kind", "report")
+    assert result.exit_code == 1 and not result.stdout
+    assert "draft.md:7:1: this table row has 1 cell where the header row has 2" in result.stderr
+
+
 def test_extract_markdown_front_matter_typo_is_located(tmp_path: Path, run_cli) -> None:
     source = tmp_path / "draft.md"
     source.write_text("---\ntitel: 报告\n---\n\n# 报告\n\n正文。\n", encoding="utf-8")
