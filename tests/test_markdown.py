@@ -161,7 +161,7 @@ BAD = {
     "footnote without its text": ("# 标题\n\n## 一\n\n正文[^a]，又[^b]。\n\n[^a]: 一。\n",
                                   ["draft.md:5:1: sections[0].paragraphs[0]: footnote mark [^b] names no footnote"]),
     "footnote of two paragraphs": ("# 标题\n\n## 一\n\n正文[^a]。\n\n[^a]: 一。\n\n    二。\n",
-                                   ["draft.md:7:1: a footnote of several paragraphs"]),
+                                   ["draft.md:7:1: the footnote [^a] has several paragraphs"]),
     "code": ("# 标题\n\n## 一\n\n```\ncode\n```\n", ["draft.md:5:1: a code block has no place in an outline"]),
     "paragraph after points": ("# 标题\n\n## 一\n\n- 甲\n- 乙\n\n后文。\n",
                                ["draft.md:8:1: a paragraph after the section's points"]),

@@ -572,9 +572,20 @@ class _Mapper:
         for problem in block.problems:
             if problem.startswith("raw HTML"):
                 self.fail(block.line, f"{problem} cannot be mapped to an outline; write it as Markdown text")
-            elif problem.startswith("an image"):
-                self.fail(block.line, _("{what} inside a paragraph cannot be mapped: put the image in a paragraph "
-                                        "of its own, ![caption](file.png), where it becomes a figure").format(what=problem))
+            elif problem.startswith("an image ("):
+                self.fail(block.line, _("an image ({file}) inside a paragraph cannot be mapped: put the image in a "
+                                        "paragraph of its own, ![caption](file.png), where it becomes a figure").format(
+                                            file=problem.removeprefix("an image (").removesuffix(")")))
+            elif problem == "an empty footnote":
+                self.fail(block.line, _("the footnote [^{name}] has no text; write it after the colon, "
+                                        "[^{name}]: text").format(name=block.label))
+            elif problem.startswith("a footnote of several paragraphs"):
+                self.fail(block.line, _("the footnote [^{name}] has several paragraphs, and an outline's footnote "
+                                        "is one paragraph: join them").format(name=block.label))
+            elif problem.endswith("inside a footnote"):
+                self.fail(block.line, _("the footnote [^{name}] holds {what}; an outline's footnote is one "
+                                        "paragraph of text").format(name=block.label,
+                                                                    what=problem.removesuffix(" inside a footnote")))
             elif problem.startswith("an inline footnote"):
                 self.fail(block.line, _("an inline footnote ^[…] cannot be mapped: mark the place with [^name] and "
                                         "give the note on a line of its own, [^name]: text"))

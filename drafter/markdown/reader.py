@@ -217,6 +217,11 @@ def _align(cell: Any) -> str:
     return style.removeprefix("text-align:") if style.startswith("text-align:") else ""
 
 
+_BLOCK_NAMES = {"bullet_list": "a list", "ordered_list": "a list", "blockquote": "a block quote",
+                "table": "a table", "fence": "code", "code_block": "code", "heading": "a heading",
+                "html_block": "raw HTML", "hr": "a rule"}
+
+
 def _footnote(node: Any) -> Block:
     """A footnote definition: its text as one paragraph; more paragraphs or other blocks are problems."""
     paragraphs = [child for child in node.children if child.type == "paragraph"]
@@ -229,7 +234,7 @@ def _footnote(node: Any) -> Block:
     if len(paragraphs) > 1:
         problems.append("a footnote of several paragraphs (an outline's footnote is one paragraph)")
     for other in others:
-        problems.append(f"a {other.type.removesuffix('_list').replace('_', ' ')} inside a footnote")
+        problems.append(f"{_BLOCK_NAMES.get(other.type, other.type)} inside a footnote")
     return replace(first, type="footnote", line=_line(node), label=label, problems=tuple(problems))
 
 
