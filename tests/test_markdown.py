@@ -15,9 +15,11 @@ from drafter.outline.load import parse_outline
 from drafter.pipeline.render import render_file
 
 DRAFTS = Path(__file__).parent / "markdown_drafts"
-PAIRS = ["speech", "report", "article", "lecture", "commentary"]
+PAIRS = ["speech", "report", "article", "lecture", "commentary", "report-table", "article-notes", "commentary-figure"]
 """Each draft NAME.md and the YAML outline NAME.yaml a person would write for it (speech and article
-with front matter, the others without)."""
+with front matter, the others without; report-table: a table with caption, alignment and notes, and
+a footnote; article-notes: footnotes and citations; commentary-figure: an image with a width and a
+table captioned after it, pandoc's way)."""
 
 
 @pytest.mark.parametrize("name", PAIRS)
@@ -67,6 +69,59 @@ def test_heading_levels_follow_the_drafts_own_top_level() -> None:
         {"heading": "第一", "paragraphs": ["正文一。"], "sections": [{"heading": "其中", "paragraphs": ["正文二。"]}]}]
 
 
+def test_table_figure_and_footnotes_show_in_the_docx(tmp_path: Path) -> None:
+    """What a reader of the DOCX sees: the table cell by cell, its numbered caption, the image, the footnote."""
+    import zipfile
+
+    report = docx.Document(str(render_file(DRAFTS / "report-table.md", tmp_path / "report.docx")))
+    cells = [[cell.text for cell in row.cells] for row in report.tables[0].rows]
+    assert cells[0] == ["乡镇", "计划工程（处）", "完工工程（处）", "受益人口（万人）"]
+    assert cells[2] == ["西岭乡", "3", "2", "0.80"]
+    text = [p.text for p in report.paragraphs]
+    assert "表1\u30002025年各乡镇农村供水工程完成情况" in text
+    assert any(t.startswith("注：受益人口为截至11月底") for t in text)
+    with zipfile.ZipFile(tmp_path / "report.docx") as package:
+        assert "本报告所称农村供水工程" in package.read("word/footnotes.xml").decode("utf-8")
+    commentary = docx.Document(str(render_file(DRAFTS / "commentary-figure.md", tmp_path / "c.docx")))
+    assert len(commentary.inline_shapes) == 1
+
+
+@pytest.mark.parametrize("text, table", [
+    ("| 项目 | 金额 |\n|---|---|\n| 甲 | 1.5 |\n\n表：项目资金\n",  # pandoc's place: after the table
+     {"caption": "项目资金", "rows": [["项目", "金额"], ["甲", "1.5"]]}),
+    ("Table 3. 项目资金\n\n| 项目 | 金额 |\n|---|---|\n| 甲 | 1.5 |\n",  # before it, number dropped
+     {"caption": "项目资金", "rows": [["项目", "金额"], ["甲", "1.5"]]}),
+    ("| 项目 | 金额 |\n|---|---|\n| 甲 | 1.5 |\n\n: 项目资金\n\n注：单位为万元。\n\n注：数据为初步统计。\n",
+     {"caption": "项目资金", "rows": [["项目", "金额"], ["甲", "1.5"]], "notes": ["单位为万元。", "数据为初步统计。"]}),
+    ("| 项目 | 金额 | 说明 |\n|:-:|---|---|\n| 甲 | 1.5 | 已完成 |\n",  # unmarked columns: as drafter aligns
+     {"rows": [["项目", "金额", "说明"], ["甲", "1.5", "已完成"]], "align": ["center", "right", "left"]}),
+    ("|  |  |\n|---|---|\n| 甲 | 1.5 |\n",  # an empty header row: no header row
+     {"rows": [["甲", "1.5"]], "header": 0}),
+])
+def test_table_conventions(text: str, table: dict) -> None:
+    draft = parse_draft(f"# 报告\n\n## 一\n\n{text}", kind="report")
+    assert not draft.unmapped, draft.unmapped
+    assert draft.data["sections"][0]["body"] == [{"table": table}]
+
+
+def test_a_caption_between_two_tables_belongs_to_the_second() -> None:
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    draft = parse_draft(f"# 报告\n\n## 一\n\n{table}\n表：第二张\n\n{table}", kind="report")
+    first, second = draft.data["sections"][0]["body"]
+    assert "caption" not in first["table"] and second["table"]["caption"] == "第二张"
+
+
+def test_a_section_with_a_table_is_an_ordered_body() -> None:
+    """Its paragraphs, points and subsections keep the order written, around the table."""
+    draft = parse_draft("# 报告\n\n## 一\n\n前文。\n\n- 甲\n- 乙\n\n后文。\n\n![图1 示意](map.png){width=8cm}\n\n"
+                        "### 小节\n\n小节正文。\n", kind="report")
+    assert draft.data["sections"][0] == {"heading": "一", "body": [
+        "前文。", {"points": ["甲", "乙"]}, "后文。",
+        {"figure": {"file": "map.png", "caption": "示意", "width": "8cm"}},
+        {"section": {"heading": "小节", "paragraphs": ["小节正文。"]}}]}
+    assert any("number typed in the figure's caption was dropped" in note for note in draft.notes)
+
+
 BAD = {
     "raw HTML": ("# 标题\n\n## 一\n\n正文<span>强调</span>。\n\n<div>块</div>\n",
                  ["draft.md:5:1: raw HTML '<span> </span>' cannot be mapped", "draft.md:7:1: raw HTML"]),
@@ -81,11 +136,32 @@ BAD = {
                           ["draft.md:4:7: date: expected a date such as 2025-07-18"]),
     "key twice": ("---\nkind: speech\nsalutation: 同志们\n---\n\n# 标题\n\n同志们：\n\n## 一\n\n正文。\n",
                   ["draft.md:8:1: salutation: 'salutation' is given in the front matter (line 3) and by the text"]),
-    "table": ("# 标题\n\n## 一\n\n| 项目 | 进度 |\n|---|---|\n| 甲 | 80% |\n",
-              ["draft.md:5:1: a table is not mapped yet"]),
-    "footnote": ("# 题目\n\n摘要：研究。\n\n## 一\n\n正文[^1]。\n\n[^1]: 注释。\n",
-                 ["draft.md:7:1: a footnote reference [^1] is not mapped yet", "draft.md:9:1: a footnote is not mapped yet"]),
-    "image": ("# 标题\n\n## 一\n\n![示意图](map.png)\n", ["draft.md:5:1: an image (map.png) is not mapped yet"]),
+    "ragged table rows": ("# 标题\n\n## 一\n\n| 项目 | 进度 |\n|---|---|\n| 甲 | 80% | 多 |\n| 乙 |\n",
+                          ["draft.md:7:1: this table row has 3 cells where the header row has 2",
+                           "draft.md:8:1: this table row has 1 cell where the header row has 2"]),
+    "caption typed into the table": ("# 标题\n\n## 一\n\n| 项目 | 进度 |\n|---|---|\n| 甲 | 80% |\n表：进度\n",
+                                     ["draft.md:8:1: the line '表：进度' right under the table is read as one of "
+                                      "its rows: leave a blank line"]),
+    "table before the first heading": ("# 标题\n\n| 项目 | 进度 |\n|---|---|\n| 甲 | 80% |\n\n## 一\n\n正文。\n",
+                                       ["draft.md:3:1: a table in the text before the first heading cannot be mapped"]),
+    "missing image": ("# 标题\n\n## 一\n\n说明如下。\n\n  ![示意图](map.png){width=60%}\n",
+                      ["draft.md:7:3: sections[0].body[1].figure.file: there is no image file", "map.png"]),
+    "image that is not an image": ("# 标题\n\n## 一\n\n![示意图](notes.png)\n",
+                                   ["draft.md:5:1: sections[0].body[0].figure.file: notes.png is not a PNG or JPEG image"]),
+    "image in a sentence": ("# 标题\n\n## 一\n\n如图![示意图](map.png)所示。\n",
+                            ["draft.md:5:1: an image (map.png) inside a paragraph cannot be mapped"]),
+    "image on the web": ("# 标题\n\n## 一\n\n![示意图](https://example.com/map.png)\n",
+                         ["draft.md:5:1: the image https://example.com/map.png is not a file next to the draft"]),
+    "image width": ("# 标题\n\n## 一\n\n![示意图](notes.png){width=3in}\n",
+                    ["draft.md:5:1: sections[0].body[0].figure.width: width '3in' is neither centimetres"]),
+    "inline footnote": ("# 标题\n\n## 一\n\n正文^[随文注]。\n",
+                        ["draft.md:5:1: an inline footnote ^[…] cannot be mapped: mark the place with [^name]"]),
+    "footnote twice": ("# 标题\n\n## 一\n\n正文[^a]。\n\n[^a]: 一。\n\n[^a]: 二。\n",
+                       ["draft.md:9:1: the footnote [^a] is defined twice (first at line 7)"]),
+    "footnote without its text": ("# 标题\n\n## 一\n\n正文[^a]，又[^b]。\n\n[^a]: 一。\n",
+                                  ["draft.md:5:1: sections[0].paragraphs[0]: footnote mark [^b] names no footnote"]),
+    "footnote of two paragraphs": ("# 标题\n\n## 一\n\n正文[^a]。\n\n[^a]: 一。\n\n    二。\n",
+                                   ["draft.md:7:1: the footnote [^a] has several paragraphs"]),
     "code": ("# 标题\n\n## 一\n\n```\ncode\n```\n", ["draft.md:5:1: a code block has no place in an outline"]),
     "paragraph after points": ("# 标题\n\n## 一\n\n- 甲\n- 乙\n\n后文。\n",
                                ["draft.md:8:1: a paragraph after the section's points"]),
@@ -98,6 +174,7 @@ def test_what_cannot_be_mapped_is_an_error_at_its_line(name: str, tmp_path: Path
     text, expected = BAD[name]
     source = tmp_path / "draft.md"
     source.write_text(text, encoding="utf-8")
+    (tmp_path / "notes.png").write_text("a text file named like an image", encoding="utf-8")
     result = run_cli("render", source, "-o", tmp_path / "out.docx")
     assert result.exit_code == 1
     message = result.stderr.replace(str(tmp_path) + "/", "")
@@ -125,6 +202,28 @@ def test_extract_markdown_takes_front_matter_keys(tmp_path: Path, run_cli) -> No
     outline = parse_outline(result.stdout)
     assert (outline.title, outline.issuer, outline.addressee) == ("关于社区治理的报告", "区民政局", "区人民政府")
     assert outline.sections[0].heading == "工作进展"
+
+
+@pytest.mark.parametrize("name", ["report-table", "article-notes", "commentary-figure"])
+def test_extract_markdown_keeps_tables_figures_and_footnotes(name: str, tmp_path: Path, run_cli) -> None:
+    """extract reads a draft with tables, images or footnotes as render does: its YAML renders the same DOCX."""
+    import shutil
+
+    shutil.copytree(DRAFTS, tmp_path / "drafts")
+    draft = tmp_path / "drafts" / f"{name}.md"
+    result = run_cli("extract", draft, "-o", tmp_path / "drafts" / "extracted.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "Read: a Markdown draft with tables, figures or footnotes" in result.stderr
+    assert render_file(tmp_path / "drafts" / "extracted.yaml", tmp_path / "y.docx").read_bytes() == \
+        render_file(draft, tmp_path / "md.docx").read_bytes()
+
+
+def test_extract_markdown_with_a_table_reports_what_render_would(tmp_path: Path, run_cli) -> None:
+    source = tmp_path / "draft.md"
+    source.write_text("# 报告\n\n## 一\n\n| a | b |\n|---|---|\n| 1 |\n", encoding="utf-8")
+    result = run_cli("extract", source, "--kind", "report")
+    assert result.exit_code == 1 and not result.stdout
+    assert "draft.md:7:1: this table row has 1 cell where the header row has 2" in result.stderr
 
 
 def test_extract_markdown_front_matter_typo_is_located(tmp_path: Path, run_cli) -> None:

@@ -24,8 +24,12 @@ How to write an outline:
 - Dates are 2025-07-18; drafter writes （2025年7月18日） where the kind wants it.
 - Leave out keys you have nothing for. Do not invent facts, names or numbers: write 待补充 where
   something is missing, and `check` will list each one.
-- Tables, images and footnotes are not part of outlines yet: describe a table's content in
-  paragraphs and leave images out.
+- Tables, figures and footnotes: in YAML a section's `body:` lists its items in order, among
+  them `table:` (caption, rows) and `figure:` (file, caption, width) — see `schema`. In Markdown
+  a table is a GFM table with a paragraph 表：caption right above it and 注：… notes under it, a
+  figure is an image alone in its paragraph, ![caption](figures/chart.png){width=80%} (a PNG or
+  JPEG file in the workspace), and a footnote is a mark [^name] with a line [^name]: text.
+  Never invent numbers for a table: write 待补充 in a cell you have no figure for.
 
 Work in this order: `kinds` (pick the kind), `schema` or `starter` (its keys), write the outline,
 `check` it and fix every error (each problem has line, column, code, message and a fix), then

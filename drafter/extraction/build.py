@@ -27,7 +27,7 @@ def build_outline(extraction: Extraction) -> Outline:
     document = yamlfile.parse(extraction.yaml, f"{extraction.source.name} (extracted)")
     if extraction.kind in KINDS:  # exactly what `drafter render` will do with the YAML
         try:
-            return outline_from_yaml(document, None, reviewed=False)
+            return outline_from_yaml(document, extraction.source, reviewed=False)  # files beside the source
         except OutlineError as exc:
             raise ExtractError(f"{extraction.source}: the extracted outline does not validate ({exc}); "
                                "this is a bug in drafter extract — please report it with the document") from None

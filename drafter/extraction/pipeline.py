@@ -77,6 +77,12 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
+    if path.suffix.lower() in (".md", ".markdown") and path.is_file():
+        from drafter.extraction.markdown_draft import extract_markdown_draft
+
+        structured = extract_markdown_draft(path, kind)  # tables, figures, footnotes: read as render does
+        if structured is not None:
+            return structured
     paras, dropped, fmt, layout, contents, remarks = paragraphs(path)
     if not paras:
         raise ExtractError(f"{path}: no text to extract (the document is empty"

@@ -16,8 +16,16 @@ The rules, in the order a draft is read:
 - **Content items**: a paragraph is a paragraph; a list, or a paragraph that is nothing but
   一是……；二是……。, is the section's points; a block quote's paragraphs are paragraphs. Text
   after a horizontal rule that follows the sections is the closing (minutes: the consensus).
-- Anything else (raw HTML, code, and — until the outline model holds them — tables, images
-  and footnotes) is a problem at its line: never silently dropped.
+- **Tables and figures** (a GFM table, an image alone in its paragraph) are ``table:`` and
+  ``figure:`` items of the section they stand in (:mod:`drafter.markdown.items` has the
+  conventions for captions, notes, alignment and width); that section is then written as an
+  ordered ``body:``, in which paragraphs may also follow its points. Outside a section (the
+  opening, the closing, a speaker's remarks) they are a problem at their line.
+- **Footnotes**: a mark ``[^name]`` stays in the text, as the outline writes it; each
+  definition ``[^name]: text`` (wherever it is typed) is the outline's ``footnotes: {name: text}``.
+  Citations ``[@2]`` are plain text to Markdown and reach the outline as typed.
+- Anything else (raw HTML, code, an image inside a sentence, an inline footnote ``^[…]``) is a
+  problem at its line: never silently dropped.
 
 Each content item has one function (:meth:`_Mapper.paragraph`, ``points``, ``quote``, ``table``,
 ``image``, ``footnote``), so a new item type is one function to add.
@@ -30,7 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.errors import Problem
-from drafter.markdown import head
+from drafter.i18n import _
+from drafter.markdown import head, items
 from drafter.markdown.guess import Guess, guess_kind
 from drafter.markdown.reader import Block, MarkdownSource
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
@@ -95,6 +104,8 @@ class _Target:
     path: KeyPath
     paragraphs: str
     points: str | None = "points"
+    section: bool = False
+    """A section, which may hold tables and figures (its content then goes to an ordered ``body``)."""
 
 
 def map_markdown(source: MarkdownSource, kind: str | None = None) -> Draft:
@@ -114,11 +125,16 @@ class _Mapper:
         self.notes: list[str] = []
         self.language = "zh"
         self.numbers_dropped: list[int] = []
+        self.captions: dict[int, tuple[tuple[str, bool], int]] = {}
+        """Table block (by id) → its caption (text, whether a number was dropped) and line."""
+        self.table_notes: dict[int, list[tuple[str, int]]] = {}
+        self.lines = source.text.splitlines()
 
     # -- the run ----------------------------------------------------------------------------
 
     def run(self) -> Draft:
-        blocks = list(self.source.blocks)
+        blocks = [b for b in self.source.blocks if b.type != "footnote"]
+        definitions = [b for b in self.source.blocks if b.type == "footnote"]
         title, shift, blocks = self.title(blocks)
         kind, guess = self.kind(title, blocks, shift)
         shape = SHAPES.get(kind, SHAPES["report"])
@@ -135,6 +151,8 @@ class _Mapper:
         if kind in ("speech", "party-lecture"):
             blocks = self.thanks_as_closing(blocks)
         self.body(blocks, shape, shift)
+        for definition in definitions:
+            self.footnote(definition)
         if self.numbers_dropped:
             lines = ", ".join(map(str, self.numbers_dropped))
             self.notes.append(f"line{'s' if len(self.numbers_dropped) > 1 else ''} {lines}: the numbers typed in "
@@ -225,7 +243,8 @@ class _Mapper:
         stack: list[_Target] = []  # the open sections, one per level
         previous_level = 0
         after_rule = False
-        for block in blocks:
+        parts = self.table_parts(blocks)
+        for index, block in enumerate(parts):
             if block.type == "heading":
                 level = block.level - shift
                 if after_rule:
@@ -254,6 +273,8 @@ class _Mapper:
                 parent = stack[level - 2] if level > 1 else None
                 target = self.section(block, parent)
                 stack = stack[:level - 1] + [target]
+                if _holds_items(parts[index + 1:]):
+                    self.to_body(target)  # written as an ordered body from its first item
             elif block.type == "rule":
                 if shape.closing and (stack or target is not top):
                     target = _Target(self.data, (), shape.closing, None)
@@ -269,16 +290,21 @@ class _Mapper:
         """A new section under ``parent`` (None: at level 1); returns it as the target of what follows."""
         holder = parent.node if parent else self.data
         holder_path = parent.path if parent else ()
-        sections = holder.setdefault("sections", [])
-        path = (*holder_path, "sections", len(sections))
         heading = without_typed_number(block.text)
         if heading != block.text:
             self.numbers_dropped.append(block.line)
         node: dict[str, Any] = {"heading": heading.strip()}
-        sections.append(node)
+        if "body" in holder and parent is not None:  # the parent is an ordered body: the subsection is an item
+            path = (*holder_path, "body", len(holder["body"]), "section")
+            holder["body"].append({"section": node})
+            self.marks[path[:-1]] = (block.line, 1)
+        else:
+            sections = holder.setdefault("sections", [])
+            path = (*holder_path, "sections", len(sections))
+            sections.append(node)
+            self.marks.setdefault((*holder_path, "sections"), (block.line, 1))
         self.marks[path] = self.marks[(*path, "heading")] = (block.line, 1)
-        self.marks.setdefault((*holder_path, "sections"), (block.line, 1))
-        return _Target(node, path, "paragraphs")
+        return _Target(node, path, "paragraphs", section=True)
 
     def speaker(self, block: Block) -> _Target:
         """A minutes speaker from a heading ``单位职务姓名：题目``."""
@@ -317,6 +343,9 @@ class _Mapper:
             if enumerated:
                 self.set_points(block, target, enumerated[0], enumerated[1])
                 return
+        if "body" in target.node and target.section:
+            self.body_item(target, block.text, block.line)
+            return
         if target.points and target.points in target.node:
             self.fail(block.line, "a paragraph after the section's points: an outline section holds its "
                                   "paragraphs first, then its points; move the paragraph above the list "
@@ -360,6 +389,14 @@ class _Mapper:
     def set_points(self, block: Block, target: _Target, items: tuple[str, ...], marker: str,
                    lines: list[int] | None = None) -> None:
         assert target.points is not None
+        if "body" in target.node and target.section:  # an ordered body: the points are one more item
+            item: dict[str, Any] = {"points": list(items)}
+            if marker != "是":
+                item["marker"] = marker
+            marks = {("points",): (block.line, 1), ("marker",): (block.line, 1)}
+            marks.update({("points", i): (lines[i] if lines else block.line, 1) for i in range(len(items))})
+            self.body_item(target, item, block.line, marks)
+            return
         if target.points in target.node:
             self.fail(block.line, "a second list of points in one section; an outline section holds one "
                                   "(merge the lists, or give each its own heading)")
@@ -379,18 +416,154 @@ class _Mapper:
             self.content(inner, target)
         self.notes.append(f"line {block.line}: a block quote, kept as body paragraphs")
 
+    def table_parts(self, blocks: list[Block]) -> list[Block]:
+        """Join each table's caption and notes paragraphs to it; returns the blocks without them."""
+        out: list[Block] = []
+        taken: set[int] = set()
+        for index, block in enumerate(blocks):
+            if index in taken:
+                continue
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.type == "paragraph" and not block.problems:
+                caption = items.table_caption(block.text)
+                if caption and following is not None and following.type == "table":
+                    self.captions[id(following)] = (caption, block.line)
+                    continue
+                if caption:
+                    self.notes.append(_("line {line}: '{text}' looks like a table's caption but is next to no "
+                                        "table; kept as a paragraph").format(line=block.line, text=_short(block.text)))
+            if block.type == "table":
+                after = index + 1
+                if id(block) not in self.captions and self._caption_after(blocks, after):
+                    self.captions[id(block)] = (items.table_caption(blocks[after].text, True), blocks[after].line)
+                    taken.add(after)
+                    after += 1
+                notes: list[tuple[str, int]] = []
+                while after < len(blocks) and blocks[after].type == "paragraph" and not blocks[after].problems:
+                    note = items.table_note(blocks[after].text)
+                    if note is None:
+                        break
+                    notes.append((note, blocks[after].line))
+                    taken.add(after)
+                    after += 1
+                self.table_notes[id(block)] = notes
+            out.append(block)
+        return out
+
+    @staticmethod
+    def _caption_after(blocks: list[Block], index: int) -> bool:
+        """Whether blocks[index] is a caption of the table before it (not of a table right after it)."""
+        if index >= len(blocks) or blocks[index].type != "paragraph" or blocks[index].problems:
+            return False
+        text = blocks[index].text
+        if items.table_caption(text, after_table=True) is None:
+            return False
+        next_is_table = index + 1 < len(blocks) and blocks[index + 1].type == "table"
+        return not (next_is_table and items.table_caption(text) is not None)
+
     def table(self, block: Block, target: _Target) -> None:
-        self.not_mapped_yet(block, "a table", "write its content as paragraphs, or as an attachment")
+        """A GFM table: a ``table:`` item of the section's body, with its caption and notes."""
+        if not self.in_section(block, target, _("a table")):
+            return
+        cells_ok = all([self.check_inline(cell) for row in block.cells for cell in row])
+        found = self.captions.get(id(block))
+        if found and found[0][1]:
+            self.notes.append(_("line {line}: the number typed in the table's caption was dropped (drafter "
+                                "numbers tables 表1, 表2 … in order)").format(line=found[1]))
+        caption = (found[0][0], found[1]) if found else None
+        typed = [self.line_text(row[0].line) if row else "" for row in block.cells]
+        item = items.table_item(block, caption, self.table_notes.get(id(block), []), typed)
+        self.place(target, item, block.line, cells_ok)
 
     def image(self, block: Block, target: _Target) -> None:
-        self.not_mapped_yet(block, f"an image ({block.text})", "leave it out and insert it in the DOCX")
+        """An image alone in its paragraph: a ``figure:`` item of the section's body."""
+        if not self.in_section(block, target, _("an image")):
+            return
+        column = self.line_text(block.line).find("![") + 1 or 1
+        self.place(target, items.figure_item(block, column), block.line)
 
-    def footnote(self, block: Block, target: _Target) -> None:
-        self.not_mapped_yet(block, "a footnote", "put the note in the text in brackets, or in references")
+    def footnote(self, block: Block, target: _Target | None = None) -> None:
+        """A footnote definition ``[^name]: text``: the outline's ``footnotes: {name: text}``."""
+        if not self.check_inline(block):
+            return
+        notes = self.data.setdefault("footnotes", {})
+        path = ("footnotes", block.label)
+        if block.label in notes:
+            self.fail(block.line, _("the footnote [^{name}] is defined twice (first at line {line}); give each "
+                                    "footnote one definition").format(name=block.label, line=self.marks[path][0]))
+            return
+        notes[block.label] = block.text
+        self.marks.setdefault(("footnotes",), (block.line, 1))
+        self.marks[path] = (block.line, 1)
 
-    def not_mapped_yet(self, block: Block, what: str, instead: str) -> None:
-        self.fail(block.line, f"{what} is not mapped yet: drafter's outlines do not hold tables, images or "
-                              f"footnotes yet; {instead}")
+    def in_section(self, block: Block, target: _Target, what: str) -> bool:
+        """Whether ``target`` is a section (tables and figures go in a section's body); else a problem."""
+        if target.section:
+            return True
+        if target.paragraphs == "remarks":
+            where = _("a speaker's remarks (minutes hold text there)")
+        elif target.node is self.data and target.paragraphs in ("opening", "paragraphs"):
+            where = _("the text before the first heading")
+        else:
+            where = _("the '{key}' part").format(key=target.paragraphs)
+        self.fail(block.line, _("{what} in {where} cannot be mapped: an outline holds tables and figures in the "
+                                "body of a section; put it under a heading").format(what=what, where=where))
+        return False
+
+    def place(self, target: _Target, item: items.Item, line: int, ok: bool = True) -> None:
+        """A table or figure item into the target section's body, or its problems at their lines."""
+        for problem in item.problems:
+            self.problems.append(Problem(self.source.file, problem.line, problem.column, "", problem.message))
+            self.unmapped.append(self.problems[-1])
+        self.notes.extend(item.notes)
+        if ok and not item.problems:
+            self.body_item(target, item.data, line, item.marks)
+
+    def body_item(self, target: _Target, value: Any, line: int,
+                  marks: dict[KeyPath, tuple[int, int]] | None = None) -> None:
+        """Append ``value`` to the section's ordered body (made from what it held so far, the first time)."""
+        body = self.to_body(target)
+        path = (*target.path, "body", len(body))
+        body.append(value)
+        self.marks[path] = (line, 1)
+        for sub, mark in (marks or {}).items():
+            self.marks[(*path, *sub)] = mark
+
+    def to_body(self, target: _Target) -> list[Any]:
+        """The section's ``body``: its paragraphs, points and subsections so far become its first items."""
+        node = target.node
+        if "body" in node:
+            return node["body"]  # type: ignore[no-any-return]
+        body: list[Any] = []
+        moved: dict[KeyPath, KeyPath] = {}
+        base = target.path
+        for index, text in enumerate(node.pop("paragraphs", [])):
+            moved[(*base, "paragraphs", index)] = (*base, "body", len(body))
+            body.append(text)
+        if "points" in node:
+            item: dict[str, Any] = {"points": node.pop("points")}
+            if "points_marker" in node:
+                item["marker"] = node.pop("points_marker")
+                moved[(*base, "points_marker")] = (*base, "body", len(body), "marker")
+            moved[(*base, "points")] = (*base, "body", len(body), "points")
+            body.append(item)
+        for index, section in enumerate(node.pop("sections", [])):
+            moved[(*base, "sections", index)] = (*base, "body", len(body), "section")
+            body.append({"section": section})
+        for old_prefix, new_prefix in moved.items():
+            for key in [k for k in self.marks if k[:len(old_prefix)] == old_prefix]:
+                self.marks[(*new_prefix, *key[len(old_prefix):])] = self.marks.pop(key)
+            if new_prefix[-1] in ("points", "section", "marker"):
+                self.marks.setdefault(new_prefix[:-1], self.marks.get(new_prefix, (1, 1)))
+        for key in ("paragraphs", "sections"):
+            self.marks.pop((*base, key), None)
+        node["body"] = body
+        self.marks.setdefault((*base, "body"), self.marks.get((*base, "heading"), (1, 1)))
+        return body
+
+    def line_text(self, line: int) -> str:
+        """The Markdown source's line ``line`` (1-based), as typed."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -399,9 +572,23 @@ class _Mapper:
         for problem in block.problems:
             if problem.startswith("raw HTML"):
                 self.fail(block.line, f"{problem} cannot be mapped to an outline; write it as Markdown text")
-            elif problem.startswith(("an image", "a footnote")):
-                self.fail(block.line, f"{problem} is not mapped yet: drafter's outlines do not hold tables, "
-                                      "images or footnotes yet")
+            elif problem.startswith("an image ("):
+                self.fail(block.line, _("an image ({file}) inside a paragraph cannot be mapped: put the image in a "
+                                        "paragraph of its own, ![caption](file.png), where it becomes a figure").format(
+                                            file=problem.removeprefix("an image (").removesuffix(")")))
+            elif problem == "an empty footnote":
+                self.fail(block.line, _("the footnote [^{name}] has no text; write it after the colon, "
+                                        "[^{name}]: text").format(name=block.label))
+            elif problem.startswith("a footnote of several paragraphs"):
+                self.fail(block.line, _("the footnote [^{name}] has several paragraphs, and an outline's footnote "
+                                        "is one paragraph: join them").format(name=block.label))
+            elif problem.endswith("inside a footnote"):
+                self.fail(block.line, _("the footnote [^{name}] holds {what}; an outline's footnote is one "
+                                        "paragraph of text").format(name=block.label,
+                                                                    what=problem.removesuffix(" inside a footnote")))
+            elif problem.startswith("an inline footnote"):
+                self.fail(block.line, _("an inline footnote ^[…] cannot be mapped: mark the place with [^name] and "
+                                        "give the note on a line of its own, [^name]: text"))
             else:
                 self.fail(block.line, f"{problem} cannot be mapped to an outline")
         if block.styled and not any("emphasis" in n for n in self.notes):
@@ -452,6 +639,16 @@ class _Mapper:
                                 "here; give it in one place", (key,))
                 continue
             self.data[key] = value
+
+
+def _holds_items(blocks: list[Block]) -> bool:
+    """Whether the content before the next heading holds a table or an image."""
+    for block in blocks:
+        if block.type == "heading":
+            return False
+        if block.type in ("table", "image"):
+            return True
+    return False
 
 
 def _short(text: str, limit: int = 24) -> str:
