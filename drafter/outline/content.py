@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.i18n import N_
 from drafter.outline.fields import Paragraphs, key
 
 
@@ -24,19 +25,19 @@ Align = Literal["left", "center", "right", "decimal"]
 class Point:
     """One point with its own lead sentence: 一要强化责任落实。body…"""
 
-    lead: str = key("The lead sentence after the ordinal: 强化责任落实 gives 一要强化责任落实。",
+    lead: str = key(N_("The lead sentence after the ordinal: 强化责任落实 gives 一要强化责任落实。"),
                     example="强化责任落实")
-    text: str | None = key("What follows the lead sentence.", None)
+    text: str | None = key(N_("What follows the lead sentence."), None)
 
 
 @dataclass(frozen=True)
 class Cell:
     """A table cell with a span or its own alignment (plain cells are just text or a number)."""
 
-    text: CellText = key("The cell's text (a number is kept as written).", example="合计")
-    cols: int = key("Columns the cell spans (merged to the right).", 1)
-    rows: int = key("Rows the cell spans (merged downward; leave the cell out of the rows below).", 1)
-    align: Align | None = key("left, center, right or decimal (numbers on the decimal point).", None)
+    text: CellText = key(N_("The cell's text (a number is kept as written)."), example="合计")
+    cols: int = key(N_("Columns the cell spans (merged to the right)."), 1)
+    rows: int = key(N_("Rows the cell spans (merged downward; leave the cell out of the rows below)."), 1)
+    align: Align | None = key(N_("left, center, right or decimal (numbers on the decimal point)."), None)
 
 
 Row = tuple[CellText | Cell, ...]
@@ -46,33 +47,33 @@ Row = tuple[CellText | Cell, ...]
 class Table:
     """A table: caption 表1 …, header rows repeated on every page, spans, notes 注：…."""
 
-    caption: str | None = key("Caption without its number: drafter writes 表1, 表2 … in order.", None,
+    caption: str | None = key(N_("Caption without its number: drafter writes 表1, 表2 … in order."), None,
                               example="重点项目进展情况表")
     rows: tuple[Row, ...] = key(
-        "Rows of cells, header rows first. A cell is text, a number, or {text, cols, rows, align}.", (),
+        N_("Rows of cells, header rows first. A cell is text, a number, or {text, cols, rows, align}."), (),
         example=[["项目", "投资（亿元）"], ["老旧小区改造", "12.50"]])
     source: str | None = key(
-        "A CSV or XLSX file with the cells instead of rows, relative to this outline (XLSX merged "
-        "cells become spans).", None)
-    sheet: str | None = key("The XLSX sheet to read (default: the first).", None)
-    header: int = key("How many of the first rows are header rows (bold, repeated on every page).", 1)
-    widths: tuple[float, ...] = key("Relative column widths, e.g. [1, 3, 2] (default: equal).", ())
-    align: tuple[Align, ...] = key("Alignment per column: left, center, right or decimal.", ())
-    notes: Paragraphs = key("Notes under the table, written 注：…", ())
-    landscape: bool = key("Put the table on a landscape page of its own (for wide tables).", False)
-    numbered: bool = key("Number the caption 表1, 表2 …; false writes the caption as it is.", True)
+        N_("A CSV or XLSX file with the cells instead of rows, relative to this outline (XLSX merged "
+        "cells become spans)."), None)
+    sheet: str | None = key(N_("The XLSX sheet to read (default: the first)."), None)
+    header: int = key(N_("How many of the first rows are header rows (bold, repeated on every page)."), 1)
+    widths: tuple[float, ...] = key(N_("Relative column widths, e.g. [1, 3, 2] (default: equal)."), ())
+    align: tuple[Align, ...] = key(N_("Alignment per column: left, center, right or decimal."), ())
+    notes: Paragraphs = key(N_("Notes under the table, written 注：…"), ())
+    landscape: bool = key(N_("Put the table on a landscape page of its own (for wide tables)."), False)
+    numbered: bool = key(N_("Number the caption 表1, 表2 …; false writes the caption as it is."), True)
 
 
 @dataclass(frozen=True)
 class Figure:
     """A PNG or JPEG image with its caption 图1 … below, kept on one page with it."""
 
-    file: str = key("The image file (PNG or JPEG), relative to this outline.", example="figures/trend.png")
-    caption: str | None = key("Caption without its number: drafter writes 图1, 图2 … in order.", None)
+    file: str = key(N_("The image file (PNG or JPEG), relative to this outline."), example="figures/trend.png")
+    caption: str | None = key(N_("Caption without its number: drafter writes 图1, 图2 … in order."), None)
     width: str | float | None = key(
-        "Width: centimetres (12 or '12cm') or a share of the text width ('80%'); "
-        "default: the image's own size, at most the text width.", None)
-    numbered: bool = key("Number the caption 图1, 图2 …; false writes the caption as it is.", True)
+        N_("Width: centimetres (12 or '12cm') or a share of the text width ('80%'); "
+        "default: the image's own size, at most the text width."), None)
+    numbered: bool = key(N_("Number the caption 图1, 图2 …; false writes the caption as it is."), True)
 
 
 def parse_width(value: str | float) -> tuple[float, str]:
