@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from drafter.i18n import N_
+from drafter.i18n import N_, _
 from drafter.outline.fields import Paragraphs, key
 
 
@@ -90,9 +90,9 @@ def parse_width(value: str | float) -> tuple[float, str]:
         else:
             number, unit = _number(text.removesuffix("cm").removesuffix("厘米"), value), "cm"
     if unit == "cm" and not 0.5 <= number <= 60:
-        raise ValueError(f"width {value!r} is outside 0.5-60 cm")
+        raise ValueError(_("width {value!r} is outside 0.5-60 cm").format(value=value))
     if unit == "share" and not 0.05 <= number <= 1:
-        raise ValueError(f"width {value!r} is outside 5%-100% of the text width")
+        raise ValueError(_("width {value!r} is outside 5%-100% of the text width").format(value=value))
     return number, unit
 
 
@@ -100,8 +100,16 @@ def _number(text: str, value: object) -> float:
     try:
         return float(text)
     except ValueError:
-        raise ValueError(f"width {value!r} is neither centimetres (12, '12cm') nor a share "
-                         "of the text width ('80%')") from None
+        raise ValueError(_("width {value!r} is neither centimetres (12, '12cm') nor a share "
+                           "of the text width ('80%')").format(value=value)) from None
+
+
+class CellError(ValueError):
+    """A ragged row or a span that runs off the table; ``row`` is 1-based."""
+
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,7 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[int, list[list[PlacedCell]]]:
     """Lay the rows' cells on a grid, as HTML tables do: spans cover cells right and below.
 
     Returns the number of columns (the first row's, spans included) and the placed cells of
-    each row. Raises ValueError naming the row (1-based) of a ragged row or a span that runs
+    each row. Raises :class:`CellError` (a ValueError) naming the row (1-based) of a ragged row or a span that runs
     off the table.
     """
     below: dict[int, set[int]] = {}  # row → columns covered there by cells spanning down
@@ -139,16 +147,18 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[int, list[list[PlacedCell]]]:
             else:
                 text, cols, down, align = str(cell), 1, 1, None
             if cols < 1 or down < 1:
-                raise ValueError(f"row {r + 1}, cell {index + 1}: a span is at least 1")
+                raise CellError(r + 1, _("row {row}, cell {cell}: a span is at least 1").format(
+                    row=r + 1, cell=index + 1))
             if r and column + cols > width:
-                raise ValueError(f"row {r + 1}, cell {index + 1} ends at column {column + cols}, but the "
-                                 f"table has {width} columns (set by its first row)")
+                raise CellError(r + 1, _("row {row}, cell {cell} ends at column {end}, but the table has {width} "
+                                         "columns (set by its first row)").format(
+                    row=r + 1, cell=index + 1, end=column + cols, width=width))
             if r + down > len(rows):
-                raise ValueError(f"row {r + 1}, cell {index + 1} spans {down} rows, which runs off the "
-                                 f"table's {len(rows)} rows")
+                raise CellError(r + 1, _("row {row}, cell {cell} spans {down} rows, which runs off the table's "
+                                         "{rows} rows").format(row=r + 1, cell=index + 1, down=down, rows=len(rows)))
             if cols > 1 and covered.intersection(range(column, column + cols)):
-                raise ValueError(f"row {r + 1}, cell {index + 1} spans columns that a cell from a row "
-                                 "above already covers")
+                raise CellError(r + 1, _("row {row}, cell {cell} spans columns that a cell from a row above "
+                                         "already covers").format(row=r + 1, cell=index + 1))
             for i in range(1, down):
                 below.setdefault(r + i, set()).update(range(column, column + cols))
             out.append(PlacedCell(r, column, text, cols, down, align))
@@ -157,7 +167,8 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[int, list[list[PlacedCell]]]:
         if r == 0:
             width = column
         if filled != width:
-            raise ValueError(f"row {r + 1} fills {filled} columns where the table has {width}; give every "
-                             "row the same number of cells (a cell spanning rows counts in the rows below)")
+            raise CellError(r + 1, _("row {row} fills {filled} columns where the table has {width}; give every "
+                                     "row the same number of cells (a cell spanning rows counts in the rows "
+                                     "below)").format(row=r + 1, filled=filled, width=width))
         placed.append(out)
     return width, placed

@@ -37,7 +37,7 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         return _unwrap(options[0]) if len(options) == 1 else (None, False)
     if origin is tuple:
-        inner, _ = _unwrap(typing.get_args(hint)[0])
+        inner, _many = _unwrap(typing.get_args(hint)[0])
         return inner, True
     if dataclasses.is_dataclass(hint):
         return hint, False

@@ -305,7 +305,7 @@ def _missing_colon(lines: list[str], line: int, what: str) -> tuple[int, int, st
                     _("`{line}` has no colon after it; write `{line}:`").format(line=candidate.strip()))
         match = _KEY_WITHOUT_COLON.match(candidate)
         if match and ":" not in candidate and "：" not in match.group(4)[:1]:
-            lead, key, _, value = match.groups()
+            lead, key, _space, value = match.groups()
             column = len(lead) + len(key) + 1
             fixed = f"{lead.strip()}{' ' if lead.strip() else ''}{key}: {value}"
             return (number, column, "", _("`{line}` has no colon after `{key}`; write `{fixed}`").format(
