@@ -21,6 +21,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
+from drafter.i18n import _
 from drafter.compose.cache import template_cache
 from drafter.compose.content import point_paragraphs
 from drafter.compose.gongwenfilters import FILTERS as GONGWEN_FILTERS
@@ -76,8 +77,9 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         real = os.path.realpath(filename)
         roots = [os.path.realpath(folder) for folder in self.searchpath]
         if not any(real.startswith(root + os.sep) for root in roots):
-            raise SecurityError(f"template {template!r} ({filename}) leads to {real}, outside the "
-                                "template folders; copy the file into the pack instead of linking it")
+            raise SecurityError(_("template {template!r} ({filename}) leads to {real}, outside the template folders; "
+                                  "copy the file into the pack instead of linking it").format(
+                                  template=template, filename=filename, real=real))
         return source, filename, uptodate
 
 
@@ -119,7 +121,7 @@ class Templates:
             return render_bounded(template, context, self.time_limit)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or exc.name or name
-            raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
+            raise TemplateError(where, exc.lineno, _("template syntax error: {message}").format(message=exc.message)) from None
         except jinja2.TemplateNotFound as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             folders = ", ".join(str(p) for p in self.search_path)
@@ -129,15 +131,17 @@ class Templates:
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"undefined name in template: {exc.message}"
-                                            f"{_suggestion(exc.message or '', context)}") from None
+            raise TemplateError(file, line, _("undefined name in template: {message}{value}").format(
+                                              message=exc.message, value=_suggestion(exc.message or '', context))) from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
+            raise TemplateError(file, line, _("the template tried something not allowed: {reason}").format(
+                                              reason=exc)) from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
                 OverflowError, RecursionError, jinja2.TemplateError) as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
+            raise TemplateError(file, line, _("template failed: {error}: {reason}").format(
+                                              error=type(exc).__name__, reason=exc)) from None
 
 
 def _suggestion(message: str, context: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from drafter.i18n import _
 from drafter.compose.blocks import Block, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
@@ -107,7 +108,8 @@ class BodyContent:
     def _note(self, name: str, rpr: str) -> str:
         text = self.note_texts.get(name)
         if text is None:
-            raise ProfileError(f"footnote mark [^{name}] has no footnote text in the template's output")
+            raise ProfileError(_("footnote mark [^{name}] has no footnote text in the template's output").format(
+                                 name=name))
         self.notes.append((text.style, self.runs(text)))
         return footnote_reference(len(self.notes), rpr)
 
@@ -148,7 +150,8 @@ class BodyContent:
     def _figure(self, block: FigureBlock, keep_next: bool) -> str:
         image = self.media.get(block.src)
         if image is None:
-            raise ProfileError(f"<figure src={block.src!r}>: the outline has no figure with that file")
+            raise ProfileError(_("<figure src={src!r}>: the outline has no figure with that file").format(
+                                 src=block.src))
         rel = self._image_ids.get(block.src)
         if rel is None:
             rel = self._image_ids[block.src] = f"rIdImage{len(self._image_ids) + 1}"

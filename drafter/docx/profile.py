@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from drafter.i18n import _
 from drafter.errors import OutlineError, ProfileError
 from drafter.outline import yamlfile
 from drafter.outline.model import key
@@ -161,7 +162,7 @@ def read_spec(path: Path) -> ProfileSpec:
         if validator.problems:
             raise OutlineError(validator.problems)
     except OutlineError as exc:
-        raise ProfileError(f"style profile {exc}") from None
+        raise ProfileError(_("style profile {reason}").format(reason=exc)) from None
     return spec
 
 
@@ -267,9 +268,10 @@ def size_points(value: float | str, where: str) -> float:
                 points = float(text.removesuffix("pt").removesuffix("磅").strip())
             except ValueError:
                 names = "、".join(SIZE_NAMES)
-                raise ProfileError(f"{where}: size {value!r} is neither points nor a size name ({names})") from None
+                raise ProfileError(_("{where}: size {value!r} is neither points nor a size name ({names})").format(
+                                     where=where, value=value, names=names)) from None
     if not 1 <= points <= 200:
-        raise ProfileError(f"{where}: size {value!r} is out of range (1-200 pt)")
+        raise ProfileError(_("{where}: size {value!r} is out of range (1-200 pt)").format(where=where, value=value))
     return points
 
 
@@ -278,7 +280,7 @@ def resolve(spec: ProfileSpec) -> Profile:
     page = _resolve_page(spec.page or PageSpec())
     elements = spec.elements or {}
     if "body" not in elements or not elements["body"].font or elements["body"].size is None:
-        raise ProfileError("style profile: elements.body must give at least font and size")
+        raise ProfileError(_("style profile: elements.body must give at least font and size"))
     body = elements["body"]
     body_points = size_points(body.size, "elements.body")
     width = page.width - page.left - page.right
@@ -352,7 +354,8 @@ def _colour(value: str | None, where: str) -> str | None:
         return None
     text = value.strip().lstrip("#").upper()
     if len(text) != 6 or any(c not in "0123456789ABCDEF" for c in text):
-        raise ProfileError(f"{where}: colour {value!r} is not six hex digits such as FF0000")
+        raise ProfileError(_("{where}: colour {value!r} is not six hex digits such as FF0000").format(
+                             where=where, value=value))
     return text
 
 
@@ -360,7 +363,8 @@ def _scale(value: float | None, name: str) -> int | None:
     if value is None:
         return None
     if not 1 <= value <= 600:
-        raise ProfileError(f"elements.{name}.scale: {value} is outside 1-600 per cent")
+        raise ProfileError(_("elements.{name}.scale: {value} is outside 1-600 per cent").format(
+                             name=name, value=value))
     return round(value)
 
 
@@ -371,17 +375,19 @@ def _rule(spec: RuleSpec | None, where: str) -> Rule | None:
     width = spec.width_mm if spec.width_mm is not None else 0.35
     eighths = round(width / 25.4 * 72 * 8)
     if not 2 <= eighths <= 96:
-        raise ProfileError(f"{where}: width_mm {width} is outside 0.07-1.7 mm")
+        raise ProfileError(_("{where}: width_mm {width} is outside 0.07-1.7 mm").format(where=where, width=width))
     space = round(spec.space_pt or 0)
     if not 0 <= space <= 31:
-        raise ProfileError(f"{where}: space_pt {spec.space_pt} is outside 0-31 points")
+        raise ProfileError(_("{where}: space_pt {space_pt} is outside 0-31 points").format(
+                             where=where, space_pt=spec.space_pt))
     return Rule(eighths, space, _colour(spec.color, f"{where}.color") or "000000", spec.style or "single")
 
 
 def _resolve_page_numbers(spec: PageNumberSpec, body: Style) -> PageNumbers:
     text = spec.format if spec.format is not None else "— {n} —"
     if text.count("{n}") != 1:
-        raise ProfileError(f"style profile: page_number.format {text!r} must contain {{n}} exactly once")
+        raise ProfileError(_("style profile: page_number.format {text!r} must contain {{n}} exactly once").format(
+                             text=text))
     before, after = text.split("{n}")
     points = size_points(spec.size, "page_number") if spec.size is not None else 14
     return PageNumbers(

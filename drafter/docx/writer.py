@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from drafter.i18n import _
 from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml, record
@@ -59,8 +60,8 @@ class _RunFormats:
             return self.profile.style(name)
         except KeyError:
             known = ", ".join(self.profile.styles)
-            raise ProfileError(f"the template uses style '{name}', which the style profile does not "
-                               f"define; known elements: {known}") from None
+            raise ProfileError(_("the template uses style '{name}', which the style profile does not define; known "
+                                 "elements: {known}").format(name=name, known=known)) from None
 
 
 class _ProfileParts:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
+from drafter.i18n import _
 from drafter.errors import OutlineError, Problem
 from drafter.outline import yamlfile
 from drafter.outline.yamlfile import YamlDocument
@@ -54,10 +55,18 @@ class Block:
     """A paragraph's text line by line, as typed (soft line breaks kept)."""
     rows: tuple[tuple[str, ...], ...] = ()
     """A table's rows (header first), each a tuple of cell texts."""
-    problems: tuple[str, ...] = ()
+    problems: tuple[Unmappable, ...] = ()
     """Inline things in the block that an outline cannot hold (raw HTML, an image, a footnote reference)."""
     styled: bool = False
     """Whether inline emphasis, links or code were made plain text."""
+
+
+class Unmappable(NamedTuple):
+    """Something inside a block that an outline cannot hold: what it is (in the current language) and
+    why: ``html`` (write it as text), ``later`` (images, footnotes: not mapped yet) or ``other``."""
+
+    why: str
+    what: str
 
 
 @dataclass
@@ -103,14 +112,17 @@ def _front_matter(content: str, file: str, opening_line: int) -> YamlDocument:
     try:
         document = yamlfile.parse(padded, file, strict=False)
     except OutlineError as exc:
-        raise OutlineError([replace(p, message=f"front matter: {p.message}") for p in exc.problems]) from None
+        raise OutlineError([replace(p, message=_("front matter: {problem}").format(problem=p.message))
+                            for p in exc.problems]) from None
     document.scalars = {}  # offsets into the padded front matter, not into the Markdown file
     document.text = ""
     if document.data is not None and not isinstance(document.data, dict):
-        what = "a list" if isinstance(document.data, list) else f"the text {_shown(document.data)}"
+        what = (_("a list") if isinstance(document.data, list)
+                else _("the text {text}").format(text=_shown(document.data)))
         line, column = document.mark(())
-        raise OutlineError([Problem(file, line, column, "", f"the front matter (between the --- lines) must be a "
-                                                            f"mapping of outline keys such as 'title: …', got {what}")])
+        raise OutlineError([Problem(file, line, column, "", _(
+            "the front matter (between the --- lines) must be a mapping of outline keys such as 'title: …', "
+            "got {what}").format(what=what))])
     return document
 
 
@@ -172,14 +184,16 @@ def _list_item(item: Any) -> Block:
     paragraphs = [child for child in item.children if child.type == "paragraph"]
     others = [child for child in item.children if child.type != "paragraph"]
     if not paragraphs:
-        return Block("paragraph", _line(item), problems=("an empty list item",))
+        return Block("paragraph", _line(item), problems=(Unmappable("other", _("an empty list item")),))
     first = _inline_block("paragraph", paragraphs[0])
     problems = list(first.problems)
     if len(paragraphs) > 1:
-        problems.append("a list item of several paragraphs (an outline's point is one paragraph)")
+        problems.append(Unmappable("other", _("a list item of several paragraphs (an outline's point is one "
+                                              "paragraph)")))
     for other in others:
-        what = "a list inside a list item" if other.type.endswith("_list") else f"a {other.type} inside a list item"
-        problems.append(f"{what} (points do not nest)")
+        what = (_("a list inside a list item") if other.type.endswith("_list")
+                else _("a {type} inside a list item").format(type=other.type))
+        problems.append(Unmappable("other", _("{what} (points do not nest)").format(what=what)))
     return replace(first, line=_line(item), problems=tuple(problems))
 
 
@@ -187,7 +201,7 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
     """A heading or paragraph block with its inline content made plain text."""
     inline = node.children[0] if node.children else None
     pieces: list[str] = []
-    problems: list[str] = []
+    problems: list[Unmappable] = []
     html: list[str] = []
     styled = False
     for child in (inline.children if inline is not None else []):
@@ -205,14 +219,15 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
         elif kind_of == "html_inline":
             html.append(child.content)
         elif kind_of == "image":
-            problems.append(f"an image ({child.attrGet('src')})")
+            problems.append(Unmappable("later", _("an image ({source})").format(source=child.attrGet("src"))))
             pieces.append(_plain(child))
         elif kind_of == "footnote_ref":
-            problems.append(f"a footnote reference [^{child.meta.get('label', '')}]")
+            problems.append(Unmappable("later", _("a footnote reference [^{label}]").format(
+                label=child.meta.get("label", ""))))
         else:
-            problems.append(f"inline {kind_of}")
+            problems.append(Unmappable("other", _("inline {type}").format(type=kind_of)))
     if html:
-        problems.insert(0, f"raw HTML {' '.join(html)!r}")
+        problems.insert(0, Unmappable("html", _("raw HTML {html!r}").format(html=" ".join(html))))
     raw = "".join(pieces)
     for pattern in _LEFT_EMPHASIS:
         raw, count = pattern.subn(lambda m: m.group(m.lastindex), raw)

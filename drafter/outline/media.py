@@ -7,6 +7,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.i18n import _
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 """Largest image file a figure takes (a photo for print is rarely above 5 MB)."""
 
