@@ -121,18 +121,20 @@ class Templates:
             return render_bounded(template, context, self.time_limit)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or exc.name or name
-            raise TemplateError(where, exc.lineno, _("template syntax error: {message}").format(message=exc.message)) from None
+            raise TemplateError(where, exc.lineno, _("template syntax error: {message}").format(
+                message=exc.message)) from None
         except jinja2.TemplateNotFound as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             folders = ", ".join(str(p) for p in self.search_path)
-            message = f"template {exc.name!r} not found on the search path ({folders})"
+            message = _("template {name!r} not found on the search path ({folders})").format(name=exc.name,
+                                                                                              folders=folders)
             if exc.name and (".." in str(exc.name).split("/") or str(exc.name).startswith("/")):
-                message += "; templates are looked up only inside the search path folders"
+                message += _("; templates are looked up only inside the search path folders")
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, _("undefined name in template: {message}{value}").format(
-                                              message=exc.message, value=_suggestion(exc.message or '', context))) from None
+            raise TemplateError(file, line, _("undefined name in template: {message}{suggestion}").format(
+                message=jinja_words(exc.message or ""), suggestion=_suggestion(exc.message or "", context))) from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, _("the template tried something not allowed: {reason}").format(
@@ -142,6 +144,19 @@ class Templates:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             raise TemplateError(file, line, _("template failed: {error}: {reason}").format(
                                               error=type(exc).__name__, reason=exc)) from None
+
+
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'([^']+)' has no attribute '([^']+)'")
+
+
+def jinja_words(message: str) -> str:
+    """Jinja's UndefinedError message (``'x' is undefined``) in the current language."""
+    if match := _UNDEFINED.fullmatch(message):
+        return _("'{name}' is undefined").format(name=match.group(1))
+    if match := _NO_ATTRIBUTE.fullmatch(message):
+        return _("'{value}' has no attribute '{name}'").format(value=match.group(1), name=match.group(2))
+    return message
 
 
 def _suggestion(message: str, context: dict[str, Any]) -> str:
