@@ -38,9 +38,9 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from drafter.i18n import _
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.text.typography import join_lines, normalise_punctuation
 
 

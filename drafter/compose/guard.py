@@ -33,8 +33,8 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
-from drafter.i18n import _
 from drafter.errors import TemplateError
+from drafter.i18n import _
 
 TIME_LIMIT = 10.0
 """Seconds a template may take to render one outline (the largest outline allowed, 4 MB with

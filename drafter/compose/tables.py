@@ -22,8 +22,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.i18n import _
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.outline.content import Cell, CellText, parse_width, place_cells
 from drafter.text.typography import normalise_punctuation
 

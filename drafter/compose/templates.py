@@ -21,7 +21,6 @@ import jinja2
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup, escape
 
-from drafter.i18n import _
 from drafter.compose.cache import template_cache
 from drafter.compose.content import point_paragraphs
 from drafter.compose.gongwenfilters import FILTERS as GONGWEN_FILTERS
@@ -30,6 +29,7 @@ from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
 from drafter.compose.packcheck import nearest
 from drafter.compose.sandbox import Sandbox
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.resources import builtin_dir
 from drafter.text.numbering import as_lead, join_points
 from drafter.text.titles import TITLE_CHARS, break_title

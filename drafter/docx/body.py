@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from drafter.i18n import _
 from drafter.compose.blocks import Block, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
@@ -25,6 +24,7 @@ from drafter.docx.notes import (
 )
 from drafter.docx.profile import Profile
 from drafter.errors import ProfileError
+from drafter.i18n import _
 from drafter.outline.media import Image
 
 

@@ -9,13 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.i18n import _
 from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml, record
 from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
+from drafter.i18n import _
 from drafter.outline.media import Image
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)

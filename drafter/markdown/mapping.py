@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.i18n import _, ngettext
 from drafter.errors import Problem
+from drafter.i18n import _, ngettext
 from drafter.markdown import head
 from drafter.markdown.guess import Guess, guess_kind
 from drafter.markdown.reader import Block, MarkdownSource

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from drafter.i18n import _
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import _
 from drafter.outline import yamlfile
 from drafter.outline.yamlfile import YamlDocument
 

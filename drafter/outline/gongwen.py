@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from drafter.i18n import N_
+from drafter.i18n import N_, _
 from drafter.outline import model
 from drafter.outline.model import Attendance, Paragraphs, Section, key
 
@@ -31,15 +31,16 @@ URGENCY = Literal["特急", "加急", "特提", "平急"]
 def check_copy_number(value: str) -> str | None:
     """份号: one to six Arabic digits (drafter pads them to six)."""
     if not re.fullmatch(r"[0-9]{1,6}", value):
-        return f"copy_number {value!r} is not a copy number: write one to six digits such as 000123"
+        return _("copy_number {value!r} is not a copy number: write one to six digits such as 000123").format(
+            value=value)
     return None
 
 
 def check_classification(value: str) -> str | None:
     """密级和保密期限: starts with 绝密, 机密 or 秘密, optionally ★ and a period (机密★1年)."""
     if not value.startswith(SECRECY_LEVELS):
-        return (f"classification {value!r} names no secrecy level: start with "
-                f"{', '.join(SECRECY_LEVELS)}, optionally followed by ★ and a period (机密★1年)")
+        return _("classification {value!r} names no secrecy level: start with {levels}, optionally followed by "
+                 "★ and a period (机密★1年)").format(value=value, levels=", ".join(SECRECY_LEVELS))
     return None
 
 
