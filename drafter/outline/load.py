@@ -142,7 +142,7 @@ def _check_section_depth(validator: Validator, section: Any, here: KeyPath, leve
     if not isinstance(section, dict):
         return True
     if level > kind.depth:
-        scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
+        scheme = _(" ({sample})").format(sample=numbering_sample(kind.numbering)) if kind.numbering else ""
         validator.fail(here, _("sections nest at most {depth} levels deep in a {kind}{scheme}; move this "
                                "section up a level").format(depth=kind.depth, kind=kind.name, scheme=scheme))
         return False

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from drafter.errors import Problem
-from drafter.i18n import _
+from drafter.i18n import _, current_language
 from drafter.outline.content import CellText
 from drafter.outline.yamlfile import KeyPath, YamlDocument, date_reason
 
@@ -120,6 +120,11 @@ def describe(hint: Any) -> str:
     return str(hint)
 
 
+def _in_brackets(doc: str) -> str:
+    """A key's documentation as it reads inside brackets: Chinese drops its closing 。 there."""
+    return doc.rstrip("。") if current_language() == "zh_CN" else doc
+
+
 def expected(wanted: str, got: str) -> str:
     """``expected text, got a list`` in the current language."""
     return _("expected {wanted}, got {got}").format(wanted=wanted, got=got)
@@ -164,7 +169,8 @@ class Validator:
             if spec.name not in data or (data[spec.name] is None and not spec.required):
                 if spec.required:
                     if spec.name not in suggested:  # a misspelt key already says "did you mean"
-                        self.fail(path, _("missing required key '{key}' ({doc})").format(key=spec.name, doc=spec.doc))
+                        self.fail(path, _("missing required key '{key}' ({doc})").format(key=spec.name,
+                                                                                      doc=_in_brackets(spec.doc)))
                     ok = False
                 continue
             value = self.value(spec.hint, data[spec.name], (*path, spec.name))
