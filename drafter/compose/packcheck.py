@@ -54,7 +54,8 @@ def _template_problems(environment: jinja2.Environment, path: Path, name: str,
     try:
         tree = environment.parse(path.read_text(encoding="utf-8"), name, str(path))
     except jinja2.TemplateSyntaxError as exc:
-        return [f"{path}:{exc.lineno}: {exc.message}"]
+        # TRANSLATORS: Jinja's own message follows; Chinese says first that it is a template syntax error.
+        return [_("{path}:{line}: {message}").format(path=path, line=exc.lineno, message=exc.message)]
     except (OSError, UnicodeDecodeError) as exc:
         return [_("{path}: cannot be read: {reason}").format(path=path, reason=exc)]
     problems: list[tuple[int, str]] = []

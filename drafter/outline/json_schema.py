@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, current_language
 from drafter.outline.content import CellText
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.schema import fields_of
@@ -39,10 +39,19 @@ TEXT_PATTERN = r"\S"
 SCHEMA_NAME = "outline.schema.json"
 """File name of the shipped schema (``schemas/`` in the repository, ``drafter/schemas`` when installed)."""
 
+SCHEMA_NAMES = {"en": SCHEMA_NAME, "zh_CN": "outline.schema.zh-CN.json"}
+"""The shipped schema in each language: the same schema, its ``description`` texts (an editor's hover
+text) in English or Chinese. Regenerate both after changing the model::
 
-def schema_file() -> Path:
-    """The shipped JSON Schema of all kinds, regenerated with ``drafter schema -o schemas/outline.schema.json``."""
-    return schemas_dir() / SCHEMA_NAME
+    DRAFTER_LANG=en drafter schema -o schemas/outline.schema.json
+    DRAFTER_LANG=zh drafter schema -o schemas/outline.schema.zh-CN.json
+"""
+
+
+def schema_file(language: str | None = None) -> Path:
+    """The shipped JSON Schema of all kinds in ``language`` (default: the current one), as
+    ``drafter schema`` writes it in that language."""
+    return schemas_dir() / SCHEMA_NAMES.get(language or current_language(), SCHEMA_NAME)
 
 
 def _first_line(doc: str | None) -> str:
