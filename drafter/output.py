@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 from drafter.errors import OutputError
+from drafter.i18n import N_, _
 
 
 def check_writable(target: Path) -> None:
     """Fail early, before any work, when ``target`` cannot be written."""
     if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory; give a file name such as {target / 'out.docx'}")
+        raise OutputError(_("cannot write {target}: it is a directory; give a file name such as {example}").format(
+            target=target, example=target / "out.docx"))
     folder = target.parent
     if not folder.is_dir():
         if folder.exists() or any(p.exists() and not p.is_dir() for p in folder.parents):
-            raise OutputError(f"cannot write {target}: {_first_file(folder)} is a file, not a folder")
-        raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
+            raise OutputError(_("cannot write {target}: {file} is a file, not a folder").format(
+                target=target, file=_first_file(folder)))
+        raise OutputError(_("cannot write {target}: the folder {folder} does not exist").format(target=target, folder=folder))
     if target.exists() and not target.is_file():  # a device or pipe is written in place, not renamed over
         if not os.access(target, os.W_OK):
-            raise OutputError(f"cannot write {target}: no permission to write it")
+            raise OutputError(_("cannot write {target}: no permission to write it").format(target=target))
         return
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"cannot write {target}: no permission to write in {folder}")
+        raise OutputError(_("cannot write {target}: no permission to write in {folder}").format(target=target, folder=folder))
     if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(f"cannot write {target}: the file is read-only")
+        raise OutputError(_("cannot write {target}: the file is read-only").format(target=target))
 
 
 def _first_file(folder: Path) -> Path:
@@ -43,8 +47,8 @@ def check_not_source(target: Path, source: Path) -> None:
     except OSError:
         same = False
     if same:
-        raise OutputError(f"cannot write {target}: it is the outline being rendered; "
-                          "give another output name (-o …docx)")
+        raise OutputError(_("cannot write {target}: it is the outline being rendered; "
+                            "give another output name (-o …docx)").format(target=target))
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -59,12 +63,12 @@ def write_atomic(target: Path, data: bytes) -> None:
             with open(target, "wb") as stream:
                 stream.write(data)
         except OSError as exc:
-            raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+            raise OutputError(_cannot_write(target, exc)) from None
         return
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:  # e.g. a share that refuses new files although the folder looks writable
-        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+        raise OutputError(_cannot_write(target, exc)) from None
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -79,8 +83,38 @@ def write_atomic(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+            raise OutputError(_cannot_write(target, exc)) from None
         raise
+
+
+_REASONS = {
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.EBUSY: N_("Device or resource busy"),
+    getattr(errno, "EDQUOT", -122): N_("Disk quota exceeded"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EIO: N_("Input/output error"),
+}
+"""The system's reasons for a failed write, as POSIX words them (translated where shown)."""
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OSError in the current language (the system's own words when unknown)."""
+    known = _REASONS.get(exc.errno or 0)
+    if known and exc.strerror == known:
+        return _(known)
+    return exc.strerror or str(exc)
+
+
+def _cannot_write(target: Path, exc: OSError) -> str:
+    """The message for an OSError while writing ``target``: a plain sentence, then the system's reason."""
+    return _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
 
 
 def _umask() -> int:

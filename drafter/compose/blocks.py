@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.text.typography import join_lines, normalise_punctuation
 
 
@@ -117,8 +118,8 @@ def parse_blocks(markup: str, template: str, *, chinese: bool) -> list[Block]:
         root = ET.fromstring(f"<blocks>{markup}</blocks>")
     except ET.ParseError as exc:
         line = exc.position[0]
-        raise TemplateError(template, None, f"the template's output is not valid block markup "
-                                            f"(output line {line}): {exc}") from None
+        raise TemplateError(template, None, _("the template's output is not valid block markup (output line {line}): {reason}").format(
+                                              line=line, reason=exc)) from None
     if root.text and root.text.strip():
         _stray(template, root.text)
     blocks: list[Block] = []
@@ -131,8 +132,8 @@ def parse_blocks(markup: str, template: str, *, chinese: bool) -> list[Block]:
 
 def _stray(template: str, text: str) -> None:
     snippet = text.strip()[:30]
-    raise TemplateError(template, None, f"text outside a <p> element in the template's output: "
-                                        f"{snippet!r}; wrap it in <p style=\"body\">…</p>")
+    raise TemplateError(template, None, _("text outside a <p> element in the template's output: {snippet!r}; wrap it in <p "
+                                          "style=\"body\">…</p>").format(snippet=snippet))
 
 
 def _block(element: ET.Element, template: str, chinese: bool) -> Block:
@@ -142,7 +143,8 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if tag == "toc":
         levels = element.get("levels", "2")
         if not (levels.isdigit() and 1 <= int(levels) <= 9):
-            raise TemplateError(template, None, f"<toc levels={levels!r}/>: levels is a whole number from 1 to 9")
+            raise TemplateError(template, None, _("<toc levels={levels!r}/>: levels is a whole number from 1 to 9").format(
+                                                  levels=levels))
         return TableOfContents(int(levels))
     if tag == "blank":
         return Paragraph("blank", ())
@@ -151,22 +153,23 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if tag == "record":
         lines = tuple(_block(child, template, chinese) for child in element)
         if not lines or not all(isinstance(line, Paragraph) for line in lines):
-            raise TemplateError(template, None, "<record> holds one or more <p> lines and nothing else")
+            raise TemplateError(template, None, _("<record> holds one or more <p> lines and nothing else"))
         rules = element.get("rules", "yes")
         if rules not in ("yes", "no"):
-            raise TemplateError(template, None, f'<record rules="{rules}">: use rules="yes" or rules="no"')
+            raise TemplateError(template, None, _("<record rules=\"{rules}\">: use rules=\"yes\" or rules=\"no\"").format(
+                                                  rules=rules))
         return Record(lines, rules == "yes")  # type: ignore[arg-type]
     if tag == "letterhead":
         parts: dict[str, tuple[Paragraph, ...]] = {"top": (), "foot": ()}
         for child in element:
             if child.tag not in parts:
-                raise TemplateError(template, None, "<letterhead> holds <top> and <foot>, each of <p> lines")
+                raise TemplateError(template, None, _("<letterhead> holds <top> and <foot>, each of <p> lines"))
             parts[child.tag] = tuple(_block(p, template, chinese) for p in child)  # type: ignore[misc]
         return Letterhead(parts["top"], parts["foot"])
     if tag != "p":
-        raise TemplateError(template, None, f"unknown block <{tag}> in the template's output; use <p>, "
-                                            "<blank/>, <pagebreak/>, <toc/>, <record>, <letterhead>, <table>, "
-                                            "<figure/>, <footnote> or <landscape>")
+        raise TemplateError(template, None, _("unknown block <{tag}> in the template's output; use <p>, <blank/>, <pagebreak/>, "
+                                              "<toc/>, <record>, <letterhead>, <table>, <figure/>, <footnote> or <landscape>").format(
+                                              tag=tag))
     return _paragraph(element, "body", template, chinese)
 
 
@@ -176,15 +179,16 @@ def _paragraph(element: ET.Element, default_style: str, template: str, chinese: 
     style = element.get("style", default_style)
     align = element.get("align") if element.tag != "td" else None
     if align is not None and align not in _ALIGNS:
-        raise TemplateError(template, None, f"align={align!r} on <p style=\"{style}\">: "
-                                            f"use one of {', '.join(sorted(_ALIGNS))}")
+        raise TemplateError(template, None, _("align={align!r} on <p style=\"{style}\">: use one of {value}").format(
+                                              align=align, style=style, value=', '.join(sorted(_ALIGNS))))
     hang = _chars(element, "hang", template)
     left = _chars(element, "left", template)
     right = _chars(element, "right", template)
     runs = _runs(element, None, template, _language(element, chinese, template))
     anchor = element.get("anchor")
     if anchor is not None and not _ANCHOR.fullmatch(anchor):
-        raise TemplateError(template, None, f'anchor="{anchor}": letters and digits, starting with a letter')
+        raise TemplateError(template, None, _("anchor=\"{anchor}\": letters and digits, starting with a letter").format(
+                                              anchor=anchor))
     return Paragraph(style, _trim(runs), align, hang, left, right, anchor)
 
 
@@ -198,8 +202,8 @@ def _chars(element: ET.Element, name: str, template: str) -> float | None:
     except ValueError:
         chars = -1.0
     if not 0 <= chars <= 40:
-        raise TemplateError(template, None, f'{name}="{value}" on <{element.tag}>: '
-                                            "give a number of characters from 0 to 40")
+        raise TemplateError(template, None, _("{name}=\"{value}\" on <{tag}>: give a number of characters from 0 to 40").format(
+                                              name=name, value=value, tag=element.tag))
     return chars
 
 
@@ -212,8 +216,8 @@ def _language(element: ET.Element, chinese: bool, template: str) -> bool:
         return False
     if lang.lower().startswith("zh"):
         return True
-    raise TemplateError(template, None, f'lang="{lang}" on <{element.tag}>: use lang="en" '
-                                        '(text left as typed) or lang="zh" (Chinese punctuation)')
+    raise TemplateError(template, None, _("lang=\"{lang}\" on <{tag}>: use lang=\"en\" (text left as typed) or lang=\"zh\" (Chinese "
+                                          "punctuation)").format(lang=lang, tag=element.tag))
 
 
 def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) -> list[Run]:
@@ -236,7 +240,8 @@ def _runs(element: ET.Element, style: str | None, template: str, chinese: bool) 
         elif child.tag == "br":
             runs.append(Run("", style, line_break=True))
         else:
-            raise TemplateError(template, None, f"<{child.tag}> inside a paragraph; use <span> or <br/>")
+            raise TemplateError(template, None, _("<{tag}> inside a paragraph; use <span> or <br/>").format(
+                                                  tag=child.tag))
         text_run(child.tail, style)
     return runs
 

@@ -34,6 +34,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from drafter.errors import TemplateError
+from drafter.i18n import _
 
 TIME_LIMIT = 10.0
 """Seconds a template may take to render one outline (the largest outline allowed, 4 MB with
@@ -72,8 +73,8 @@ class _Budget:
 
     def timeout(self) -> TemplateTimeout:
         self.raised = True
-        return TemplateTimeout(f"the template took longer than {self.seconds:g} s to render and was "
-                               "stopped (an endless or very large loop?)")
+        return TemplateTimeout(_("the template took longer than {seconds:g} s to render and was "
+                                 "stopped (an endless or very large loop?)").format(seconds=self.seconds))
 
 
 def check_deadline() -> None:
@@ -116,16 +117,22 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def _too_big(what: str) -> LimitExceeded:
-    return LimitExceeded(f"the template builds {what}; values are limited to "
-                         f"{MAX_VALUE_CHARS:,} characters or items")
+    return LimitExceeded(_("the template builds {what}; values are limited to {limit:,} characters or "
+                           "items").format(what=what, limit=MAX_VALUE_CHARS))
 
 
-def check_size(value: Any, what: str = "a value") -> Any:
-    """``value`` itself, unless it is text or a sequence longer than :data:`MAX_VALUE_CHARS`."""
+def _too_many_bits() -> LimitExceeded:
+    return LimitExceeded(_("the template computes a number of more than {limit:,} bits").format(limit=MAX_INT_BITS))
+
+
+def check_size(value: Any, what: str | None = None) -> Any:
+    """``value`` itself, unless it is text or a sequence longer than :data:`MAX_VALUE_CHARS`
+    (``what``: how a message names it, in the current language; default "a value")."""
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_VALUE_CHARS:
-        raise _too_big(f"{what} of {len(value):,} characters or items")
+        raise _too_big(_("{what} of {count:,} characters or items").format(what=what or _("a value"),
+                                                                           count=len(value)))
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
-        raise LimitExceeded(f"the template computes a number of more than {MAX_INT_BITS:,} bits")
+        raise _too_many_bits()
     return value
 
 
@@ -140,19 +147,20 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         for sequence, count in ((left, right), (right, left)):
             size = _length(sequence)
             if size is not None and isinstance(count, int) and size * count > MAX_VALUE_CHARS:
-                raise _too_big(f"a repeated value of {size * count:,} characters or items")
+                raise _too_big(_("a repeated value of {count:,} characters or items").format(count=size * count))
         if ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
-            raise LimitExceeded(f"the template computes a number of more than {MAX_INT_BITS:,} bits")
+            raise _too_many_bits()
     elif operator == "+":
         sizes = (_length(left), _length(right))
         if None not in sizes and sum(sizes) > MAX_VALUE_CHARS:  # type: ignore[arg-type]
-            raise _too_big(f"a joined value of {sum(sizes):,} characters or items")  # type: ignore[arg-type]
+            raise _too_big(_("a joined value of {count:,} characters or items").format(
+                count=sum(sizes)))  # type: ignore[arg-type]
     elif operator == "**":
         if ints and right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > MAX_INT_BITS:
-            raise LimitExceeded(f"the template computes a number of more than {MAX_INT_BITS:,} bits "
-                                f"({left} ** {right})")
+            raise LimitExceeded(_("the template computes a number of more than {limit:,} bits ({left} ** "
+                                  "{right})").format(limit=MAX_INT_BITS, left=left, right=right))
     elif operator == "%" and isinstance(left, str) and _HUGE_FORMAT.search(left):
-        raise _too_big(f"formatted text with a width over {MAX_VALUE_CHARS:,} (operator %)")
+        raise _too_big(_("formatted text with a width over {limit:,} (operator %)").format(limit=MAX_VALUE_CHARS))
 
 
 class _TimedRange:
@@ -161,8 +169,8 @@ class _TimedRange:
     def __init__(self, *args: int) -> None:
         self._range = range(*args)
         if len(self._range) > MAX_RANGE:
-            raise LimitExceeded(f"range() of {len(self._range):,} items is too big; the sandbox allows at "
-                                f"most {MAX_RANGE:,} (MAX_RANGE)")
+            raise LimitExceeded(_("range() of {count:,} items is too big; the sandbox allows at most {limit:,} "
+                                  "(MAX_RANGE)").format(count=len(self._range), limit=MAX_RANGE))
 
     def __iter__(self) -> Iterator[int]:
         for count, item in enumerate(self._range):
@@ -203,18 +211,20 @@ def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], what: str, *
     call (``format``, ``format_map``, the ``format`` filter) uses as its format string."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE_CHARS:
-            raise LimitExceeded(f"the template passes the number {value:,} to {what}; numbers given to "
-                                f"filters and functions are limited to {MAX_VALUE_CHARS:,}")
+            raise LimitExceeded(_("the template passes the number {number:,} to {what}; numbers given to "
+                                  "filters and functions are limited to {limit:,}").format(
+                number=value, what=what, limit=MAX_VALUE_CHARS))
         if formatting and isinstance(value, str) and _HUGE_FORMAT.search(value):
-            raise _too_big(f"formatted text with a width over {MAX_VALUE_CHARS:,} ({what})")
+            raise _too_big(_("formatted text with a width over {limit:,} ({what})").format(limit=MAX_VALUE_CHARS,
+                                                                                            what=what))
 
 
 def _guard_filter(function: Callable[..., Any], name: str) -> Callable[..., Any]:
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         check_deadline()
-        _check_arguments(args, kwargs, f"the filter '{name}'", formatting=name == "format")
-        return check_size(function(*args, **kwargs), f"a value (filter '{name}')")
+        _check_arguments(args, kwargs, _("the filter '{name}'").format(name=name), formatting=name == "format")
+        return check_size(function(*args, **kwargs), _("a value (filter '{name}')").format(name=name))
 
     return guarded
 
@@ -242,7 +252,8 @@ def install(environment: SandboxedEnvironment) -> SandboxedEnvironment:
 
     def call(__context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         check_deadline()
-        what = f"{getattr(__obj, '__name__', 'a function')}()"
+        name = getattr(__obj, "__name__", None)
+        what = (_("a function") if name is None else str(name)) + "()"
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         if __obj is not _TimedRange:  # range() says itself how big it may be
             _check_arguments((*args, owner) if isinstance(owner, str) else args, kwargs, what,
@@ -264,7 +275,7 @@ def install(environment: SandboxedEnvironment) -> SandboxedEnvironment:
 def checked_concat(value: Any) -> Any:
     """The result of ``a ~ b`` in a template, unless it is too long."""
     check_deadline()
-    return check_size(value, "joined text")
+    return check_size(value, _("joined text"))
 
 
 def render_bounded(template: Any, context: dict[str, Any], seconds: float = TIME_LIMIT) -> str:
@@ -281,17 +292,17 @@ def render_bounded(template: Any, context: dict[str, Any], seconds: float = TIME
             for piece in template.generate(context):
                 total += len(piece)
                 if total > MAX_OUTPUT_CHARS:
-                    raise LimitExceeded(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters "
-                                        "and was stopped")
+                    raise LimitExceeded(_("the template's output passed {limit:,} characters and was "
+                                          "stopped").format(limit=MAX_OUTPUT_CHARS))
                 pieces.append(piece)
             return "".join(pieces)
     except LimitExceeded as exc:
         message, trace = str(exc), exc.__traceback__
     except RecursionError as exc:
-        message = "the template calls itself without end (a macro or include that recurses too deeply)"
+        message = _("the template calls itself without end (a macro or include that recurses too deeply)")
         trace = exc.__traceback__
     except MemoryError as exc:
-        message, trace = "the template ran out of memory (a value or loop too large)", exc.__traceback__
+        message, trace = _("the template ran out of memory (a value or loop too large)"), exc.__traceback__
     file, line = _template_frame(trace, template.filename or template.name or "<template>")
     raise TemplateError(file, line, message) from None
 

@@ -18,6 +18,7 @@ import jinja2
 from jinja2 import meta, nodes
 
 from drafter.errors import DepartmentError
+from drafter.i18n import _, ngettext
 from drafter.outline.kinds import KINDS
 
 _ALWAYS = frozenset({"kind", "dept", "loop", "caller", "varargs", "kwargs", "self", "super"})
@@ -26,7 +27,9 @@ _ALWAYS = frozenset({"kind", "dept", "loop", "caller", "varargs", "kwargs", "sel
 def nearest(name: str, names: Iterable[str]) -> str:
     """`` (did you mean `x`?)`` for the closest of ``names``, or ``""``."""
     close = difflib.get_close_matches(name, sorted(set(names)), n=2, cutoff=0.6)
-    return f" (did you mean {' or '.join(f'`{c}`' for c in close)}?)" if close else ""
+    if not close:
+        return ""
+    return _(" (did you mean {names}?)").format(names=_(" or ").join(f"`{c}`" for c in close))
 
 
 def check_pack_templates(environment: jinja2.Environment, folders: Sequence[Path],
@@ -40,9 +43,10 @@ def check_pack_templates(environment: jinja2.Environment, folders: Sequence[Path
     if len(problems) == 1:
         raise DepartmentError(problems[0])
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        raise DepartmentError(f"{count} in the department pack's templates:\n"
-                              + "\n".join(f"  {p}" for p in problems))
+        intro = ngettext("{count} problem in the department pack's templates:",
+                         "{count} problems in the department pack's templates:", len(problems)).format(
+            count=len(problems))
+        raise DepartmentError(intro + "\n" + "\n".join(f"  {p}" for p in problems))
 
 
 def _template_problems(environment: jinja2.Environment, path: Path, name: str,
@@ -50,9 +54,10 @@ def _template_problems(environment: jinja2.Environment, path: Path, name: str,
     try:
         tree = environment.parse(path.read_text(encoding="utf-8"), name, str(path))
     except jinja2.TemplateSyntaxError as exc:
-        return [f"{path}:{exc.lineno}: {exc.message}"]
+        # TRANSLATORS: Jinja's own message follows; Chinese says first that it is a template syntax error.
+        return [_("{path}:{line}: {message}").format(path=path, line=exc.lineno, message=exc.message)]
     except (OSError, UnicodeDecodeError) as exc:
-        return [f"{path}: cannot be read: {exc}"]
+        return [_("{path}: cannot be read: {reason}").format(path=path, reason=exc)]
     problems: list[tuple[int, str]] = []
     base = next((n.template.value for n in tree.find_all(nodes.Extends)
                  if isinstance(n.template, nodes.Const)), None)
@@ -61,21 +66,24 @@ def _template_problems(environment: jinja2.Environment, path: Path, name: str,
         if valid is not None:
             for block in tree.find_all(nodes.Block):
                 if block.name not in valid:
-                    problems.append((block.lineno, f"{path}:{block.lineno}: {{% block {block.name} %}}: {base} has no block "
-                                    f"`{block.name}`{nearest(block.name, valid)}, so it would never print; "
-                                    f"its blocks are {', '.join(sorted(valid))}"))
+                    problems.append((block.lineno, f"{path}:{block.lineno}: " + _(
+                        "{{% block {name} %}}: {base} has no block `{name}`{suggestion}, so it would never print; "
+                        "its blocks are {blocks}").format(name=block.name, base=base,
+                                                          suggestion=nearest(block.name, valid),
+                                                          blocks=", ".join(sorted(valid)))))
     kind = next((k for k in KINDS.values() if k.template == Path(name).name), None)
     if kind is not None:
         known = {f.name for f in dataclasses.fields(kind.model)} | _ALWAYS | set(environment.globals)
         for unknown in sorted(meta.find_undeclared_variables(tree) - known):
             line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == unknown), 1)
-            problems.append((line, f"{path}:{line}: `{unknown}` is not defined for a {kind.name}"
-                                   f"{nearest(unknown, known - _ALWAYS)}"))
+            problems.append((line, f"{path}:{line}: " + _("`{name}` is not defined for a {kind}{suggestion}").format(
+                name=unknown, kind=kind.name, suggestion=nearest(unknown, known - _ALWAYS))))
     for attribute in tree.find_all(nodes.Getattr):
         if isinstance(attribute.node, nodes.Name) and attribute.node.name == "dept" and attribute.attr not in dept:
-            problems.append((attribute.lineno, f"{path}:{attribute.lineno}: `dept.{attribute.attr}` is not "
-                             f"set by the pack{nearest(attribute.attr, dept)}; dept has {', '.join(sorted(dept))}"))
-    return [message for _, message in sorted(problems, key=lambda p: p[0])]
+            problems.append((attribute.lineno, f"{path}:{attribute.lineno}: " + _(
+                "`dept.{name}` is not set by the pack{suggestion}; dept has {names}").format(
+                    name=attribute.attr, suggestion=nearest(attribute.attr, dept), names=", ".join(sorted(dept)))))
+    return [message for _line, message in sorted(problems, key=lambda p: p[0])]
 
 
 def _blocks_of(environment: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:

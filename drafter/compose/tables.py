@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.outline.content import Cell, CellText, parse_width, place_cells
 from drafter.text.typography import normalise_punctuation
 
@@ -110,22 +111,22 @@ def parse_content_block(element: ET.Element, template: str, chinese: bool) -> Bl
     if tag == "figure":
         src = element.get("src")
         if not src:
-            raise TemplateError(template, None, "<figure> needs src=\"file\" (a figure's file from the outline)")
+            raise TemplateError(template, None, _("<figure> needs src=\"file\" (a figure's file from the outline)"))
         width = element.get("width")
         try:
             parsed = parse_width(width) if width else None
         except ValueError as exc:
-            raise TemplateError(template, None, f"<figure width=…>: {exc}") from None
+            raise TemplateError(template, None, _("<figure width=…>: {reason}").format(reason=exc)) from None
         return FigureBlock(src, parsed)
     if tag == "footnote":
         name = element.get("name")
         if not name:
-            raise TemplateError(template, None, "<footnote> needs name=\"…\" (the name its [^name] mark uses)")
+            raise TemplateError(template, None, _("<footnote> needs name=\"…\" (the name its [^name] mark uses)"))
         return FootnoteText(name, _paragraph(element, "footnote", template, chinese))
     if tag == "landscape":
         inner = [_block(child, template, chinese) for child in element]
         if any(isinstance(b, Landscape) for b in inner):
-            raise TemplateError(template, None, "<landscape> inside <landscape>")
+            raise TemplateError(template, None, _("<landscape> inside <landscape>"))
         return Landscape(tuple(inner))
     return _table(element, template, chinese)
 
@@ -135,27 +136,31 @@ def _table(element: ET.Element, template: str, chinese: bool) -> TableBlock:
 
     frame = element.get("frame", "grid")
     if frame not in FRAMES:
-        raise TemplateError(template, None, f"<table frame={frame!r}>: use one of {', '.join(FRAMES)}")
+        raise TemplateError(template, None, _("<table frame={frame!r}>: use one of {limit}").format(
+                                              frame=frame, limit=', '.join(FRAMES)))
     raw_rows = []
     for tr in element:
         if tr.tag != "tr":
-            raise TemplateError(template, None, f"<{tr.tag}> inside <table>; a table holds <tr> rows")
+            raise TemplateError(template, None, _("<{tag}> inside <table>; a table holds <tr> rows").format(
+                                                  tag=tr.tag))
         cells = []
         for td in tr:
             if td.tag != "td":
-                raise TemplateError(template, None, f"<{td.tag}> inside <tr>; a row holds <td> cells")
+                raise TemplateError(template, None, _("<{tag}> inside <tr>; a row holds <td> cells").format(
+                                                      tag=td.tag))
             align = td.get("align", "left")
             if align not in CELL_ALIGNS:
-                raise TemplateError(template, None, f"<td align={align!r}>: use one of {', '.join(CELL_ALIGNS)}")
+                raise TemplateError(template, None, _("<td align={align!r}>: use one of {limit}").format(
+                                                      align=align, limit=', '.join(CELL_ALIGNS)))
             cells.append((td, _span(td, "cols", template), _span(td, "rows", template), align))
         raw_rows.append((tr.get("header") == "true", cells))
     if not raw_rows:
-        raise TemplateError(template, None, "<table> without rows")
+        raise TemplateError(template, None, _("<table> without rows"))
     try:
         width, placed = place_cells(tuple(
             tuple(Cell(CellText(""), cols=c, rows=r) for _, c, r, _ in cells) for _, cells in raw_rows))
     except ValueError as exc:
-        raise TemplateError(template, None, f"<table>: {exc}") from None
+        raise TemplateError(template, None, _("<table>: {reason}").format(reason=exc)) from None
     rows = []
     styles: set[str] = set()
     for (header, cells), places in zip(raw_rows, placed, strict=True):
@@ -191,7 +196,8 @@ def _cell(td: ET.Element, template: str, chinese: bool) -> Paragraph | None:
 def _span(element: ET.Element, name: str, template: str) -> int:
     value = element.get(name, "1")
     if not value.isdigit() or not 1 <= int(value) <= MAX_SPAN:
-        raise TemplateError(template, None, f'<td {name}="{value}">: a whole number from 1 to {MAX_SPAN}')
+        raise TemplateError(template, None, _("<td {name}=\"{value}\">: a whole number from 1 to {limit}").format(
+                                              name=name, value=value, limit=MAX_SPAN))
     return int(value)
 
 
@@ -203,7 +209,8 @@ def _widths(value: str | None, columns: int, template: str) -> tuple[float, ...]
     except ValueError:
         widths = ()
     if len(widths) != columns or any(w <= 0 for w in widths):
-        raise TemplateError(template, None, f'<table widths="{value}">: give {columns} positive numbers')
+        raise TemplateError(template, None, _("<table widths=\"{value}\">: give {columns} positive numbers").format(
+                                              value=value, columns=columns))
     return widths
 
 
@@ -226,14 +233,14 @@ def check_content(blocks: list[Block], images: Collection[str], template: str) -
             paragraphs = [cell.paragraph for row in block.rows for cell in row.cells]
         elif isinstance(block, FigureBlock):
             if block.src not in images:
-                raise TemplateError(template, None, f"<figure src={block.src!r}>: the outline has no figure "
-                                                    "with that file (a template shows only the outline's images)")
+                raise TemplateError(template, None, _("<figure src={src!r}>: the outline has no figure with that file (a template shows "
+                                                      "only the outline's images)").format(src=block.src))
             continue
         else:
             paragraphs = [block] if isinstance(block, Paragraph) else []
         marks += [run.note for p in paragraphs for run in p.runs if run.note]
     missing = sorted(set(marks) - texts)
     if missing:
-        raise TemplateError(template, None, f"footnote mark [^{missing[0]}] without a <footnote name="
-                                            f"\"{missing[0]}\"> in the template's output (its block footnotes "
-                                            "writes them: {{ m.footnotes(footnotes) }})")
+        raise TemplateError(template, None, _("footnote mark [^{missing}] without a <footnote name=\"{missing}\"> in the template's "
+                                              "output (its block footnotes writes them: {{{{ m.footnotes(footnotes) }}}})").format(
+                                              missing=missing[0]))

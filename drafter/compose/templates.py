@@ -29,6 +29,7 @@ from drafter.compose.kindfilters import FILTERS as KIND_FILTERS
 from drafter.compose.packcheck import nearest
 from drafter.compose.sandbox import Sandbox
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.resources import builtin_dir
 from drafter.text.numbering import as_lead, join_points
 from drafter.text.titles import TITLE_CHARS, break_title
@@ -76,8 +77,9 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         real = os.path.realpath(filename)
         roots = [os.path.realpath(folder) for folder in self.searchpath]
         if not any(real.startswith(root + os.sep) for root in roots):
-            raise SecurityError(f"template {template!r} ({filename}) leads to {real}, outside the "
-                                "template folders; copy the file into the pack instead of linking it")
+            raise SecurityError(_("template {template!r} ({filename}) leads to {real}, outside the template folders; "
+                                  "copy the file into the pack instead of linking it").format(
+                                  template=template, filename=filename, real=real))
         return source, filename, uptodate
 
 
@@ -119,25 +121,42 @@ class Templates:
             return render_bounded(template, context, self.time_limit)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or exc.name or name
-            raise TemplateError(where, exc.lineno, f"template syntax error: {exc.message}") from None
+            raise TemplateError(where, exc.lineno, _("template syntax error: {message}").format(
+                message=exc.message)) from None
         except jinja2.TemplateNotFound as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
             folders = ", ".join(str(p) for p in self.search_path)
-            message = f"template {exc.name!r} not found on the search path ({folders})"
+            message = _("template {name!r} not found on the search path ({folders})").format(name=exc.name,
+                                                                                              folders=folders)
             if exc.name and (".." in str(exc.name).split("/") or str(exc.name).startswith("/")):
-                message += "; templates are looked up only inside the search path folders"
+                message += _("; templates are looked up only inside the search path folders")
             raise TemplateError(file, line, message) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"undefined name in template: {exc.message}"
-                                            f"{_suggestion(exc.message or '', context)}") from None
+            raise TemplateError(file, line, _("undefined name in template: {message}{suggestion}").format(
+                message=jinja_words(exc.message or ""), suggestion=_suggestion(exc.message or "", context))) from None
         except SecurityError as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"the template tried something not allowed: {exc}") from None
+            raise TemplateError(file, line, _("the template tried something not allowed: {reason}").format(
+                                              reason=exc)) from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
                 OverflowError, RecursionError, jinja2.TemplateError) as exc:
             file, line = _template_frame(sys.exc_info()[2], name, self.search_path)
-            raise TemplateError(file, line, f"template failed: {type(exc).__name__}: {exc}") from None
+            raise TemplateError(file, line, _("template failed: {error}: {reason}").format(
+                                              error=type(exc).__name__, reason=exc)) from None
+
+
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'([^']+)' has no attribute '([^']+)'")
+
+
+def jinja_words(message: str) -> str:
+    """Jinja's UndefinedError message (``'x' is undefined``) in the current language."""
+    if match := _UNDEFINED.fullmatch(message):
+        return _("'{name}' is undefined").format(name=match.group(1))
+    if match := _NO_ATTRIBUTE.fullmatch(message):
+        return _("'{value}' has no attribute '{name}'").format(value=match.group(1), name=match.group(2))
+    return message
 
 
 def _suggestion(message: str, context: dict[str, Any]) -> str:

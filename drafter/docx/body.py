@@ -24,6 +24,7 @@ from drafter.docx.notes import (
 )
 from drafter.docx.profile import Profile
 from drafter.errors import ProfileError
+from drafter.i18n import _
 from drafter.outline.media import Image
 
 
@@ -107,7 +108,8 @@ class BodyContent:
     def _note(self, name: str, rpr: str) -> str:
         text = self.note_texts.get(name)
         if text is None:
-            raise ProfileError(f"footnote mark [^{name}] has no footnote text in the template's output")
+            raise ProfileError(_("footnote mark [^{name}] has no footnote text in the template's output").format(
+                                 name=name))
         self.notes.append((text.style, self.runs(text)))
         return footnote_reference(len(self.notes), rpr)
 
@@ -148,7 +150,8 @@ class BodyContent:
     def _figure(self, block: FigureBlock, keep_next: bool) -> str:
         image = self.media.get(block.src)
         if image is None:
-            raise ProfileError(f"<figure src={block.src!r}>: the outline has no figure with that file")
+            raise ProfileError(_("<figure src={src!r}>: the outline has no figure with that file").format(
+                                 src=block.src))
         rel = self._image_ids.get(block.src)
         if rel is None:
             rel = self._image_ids[block.src] = f"rIdImage{len(self._image_ids) + 1}"

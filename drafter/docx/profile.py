@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.errors import OutlineError, ProfileError
+from drafter.i18n import N_, _
 from drafter.outline import yamlfile
 from drafter.outline.model import key
 from drafter.outline.schema import Validator
@@ -41,97 +42,97 @@ Align = Literal["left", "center", "right", "justify", "distribute"]
 class RuleSpec:
     """A rule drawn above or below a paragraph (a paragraph border), as wide as the paragraph."""
 
-    width_mm: float | None = key("Thickness in millimetres (0.35 thick, 0.25 thin in GB/T 9704).", None)
-    color: str | None = key("Colour as six hex digits, e.g. FF0000.", None)
-    space_pt: float | None = key("Gap between the text and the rule, in points.", None)
+    width_mm: float | None = key(N_("Thickness in millimetres (0.35 thick, 0.25 thin in GB/T 9704)."), None)
+    color: str | None = key(N_("Colour as six hex digits, e.g. FF0000."), None)
+    space_pt: float | None = key(N_("Gap between the text and the rule, in points."), None)
     style: Literal["single", "double", "thickThinSmallGap", "thinThickSmallGap"] | None = key(
-        "single, double, thickThinSmallGap (thick over thin) or thinThickSmallGap.", None)
+        N_("single, double, thickThinSmallGap (thick over thin) or thinThickSmallGap."), None)
 
 
 @dataclass(frozen=True)
 class ElementSpec:
     """How one element (title, body, heading1, lead, …) looks."""
 
-    font: str | None = key("Chinese (East Asian) font name, e.g. 仿宋_GB2312.", None)
-    latin_font: str | None = key("Font for Latin letters and digits.", None)
-    size: float | str | None = key("Points, or a size name: 二号, 三号, 小四….", None)
-    bold: bool | None = key("Bold.", None)
-    italic: bool | None = key("Italic.", None)
-    align: Align | None = key("left, center, right, justify or distribute.", None)
-    indent: float | None = key("First-line indent in characters (2 for body text).", None)
-    left_indent: float | None = key("Left indent in characters.", None)
-    right_indent: float | None = key("Right indent in characters.", None)
-    hanging: float | None = key("Hanging indent in characters.", None)
-    space_before: float | None = key("Space before, in lines.", None)
-    space_after: float | None = key("Space after, in lines.", None)
-    line_pitch: float | None = key("Exact line height in points (default: the page grid).", None)
-    char_spacing: float | None = key("Character spacing in points (default: the page grid's).", None)
-    keep_with_next: bool | None = key("Keep on the same page as the next paragraph.", None)
+    font: str | None = key(N_("Chinese (East Asian) font name, e.g. 仿宋_GB2312."), None)
+    latin_font: str | None = key(N_("Font for Latin letters and digits."), None)
+    size: float | str | None = key(N_("Points, or a size name: 二号, 三号, 小四…."), None)
+    bold: bool | None = key(N_("Bold."), None)
+    italic: bool | None = key(N_("Italic."), None)
+    align: Align | None = key(N_("left, center, right, justify or distribute."), None)
+    indent: float | None = key(N_("First-line indent in characters (2 for body text)."), None)
+    left_indent: float | None = key(N_("Left indent in characters."), None)
+    right_indent: float | None = key(N_("Right indent in characters."), None)
+    hanging: float | None = key(N_("Hanging indent in characters."), None)
+    space_before: float | None = key(N_("Space before, in lines."), None)
+    space_after: float | None = key(N_("Space after, in lines."), None)
+    line_pitch: float | None = key(N_("Exact line height in points (default: the page grid)."), None)
+    char_spacing: float | None = key(N_("Character spacing in points (default: the page grid's)."), None)
+    keep_with_next: bool | None = key(N_("Keep on the same page as the next paragraph."), None)
     keep_with_previous: bool | None = key(
-        "Keep on the same page as the paragraph before (a signature never starts a page alone).", None)
-    level: int | None = key("Outline level (1-9) for headings: shows in the navigation pane and TOC.", None)
-    color: str | None = key("Text colour as six hex digits: FF0000 for a red header.", None)
-    scale: float | None = key("Horizontal character scaling in per cent (Word's w:w): 100 is normal.", None)
+        N_("Keep on the same page as the paragraph before (a signature never starts a page alone)."), None)
+    level: int | None = key(N_("Outline level (1-9) for headings: shows in the navigation pane and TOC."), None)
+    color: str | None = key(N_("Text colour as six hex digits: FF0000 for a red header."), None)
+    scale: float | None = key(N_("Horizontal character scaling in per cent (Word's w:w): 100 is normal."), None)
     fit_width: bool | None = key(
-        "Squeeze a line that is wider than the text block to its width (never wrap it): issuer marks.", None)
+        N_("Squeeze a line that is wider than the text block to its width (never wrap it): issuer marks."), None)
     right_tab: float | None = key(
-        "A right-aligned tab stop this many characters inside the right indent (0: at it): text after "
-        "a tab sits flush right.", None)
-    rule_above: RuleSpec | None = key("A rule above the paragraph (top border).", None)
-    rule_below: RuleSpec | None = key("A rule below the paragraph (bottom border).", None)
+        N_("A right-aligned tab stop this many characters inside the right indent (0: at it): text after "
+        "a tab sits flush right."), None)
+    rule_above: RuleSpec | None = key(N_("A rule above the paragraph (top border)."), None)
+    rule_below: RuleSpec | None = key(N_("A rule below the paragraph (bottom border)."), None)
 
 
 @dataclass(frozen=True)
 class MarginsSpec:
     """Page margins in millimetres."""
 
-    top: float | None = key("Top margin, mm.", None)
-    bottom: float | None = key("Bottom margin, mm.", None)
-    left: float | None = key("Left margin, mm.", None)
-    right: float | None = key("Right margin, mm.", None)
+    top: float | None = key(N_("Top margin, mm."), None)
+    bottom: float | None = key(N_("Bottom margin, mm."), None)
+    left: float | None = key(N_("Left margin, mm."), None)
+    right: float | None = key(N_("Right margin, mm."), None)
 
 
 @dataclass(frozen=True)
 class PageSpec:
     """Paper, margins and the line grid."""
 
-    size: Literal["A4", "A3", "A5", "B5", "Letter", "Legal"] | None = key("Paper size.", None)
-    margins_mm: MarginsSpec | None = key("Margins in millimetres.", None)
-    footer_mm: float | None = key("Distance of the footer (page number) from the bottom edge, mm.", None)
-    lines_per_page: int | None = key("Lines of body text on a full page (22 in GB/T 9704).", None)
-    chars_per_line: int | None = key("Body characters on a full line (28 in GB/T 9704).", None)
-    line_pitch: float | None = key("Line pitch in points; default: the text height / lines_per_page.", None)
+    size: Literal["A4", "A3", "A5", "B5", "Letter", "Legal"] | None = key(N_("Paper size."), None)
+    margins_mm: MarginsSpec | None = key(N_("Margins in millimetres."), None)
+    footer_mm: float | None = key(N_("Distance of the footer (page number) from the bottom edge, mm."), None)
+    lines_per_page: int | None = key(N_("Lines of body text on a full page (22 in GB/T 9704)."), None)
+    chars_per_line: int | None = key(N_("Body characters on a full line (28 in GB/T 9704)."), None)
+    line_pitch: float | None = key(N_("Line pitch in points; default: the text height / lines_per_page."), None)
 
 
 @dataclass(frozen=True)
 class PageNumberSpec:
     """The page number in the footer."""
 
-    enabled: bool | None = key("Whether pages are numbered.", None)
-    format: str | None = key("Text around the number; {n} is the number: '— {n} —'.", None)
-    font: str | None = key("Font of the page number.", None)
-    size: float | str | None = key("Size of the page number.", None)
-    odd: Literal["left", "center", "right"] | None = key("Position on odd pages.", None)
-    even: Literal["left", "center", "right"] | None = key("Position on even pages.", None)
-    edge_chars: float | None = key("Distance from the text edge, in characters of the number's size.", None)
+    enabled: bool | None = key(N_("Whether pages are numbered."), None)
+    format: str | None = key(N_("Text around the number; {n} is the number: '— {n} —'."), None)
+    font: str | None = key(N_("Font of the page number."), None)
+    size: float | str | None = key(N_("Size of the page number."), None)
+    odd: Literal["left", "center", "right"] | None = key(N_("Position on odd pages."), None)
+    even: Literal["left", "center", "right"] | None = key(N_("Position on even pages."), None)
+    edge_chars: float | None = key(N_("Distance from the text edge, in characters of the number's size."), None)
 
 
 @dataclass(frozen=True)
 class FootnoteSpec:
     """How footnotes are numbered."""
 
-    numbers: Literal["circled", "arabic"] | None = key("circled: ① ② ③ (default); arabic: 1 2 3.", None)
+    numbers: Literal["circled", "arabic"] | None = key(N_("circled: ① ② ③ (default); arabic: 1 2 3."), None)
 
 
 @dataclass(frozen=True)
 class ProfileSpec:
     """A style profile file, or the ``style:`` part of a department pack."""
 
-    language: str | None = key("Document language, e.g. zh-CN or en-GB.", None)
-    page: PageSpec | None = key("Paper, margins and grid.", None)
-    page_number: PageNumberSpec | None = key("Page numbers.", None)
-    elements: dict[str, ElementSpec] | None = key("Look of each element, by name.", None)
-    footnotes: FootnoteSpec | None = key("Footnote numbering.", None)
+    language: str | None = key(N_("Document language, e.g. zh-CN or en-GB."), None)
+    page: PageSpec | None = key(N_("Paper, margins and grid."), None)
+    page_number: PageNumberSpec | None = key(N_("Page numbers."), None)
+    elements: dict[str, ElementSpec] | None = key(N_("Look of each element, by name."), None)
+    footnotes: FootnoteSpec | None = key(N_("Footnote numbering."), None)
 
 
 def merge_specs(base: Any, override: Any) -> Any:
@@ -161,7 +162,7 @@ def read_spec(path: Path) -> ProfileSpec:
         if validator.problems:
             raise OutlineError(validator.problems)
     except OutlineError as exc:
-        raise ProfileError(f"style profile {exc}") from None
+        raise ProfileError(_("style profile {reason}").format(reason=exc)) from None
     return spec
 
 
@@ -267,9 +268,10 @@ def size_points(value: float | str, where: str) -> float:
                 points = float(text.removesuffix("pt").removesuffix("磅").strip())
             except ValueError:
                 names = "、".join(SIZE_NAMES)
-                raise ProfileError(f"{where}: size {value!r} is neither points nor a size name ({names})") from None
+                raise ProfileError(_("{where}: size {value!r} is neither points nor a size name ({names})").format(
+                                     where=where, value=value, names=names)) from None
     if not 1 <= points <= 200:
-        raise ProfileError(f"{where}: size {value!r} is out of range (1-200 pt)")
+        raise ProfileError(_("{where}: size {value!r} is out of range (1-200 pt)").format(where=where, value=value))
     return points
 
 
@@ -278,7 +280,7 @@ def resolve(spec: ProfileSpec) -> Profile:
     page = _resolve_page(spec.page or PageSpec())
     elements = spec.elements or {}
     if "body" not in elements or not elements["body"].font or elements["body"].size is None:
-        raise ProfileError("style profile: elements.body must give at least font and size")
+        raise ProfileError(_("style profile: elements.body must give at least font and size"))
     body = elements["body"]
     body_points = size_points(body.size, "elements.body")
     width = page.width - page.left - page.right
@@ -352,7 +354,8 @@ def _colour(value: str | None, where: str) -> str | None:
         return None
     text = value.strip().lstrip("#").upper()
     if len(text) != 6 or any(c not in "0123456789ABCDEF" for c in text):
-        raise ProfileError(f"{where}: colour {value!r} is not six hex digits such as FF0000")
+        raise ProfileError(_("{where}: colour {value!r} is not six hex digits such as FF0000").format(
+                             where=where, value=value))
     return text
 
 
@@ -360,7 +363,8 @@ def _scale(value: float | None, name: str) -> int | None:
     if value is None:
         return None
     if not 1 <= value <= 600:
-        raise ProfileError(f"elements.{name}.scale: {value} is outside 1-600 per cent")
+        raise ProfileError(_("elements.{name}.scale: {value} is outside 1-600 per cent").format(
+                             name=name, value=value))
     return round(value)
 
 
@@ -371,17 +375,19 @@ def _rule(spec: RuleSpec | None, where: str) -> Rule | None:
     width = spec.width_mm if spec.width_mm is not None else 0.35
     eighths = round(width / 25.4 * 72 * 8)
     if not 2 <= eighths <= 96:
-        raise ProfileError(f"{where}: width_mm {width} is outside 0.07-1.7 mm")
+        raise ProfileError(_("{where}: width_mm {width} is outside 0.07-1.7 mm").format(where=where, width=width))
     space = round(spec.space_pt or 0)
     if not 0 <= space <= 31:
-        raise ProfileError(f"{where}: space_pt {spec.space_pt} is outside 0-31 points")
+        raise ProfileError(_("{where}: space_pt {space_pt} is outside 0-31 points").format(
+                             where=where, space_pt=spec.space_pt))
     return Rule(eighths, space, _colour(spec.color, f"{where}.color") or "000000", spec.style or "single")
 
 
 def _resolve_page_numbers(spec: PageNumberSpec, body: Style) -> PageNumbers:
     text = spec.format if spec.format is not None else "— {n} —"
     if text.count("{n}") != 1:
-        raise ProfileError(f"style profile: page_number.format {text!r} must contain {{n}} exactly once")
+        raise ProfileError(_("style profile: page_number.format {text!r} must contain {{n}} exactly once").format(
+                             text=text))
     before, after = text.split("{n}")
     points = size_points(spec.size, "page_number") if spec.size is not None else 14
     return PageNumbers(

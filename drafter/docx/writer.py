@@ -15,6 +15,7 @@ from drafter.docx import oxml, record
 from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
+from drafter.i18n import _
 from drafter.outline.media import Image
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -59,8 +60,8 @@ class _RunFormats:
             return self.profile.style(name)
         except KeyError:
             known = ", ".join(self.profile.styles)
-            raise ProfileError(f"the template uses style '{name}', which the style profile does not "
-                               f"define; known elements: {known}") from None
+            raise ProfileError(_("the template uses style '{name}', which the style profile does not define; known "
+                                 "elements: {known}").format(name=name, known=known)) from None
 
 
 class _ProfileParts:

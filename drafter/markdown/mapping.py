@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.errors import Problem
-from drafter.i18n import _
+from drafter.i18n import _, ngettext
 from drafter.markdown import head, items
 from drafter.markdown.guess import Guess, guess_kind
 from drafter.markdown.reader import Block, MarkdownSource
@@ -123,6 +123,8 @@ class _Mapper:
         self.problems: list[Problem] = list(source.front.problems) if source.front else []
         self.unmapped: list[Problem] = []
         self.notes: list[str] = []
+        self.styled_noted = False
+        """Whether a note already says that inline emphasis, links and code became plain text."""
         self.language = "zh"
         self.numbers_dropped: list[int] = []
         self.captions: dict[int, tuple[tuple[str, bool], int]] = {}
@@ -146,7 +148,8 @@ class _Mapper:
             if labelled:
                 self.data["label"], self.data["title"] = labelled
                 self.marks[("label",)] = self.marks[("title",)]
-                self.notes.append(f"line {title[1] if title else 1}: '{labelled[0]}：' in the title read as the label")
+                self.notes.append(_("line {line}: '{label}：' in the title read as the label").format(
+                    line=title[1] if title else 1, label=labelled[0]))
         blocks = self.head(blocks, shape)
         if kind in ("speech", "party-lecture"):
             blocks = self.thanks_as_closing(blocks)
@@ -155,8 +158,10 @@ class _Mapper:
             self.footnote(definition)
         if self.numbers_dropped:
             lines = ", ".join(map(str, self.numbers_dropped))
-            self.notes.append(f"line{'s' if len(self.numbers_dropped) > 1 else ''} {lines}: the numbers typed in "
-                              "the headings were dropped (drafter numbers headings by position)")
+            self.notes.append(ngettext(
+                "line {lines}: the numbers typed in the headings were dropped (drafter numbers headings by position)",
+                "lines {lines}: the numbers typed in the headings were dropped (drafter numbers headings by position)",
+                len(self.numbers_dropped)).format(lines=lines))
         self.merge_front()
         self.data["kind"] = kind
         self.marks.setdefault(("kind",), self.front_mark(("kind",)) or (1, 1))
@@ -177,13 +182,17 @@ class _Mapper:
             self.check_inline(first)
             more_tops = any(h.level == 1 for h in headings[1:])
             if given is None:
-                self.notes.append(f"line {first.line}: the first # heading is the title; "
-                                  f"{'the other # headings' if more_tops else '## headings'} are the level-1 sections")
+                if more_tops:
+                    note = _("line {line}: the first # heading is the title; the other # headings are the level-1 "
+                             "sections")
+                else:
+                    note = _("line {line}: the first # heading is the title; ## headings are the level-1 sections")
+                self.notes.append(note.format(line=first.line))
             return (first.text, first.line), 0 if more_tops else 1, blocks[1:]
         shift = min((h.level for h in headings), default=1) - 1
         if shift:
-            self.notes.append(f"line {headings[0].line}: the draft's top headings are {'#' * (shift + 1)}: "
-                              "they are the level-1 sections")
+            self.notes.append(_("line {line}: the draft's top headings are {marks}: they are the level-1 "
+                                "sections").format(line=headings[0].line, marks="#" * (shift + 1)))
         return None, shift, blocks
 
     def kind(self, title: tuple[str, int] | None, blocks: list[Block], shift: int) -> tuple[str, Guess | None]:
@@ -229,7 +238,8 @@ class _Mapper:
                 break
             self.check_inline(block)
             self.put((key,), [value] if key == "abstract" else value, block.line)
-            self.notes.append(f"line {block.line}: '{_short(block.text)}' read as {key}")
+            self.notes.append(_("line {line}: '{text}' read as {key}").format(line=block.line, text=_short(block.text),
+                                                                            key=key))
             tried = tried[position + 1:] if key not in ("abstract", "keywords", "classification") else \
                 [k for k in tried if k != key]
             index += 1
@@ -248,7 +258,7 @@ class _Mapper:
             if block.type == "heading":
                 level = block.level - shift
                 if after_rule:
-                    self.fail(block.line, "a heading after the closing's horizontal rule; the closing comes last")
+                    self.fail(block.line, _("a heading after the closing's horizontal rule; the closing comes last"))
                     continue
                 special = shape.lists.get(block.text.strip()) if level == 1 else None
                 if special:
@@ -257,16 +267,18 @@ class _Mapper:
                     stack, previous_level = [], 0
                     continue
                 if level > previous_level + 1:
-                    self.fail(block.line, f"the heading {'#' * block.level} '{_short(block.text)}' skips a level: "
-                                          f"after {'#' * (previous_level + shift) or 'the title'} comes at most "
-                                          f"{'#' * (previous_level + shift + 1)} (sections nest one level at a time)")
+                    self.fail(block.line, _("the heading {marks} '{heading}' skips a level: after {previous} comes at "
+                                            "most {allowed} (sections nest one level at a time)").format(
+                        marks="#" * block.level, heading=_short(block.text),
+                        previous="#" * (previous_level + shift) or _("the title"),
+                        allowed="#" * (previous_level + shift + 1)))
                     continue
                 previous_level = level
                 self.check_inline(block)
                 if shape.speakers:
                     if level > 1:
-                        self.fail(block.line, "minutes have speakers, not subsections: use one heading level "
-                                              "(# or ## under a # title) per speaker")
+                        self.fail(block.line, _("minutes have speakers, not subsections: use one heading level (# or ## under a # "
+                                                "title) per speaker"))
                         continue
                     target = self.speaker(block)
                     continue
@@ -279,10 +291,11 @@ class _Mapper:
                 if shape.closing and (stack or target is not top):
                     target = _Target(self.data, (), shape.closing, None)
                     stack, after_rule = [], True
-                    self.notes.append(f"line {block.line}: the text after the horizontal rule is the {shape.closing}")
+                    self.notes.append(_("line {line}: the text after the horizontal rule is the {key}").format(
+                        line=block.line, key=shape.closing))
                 else:
-                    self.notes.append(f"line {block.line}: a horizontal rule, which an outline has no place for "
-                                      "(it holds no text)")
+                    self.notes.append(_("line {line}: a horizontal rule, which an outline has no place for "
+                                        "(it holds no text)").format(line=block.line))
             else:
                 self.content(block, target)
 
@@ -328,12 +341,12 @@ class _Mapper:
         if handler is not None:
             handler(block, target)
         elif block.type == "html":
-            self.fail(block.line, f"raw HTML ({_short(block.text)!r}) cannot be mapped to an outline; "
-                                  "write it as Markdown text")
+            self.fail(block.line, _("raw HTML ({value!r}) cannot be mapped to an outline; write it as Markdown text").format(
+                                    value=_short(block.text)))
         elif block.type == "code":
-            self.fail(block.line, "a code block has no place in an outline; write its text as a paragraph")
+            self.fail(block.line, _("a code block has no place in an outline; write its text as a paragraph"))
         else:
-            self.fail(block.line, f"a Markdown {block.type} cannot be mapped to an outline")
+            self.fail(block.line, _("a Markdown {type} cannot be mapped to an outline").format(type=block.type))
 
     def paragraph(self, block: Block, target: _Target) -> None:
         if not self.check_inline(block) or not block.text:
@@ -347,9 +360,9 @@ class _Mapper:
             self.body_item(target, block.text, block.line)
             return
         if target.points and target.points in target.node:
-            self.fail(block.line, "a paragraph after the section's points: an outline section holds its "
-                                  "paragraphs first, then its points; move the paragraph above the list "
-                                  "or give it a heading of its own")
+            self.fail(block.line, _("a paragraph after the section's points: an outline section holds its paragraphs "
+                                    "first, then its points; move the paragraph above the list or give it a heading of "
+                                    "its own"))
             return
         if target.paragraphs == "keywords":  # under a 关键词 heading: 城镇化；都市圈
             for word in head.keywords(f"关键词：{block.text}") or []:
@@ -374,12 +387,13 @@ class _Mapper:
             if self.language == "en":
                 for line, text in zip(lines, items):
                     self.append(target, target.paragraphs, text, line)
-                self.notes.append(f"line {block.line}: a list outside a section is kept as one paragraph per item")
+                self.notes.append(_("line {line}: a list outside a section is kept as one paragraph per item").format(
+                    line=block.line))
             else:
                 cleaned = [_ITEM_ORDINAL.sub("", text).rstrip(_ITEM_END) for text in items]
                 self.append(target, target.paragraphs, join_points(tuple(cleaned)), block.line)
-                self.notes.append(f"line {block.line}: a list outside a section is written as one paragraph "
-                                  "一是……；二是……。")
+                self.notes.append(_("line {line}: a list outside a section is written as one paragraph "
+                                    "一是……；二是……。").format(line=block.line))
             return
         marker = "要" if all(re.match(r"^[一二三四五六七八九十]{1,3}要", t) for t in items) else "是"
         if self.language == "zh":
@@ -398,8 +412,8 @@ class _Mapper:
             self.body_item(target, item, block.line, marks)
             return
         if target.points in target.node:
-            self.fail(block.line, "a second list of points in one section; an outline section holds one "
-                                  "(merge the lists, or give each its own heading)")
+            self.fail(block.line, _("a second list of points in one section; an outline section holds one (merge the "
+                                    "lists, or give each its own heading)"))
             return
         target.node[target.points] = list(items)
         path = (*target.path, target.points)
@@ -414,7 +428,7 @@ class _Mapper:
         """A block quote: its paragraphs are body paragraphs (outlines have no quotation style)."""
         for inner in block.items:
             self.content(inner, target)
-        self.notes.append(f"line {block.line}: a block quote, kept as body paragraphs")
+        self.notes.append(_("line {line}: a block quote, kept as body paragraphs").format(line=block.line))
 
     def table_parts(self, blocks: list[Block]) -> list[Block]:
         """Join each table's caption and notes paragraphs to it; returns the blocks without them."""
@@ -570,30 +584,32 @@ class _Mapper:
     def check_inline(self, block: Block) -> bool:
         """Report inline markup an outline cannot hold; False when there was any."""
         for problem in block.problems:
-            if problem.startswith("raw HTML"):
-                self.fail(block.line, f"{problem} cannot be mapped to an outline; write it as Markdown text")
-            elif problem.startswith("an image ("):
+            if problem.why == "html":
+                what = _("raw HTML {html!r}").format(html=problem.what)
+                self.fail(block.line, _("{problem} cannot be mapped to an outline; write it as Markdown text").format(
+                    problem=what))
+            elif problem.why == "image":
                 self.fail(block.line, _("an image ({file}) inside a paragraph cannot be mapped: put the image in a "
                                         "paragraph of its own, ![caption](file.png), where it becomes a figure").format(
-                                            file=problem.removeprefix("an image (").removesuffix(")")))
-            elif problem == "an empty footnote":
+                                            file=problem.what))
+            elif problem.why == "empty-footnote":
                 self.fail(block.line, _("the footnote [^{name}] has no text; write it after the colon, "
                                         "[^{name}]: text").format(name=block.label))
-            elif problem.startswith("a footnote of several paragraphs"):
+            elif problem.why == "footnote-paragraphs":
                 self.fail(block.line, _("the footnote [^{name}] has several paragraphs, and an outline's footnote "
                                         "is one paragraph: join them").format(name=block.label))
-            elif problem.endswith("inside a footnote"):
+            elif problem.why == "in-footnote":
                 self.fail(block.line, _("the footnote [^{name}] holds {what}; an outline's footnote is one "
-                                        "paragraph of text").format(name=block.label,
-                                                                    what=problem.removesuffix(" inside a footnote")))
-            elif problem.startswith("an inline footnote"):
+                                        "paragraph of text").format(name=block.label, what=problem.what))
+            elif problem.why == "inline-footnote":
                 self.fail(block.line, _("an inline footnote ^[…] cannot be mapped: mark the place with [^name] and "
                                         "give the note on a line of its own, [^name]: text"))
             else:
-                self.fail(block.line, f"{problem} cannot be mapped to an outline")
-        if block.styled and not any("emphasis" in n for n in self.notes):
-            self.notes.append(f"line {block.line}: emphasis, links and code are kept as plain text "
-                              "here and below (the layout decides how text looks)")
+                self.fail(block.line, _("{problem} cannot be mapped to an outline").format(problem=problem.what))
+        if block.styled and not self.styled_noted:
+            self.styled_noted = True
+            self.notes.append(_("line {line}: emphasis, links and code are kept as plain text "
+                                "here and below (the layout decides how text looks)").format(line=block.line))
         return not block.problems
 
     def append(self, target: _Target, key: str, text: str, line: int) -> None:
@@ -626,7 +642,7 @@ class _Mapper:
             return blocks
         self.put(("closing",), [last.text], last.line)
         self.marks[("closing", 0)] = (last.line, 1)
-        self.notes.append(f"line {last.line}: '{last.text}' is the closing")
+        self.notes.append(_("line {line}: '{text}' is the closing").format(line=last.line, text=last.text))
         return blocks[:-1]
 
     def merge_front(self) -> None:
@@ -635,8 +651,8 @@ class _Mapper:
             if key in self.data and key != "title":
                 line = self.marks.get((key,), (1, 1))[0]
                 front_line = self.front_mark((key,)) or (1, 1)
-                self.fail(line, f"'{key}' is given in the front matter (line {front_line[0]}) and by the text "
-                                "here; give it in one place", (key,))
+                self.fail(line, _("'{key}' is given in the front matter (line {front_line}) and by the text here; give "
+                                  "it in one place").format(key=key, front_line=front_line[0]), (key,))
                 continue
             self.data[key] = value
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import N_, _
 from drafter.outline import yamlfile
 from drafter.outline.yamlfile import YamlDocument
 
@@ -75,10 +76,22 @@ class Block:
     rest: str = ""
     """Text after a lone image that the attributes plugin did not read (``{width=60%}``: the
     plugin takes ``%`` for the start of a comment), for the mapping to read or report."""
-    problems: tuple[str, ...] = ()
+    problems: tuple[Unmappable, ...] = ()
     """Inline things in the block that an outline cannot hold (raw HTML, an image, a footnote reference)."""
     styled: bool = False
     """Whether inline emphasis, links or code were made plain text."""
+
+
+class Unmappable(NamedTuple):
+    """Something inside a block that an outline cannot hold: why (a code the mapping words its message
+    by) and what (the data of that message, or a sentence in the current language for ``other``).
+
+    ``html`` (what: the raw HTML), ``image`` (an image inside a paragraph; what: its file),
+    ``inline-footnote`` (``^[…]``), ``empty-footnote``, ``footnote-paragraphs``, ``in-footnote``
+    (a block inside a footnote; what: its name), ``other`` (what: the sentence)."""
+
+    why: str
+    what: str
 
 
 @dataclass
@@ -128,14 +141,17 @@ def _front_matter(content: str, file: str, opening_line: int) -> YamlDocument:
     try:
         document = yamlfile.parse(padded, file, strict=False)
     except OutlineError as exc:
-        raise OutlineError([replace(p, message=f"front matter: {p.message}") for p in exc.problems]) from None
+        raise OutlineError([replace(p, message=_("front matter: {problem}").format(problem=p.message))
+                            for p in exc.problems]) from None
     document.scalars = {}  # offsets into the padded front matter, not into the Markdown file
     document.text = ""
     if document.data is not None and not isinstance(document.data, dict):
-        what = "a list" if isinstance(document.data, list) else f"the text {_shown(document.data)}"
+        what = (_("a list") if isinstance(document.data, list)
+                else _("the text {text}").format(text=_shown(document.data)))
         line, column = document.mark(())
-        raise OutlineError([Problem(file, line, column, "", f"the front matter (between the --- lines) must be a "
-                                                            f"mapping of outline keys such as 'title: …', got {what}")])
+        raise OutlineError([Problem(file, line, column, "", _(
+            "the front matter (between the --- lines) must be a mapping of outline keys such as 'title: …', "
+            "got {what}").format(what=what))])
     return document
 
 
@@ -217,9 +233,9 @@ def _align(cell: Any) -> str:
     return style.removeprefix("text-align:") if style.startswith("text-align:") else ""
 
 
-_BLOCK_NAMES = {"bullet_list": "a list", "ordered_list": "a list", "blockquote": "a block quote",
-                "table": "a table", "fence": "code", "code_block": "code", "heading": "a heading",
-                "html_block": "raw HTML", "hr": "a rule"}
+_BLOCK_NAMES = {"bullet_list": N_("a list"), "ordered_list": N_("a list"), "blockquote": N_("a block quote"),
+                "table": N_("a table"), "fence": N_("code"), "code_block": N_("code"), "heading": N_("a heading"),
+                "html_block": N_("raw HTML"), "hr": N_("a rule")}
 
 
 def _footnote(node: Any) -> Block:
@@ -228,13 +244,14 @@ def _footnote(node: Any) -> Block:
     others = [child for child in node.children if child.type != "paragraph"]
     label = str(node.meta.get("label", ""))
     if not paragraphs:
-        return Block("footnote", _line(node), label=label, problems=("an empty footnote",))
+        return Block("footnote", _line(node), label=label, problems=(Unmappable("empty-footnote", ""),))
     first = _inline_block("paragraph", paragraphs[0])
     problems = list(first.problems)
     if len(paragraphs) > 1:
-        problems.append("a footnote of several paragraphs (an outline's footnote is one paragraph)")
+        problems.append(Unmappable("footnote-paragraphs", ""))
     for other in others:
-        problems.append(f"{_BLOCK_NAMES.get(other.type, other.type)} inside a footnote")
+        name = _BLOCK_NAMES.get(other.type)
+        problems.append(Unmappable("in-footnote", _(name) if name else other.type))
     return replace(first, type="footnote", line=_line(node), label=label, problems=tuple(problems))
 
 
@@ -254,14 +271,16 @@ def _list_item(item: Any) -> Block:
     paragraphs = [child for child in item.children if child.type == "paragraph"]
     others = [child for child in item.children if child.type != "paragraph"]
     if not paragraphs:
-        return Block("paragraph", _line(item), problems=("an empty list item",))
+        return Block("paragraph", _line(item), problems=(Unmappable("other", _("an empty list item")),))
     first = _inline_block("paragraph", paragraphs[0])
     problems = list(first.problems)
     if len(paragraphs) > 1:
-        problems.append("a list item of several paragraphs (an outline's point is one paragraph)")
+        problems.append(Unmappable("other", _("a list item of several paragraphs (an outline's point is one "
+                                              "paragraph)")))
     for other in others:
-        what = "a list inside a list item" if other.type.endswith("_list") else f"a {other.type} inside a list item"
-        problems.append(f"{what} (points do not nest)")
+        what = (_("a list inside a list item") if other.type.endswith("_list")
+                else _("a {type} inside a list item").format(type=other.type))
+        problems.append(Unmappable("other", _("{what} (points do not nest)").format(what=what)))
     return replace(first, line=_line(item), problems=tuple(problems))
 
 
@@ -269,7 +288,7 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
     """A heading or paragraph block with its inline content made plain text."""
     inline = node.children[0] if node.children else None
     pieces: list[str] = []
-    problems: list[str] = []
+    problems: list[Unmappable] = []
     html: list[str] = []
     styled = False
     for child in (inline.children if inline is not None else []):
@@ -286,22 +305,22 @@ def _inline_block(kind: str, node: Any, level: int = 0) -> Block:
             styled = True
             for inner in child.walk():  # an image inside a link or emphasis is no figure
                 if inner.type == "image":
-                    problems.append(f"an image ({inner.attrGet('src')})")
+                    problems.append(Unmappable("image", str(inner.attrGet("src"))))
                 elif inner.type == "footnote_ref" and not inner.meta.get("label"):
-                    problems.append("an inline footnote ^[…]")
+                    problems.append(Unmappable("inline-footnote", ""))
         elif kind_of == "html_inline":
             html.append(child.content)
         elif kind_of == "image":
-            problems.append(f"an image ({child.attrGet('src')})")
+            problems.append(Unmappable("image", str(child.attrGet("src"))))
             pieces.append(_plain(child))
         elif kind_of == "footnote_ref" and child.meta.get("label"):
             pieces.append(f"[^{child.meta['label']}]")  # the outline's own footnote mark
         elif kind_of == "footnote_ref":
-            problems.append("an inline footnote ^[…]")
+            problems.append(Unmappable("inline-footnote", ""))
         else:
-            problems.append(f"inline {kind_of}")
+            problems.append(Unmappable("other", _("inline {type}").format(type=kind_of)))
     if html:
-        problems.insert(0, f"raw HTML {' '.join(html)!r}")
+        problems.insert(0, Unmappable("html", " ".join(html)))
     raw = "".join(pieces)
     for pattern in _LEFT_EMPHASIS:
         raw, count = pattern.subn(lambda m: m.group(m.lastindex), raw)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.i18n import N_, _
 from drafter.outline import model
 from drafter.outline.model import Attendance, Paragraphs, Section, key
 
@@ -30,15 +31,16 @@ URGENCY = Literal["特急", "加急", "特提", "平急"]
 def check_copy_number(value: str) -> str | None:
     """份号: one to six Arabic digits (drafter pads them to six)."""
     if not re.fullmatch(r"[0-9]{1,6}", value):
-        return f"copy_number {value!r} is not a copy number: write one to six digits such as 000123"
+        return _("copy_number {value!r} is not a copy number: write one to six digits such as 000123").format(
+            value=value)
     return None
 
 
 def check_classification(value: str) -> str | None:
     """密级和保密期限: starts with 绝密, 机密 or 秘密, optionally ★ and a period (机密★1年)."""
     if not value.startswith(SECRECY_LEVELS):
-        return (f"classification {value!r} names no secrecy level: start with "
-                f"{', '.join(SECRECY_LEVELS)}, optionally followed by ★ and a period (机密★1年)")
+        return _("classification {value!r} names no secrecy level: start with {levels}, optionally followed by "
+                 "★ and a period (机密★1年)").format(value=value, levels=", ".join(SECRECY_LEVELS))
     return None
 
 
@@ -58,10 +60,10 @@ def classification_text(value: str) -> str:
 class Attachment:
     """An attachment (附件) that carries its own pages: its title and its text."""
 
-    title: str = key("Title of the attachment, shown in the 附件说明 and on its first page.",
+    title: str = key(N_("Title of the attachment, shown in the 附件说明 and on its first page."),
                      example="城市体检指标体系")
-    paragraphs: Paragraphs = key("The attachment's text, as paragraphs.", ())
-    sections: tuple[Section, ...] = key("Numbered sections of the attachment.", ())
+    paragraphs: Paragraphs = key(N_("The attachment's text, as paragraphs."), ())
+    sections: tuple[Section, ...] = key(N_("Numbered sections of the attachment."), ())
 
 
 Attachments = tuple[str | Attachment, ...]
@@ -71,80 +73,80 @@ Attachments = tuple[str | Attachment, ...]
 
 
 def _copy_number() -> str | None:
-    return key("份号: copy number, digits (printed as six, 000123).", None, check=check_copy_number)
+    return key(N_("份号: copy number, digits (printed as six, 000123)."), None, check=check_copy_number)
 
 
 def _classification() -> str | None:
-    return key("密级和保密期限: 机密★1年, 秘密, 绝密★长期.", None, check=check_classification)
+    return key(N_("密级和保密期限: 机密★1年, 秘密, 绝密★长期."), None, check=check_classification)
 
 
 def _urgency() -> URGENCY | None:
-    return key("紧急程度: 特急 or 加急.", None)
+    return key(N_("紧急程度: 特急 or 加急."), None)
 
 
 def _issuer_mark() -> Paragraphs:
-    return key("发文机关标志: the red mark, e.g. 江城市自然资源和规划局文件; a list stacks joint issuers. "
-               "Default: the department pack's.", ())
+    return key(N_("发文机关标志: the red mark, e.g. 江城市自然资源和规划局文件; a list stacks joint issuers. "
+               "Default: the department pack's."), ())
 
 
 def _doc_number() -> str | None:
-    return key("发文字号: 江规发〔2025〕12号 (typed [2025], (2025) or 012 are corrected; without a prefix "
-               "the pack's doc_prefix is put before it).", None)
+    return key(N_("发文字号: 江规发〔2025〕12号 (typed [2025], (2025) or 012 are corrected; without a prefix "
+               "the pack's doc_prefix is put before it)."), None)
 
 
 def _signer() -> Paragraphs:
-    return key("签发人: who signed it off (上行文: 请示, 报告); one or more names.", ())
+    return key(N_("签发人: who signed it off (上行文: 请示, 报告); one or more names."), ())
 
 
 def _seal() -> bool:
-    return key("true: the document is sealed: the date moves right 4 characters, room is kept for the seal.",
+    return key(N_("true: the document is sealed: the date moves right 4 characters, room is kept for the seal."),
                False)
 
 
 def _note() -> str | None:
-    return key("附注: e.g. 此件公开发布, printed in full-width brackets below the date.", None)
+    return key(N_("附注: e.g. 此件公开发布, printed in full-width brackets below the date."), None)
 
 
 def _cc() -> Paragraphs:
-    return key("抄送: who receives copies (版记). Default: the department pack's.", ())
+    return key(N_("抄送: who receives copies (版记). Default: the department pack's."), ())
 
 
 def _printed_by() -> str | None:
-    return key("印发机关: who printed it (版记), e.g. 江城市自然资源和规划局办公室.", None)
+    return key(N_("印发机关: who printed it (版记), e.g. 江城市自然资源和规划局办公室."), None)
 
 
 def _printed_on() -> dt.date | None:
-    return key("印发日期 (版记); not before the date of the document.", None)
+    return key(N_("印发日期 (版记); not before the date of the document."), None)
 
 
 def _footnotes() -> model.Footnotes:
-    return key("Footnotes by name: text marks each with [^name], drafter numbers them.", None,
+    return key(N_("Footnotes by name: text marks each with [^name], drafter numbers them."), None,
                example={"note1": "脚注的内容。"})
 
 
 def _department() -> str | None:
-    return key("Department pack to render with: a folder, relative to this outline.", None)
+    return key(N_("Department pack to render with: a folder, relative to this outline."), None)
 
 
 @dataclass(frozen=True)
 class Notice:
     """A notice (通知) in the 文件格式: red header, number, red line, text, 版记 on an even page."""
 
-    kind: Literal["notice"] = key("The kind of document.", example="notice")
-    title: str = key("Title, e.g. 关于开展2025年城市体检工作的通知.", example="关于开展城市体检工作的通知")
+    kind: Literal["notice"] = key(N_("The kind of document."), example="notice")
+    title: str = key(N_("Title, e.g. 关于开展2025年城市体检工作的通知."), example="关于开展城市体检工作的通知")
     copy_number: str | None = _copy_number()
     classification: str | None = _classification()
     urgency: URGENCY | None = _urgency()
     issuer_mark: Paragraphs = _issuer_mark()
     doc_number: str | None = _doc_number()
-    addressee: str | None = key("主送机关: to whom it is sent, e.g. 各区人民政府，市各有关单位.", None)
-    opening: Paragraphs = key("Paragraphs before the first section.", ())
-    sections: tuple[Section, ...] = key("Sections: 一、 （一） 1. （1） on their own lines.", ())
-    closing: Paragraphs = key("Closing paragraphs, e.g. 特此通知。", ())
-    attachments: Attachments = key("附件: titles, or mappings with title and paragraphs that get pages of "
-                                   "their own.", ())
-    issuer: str | None = key("发文机关署名: the signature.", None)
-    date: dt.date | None = key("成文日期: the date of the document.", None)
+    addressee: str | None = key(N_("主送机关: to whom it is sent, e.g. 各区人民政府，市各有关单位."), None)
+    opening: Paragraphs = key(N_("Paragraphs before the first section."), ())
+    sections: tuple[Section, ...] = key(N_("Sections: 一、 （一） 1. （1） on their own lines."), ())
+    closing: Paragraphs = key(N_("Closing paragraphs, e.g. 特此通知。"), ())
+    attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs that get pages of "
+                                   "their own."), ())
+    issuer: str | None = key(N_("发文机关署名: the signature."), None)
+    date: dt.date | None = key(N_("成文日期: the date of the document."), None)
     seal: bool = _seal()
     note: str | None = _note()
     cc: Paragraphs = _cc()
@@ -158,24 +160,24 @@ class Notice:
 class Request:
     """A request to a superior (请示), a 上行文: 签发人 beside the number, one matter, a contact note."""
 
-    kind: Literal["request"] = key("The kind of document.", example="request")
-    title: str = key("Title, e.g. 关于……的请示.", example="关于安排城市更新专项资金的请示")
+    kind: Literal["request"] = key(N_("The kind of document."), example="request")
+    title: str = key(N_("Title, e.g. 关于……的请示."), example="关于安排城市更新专项资金的请示")
     copy_number: str | None = _copy_number()
     classification: str | None = _classification()
     urgency: URGENCY | None = _urgency()
     issuer_mark: Paragraphs = _issuer_mark()
     doc_number: str | None = _doc_number()
     signer: Paragraphs = _signer()
-    addressee: str | None = key("主送机关: the one superior body asked, e.g. 市人民政府.", None)
-    opening: Paragraphs = key("Paragraphs before the first section.", ())
-    sections: tuple[Section, ...] = key("Sections: 一、 （一） 1. （1） on their own lines.", ())
-    closing: Paragraphs = key("Closing paragraphs, e.g. 妥否，请批示。", ())
-    attachments: Attachments = key("附件: titles, or mappings with title and paragraphs.", ())
-    issuer: str | None = key("发文机关署名: the signature.", None)
-    date: dt.date | None = key("成文日期: the date of the document.", None)
+    addressee: str | None = key(N_("主送机关: the one superior body asked, e.g. 市人民政府."), None)
+    opening: Paragraphs = key(N_("Paragraphs before the first section."), ())
+    sections: tuple[Section, ...] = key(N_("Sections: 一、 （一） 1. （1） on their own lines."), ())
+    closing: Paragraphs = key(N_("Closing paragraphs, e.g. 妥否，请批示。"), ())
+    attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs."), ())
+    issuer: str | None = key(N_("发文机关署名: the signature."), None)
+    date: dt.date | None = key(N_("成文日期: the date of the document."), None)
     seal: bool = _seal()
-    contact: str | None = key("联系人: the person to call about it (附注).", None)
-    phone: str | None = key("联系电话 (附注).", None)
+    contact: str | None = key(N_("联系人: the person to call about it (附注)."), None)
+    phone: str | None = key(N_("联系电话 (附注)."), None)
     note: str | None = _note()
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
@@ -188,21 +190,21 @@ class Request:
 class Letter:
     """A letter (函) in the 信函格式: mark at the page top, red double lines, number flush right."""
 
-    kind: Literal["letter"] = key("The kind of document.", example="letter")
-    title: str = key("Title, e.g. 关于……的函.", example="关于商请支持历史街区保护工作的函")
+    kind: Literal["letter"] = key(N_("The kind of document."), example="letter")
+    title: str = key(N_("Title, e.g. 关于……的函."), example="关于商请支持历史街区保护工作的函")
     copy_number: str | None = _copy_number()
     classification: str | None = _classification()
     urgency: URGENCY | None = _urgency()
-    issuer_mark: Paragraphs = key("发文机关标志: the issuer's name in red (a letter's mark has no 文件). "
-                                  "Default: the department pack's full name.", ())
+    issuer_mark: Paragraphs = key(N_("发文机关标志: the issuer's name in red (a letter's mark has no 文件). "
+                                  "Default: the department pack's full name."), ())
     doc_number: str | None = _doc_number()
-    addressee: str | None = key("主送机关: to whom the letter goes.", None)
-    opening: Paragraphs = key("Paragraphs before the first section.", ())
-    sections: tuple[Section, ...] = key("Sections: 一、 （一） 1. （1） on their own lines.", ())
-    closing: Paragraphs = key("Closing paragraphs, e.g. 特此函商。", ())
-    attachments: Attachments = key("附件: titles, or mappings with title and paragraphs.", ())
-    issuer: str | None = key("发文机关署名: the signature.", None)
-    date: dt.date | None = key("成文日期: the date of the letter.", None)
+    addressee: str | None = key(N_("主送机关: to whom the letter goes."), None)
+    opening: Paragraphs = key(N_("Paragraphs before the first section."), ())
+    sections: tuple[Section, ...] = key(N_("Sections: 一、 （一） 1. （1） on their own lines."), ())
+    closing: Paragraphs = key(N_("Closing paragraphs, e.g. 特此函商。"), ())
+    attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs."), ())
+    issuer: str | None = key(N_("发文机关署名: the signature."), None)
+    date: dt.date | None = key(N_("成文日期: the date of the letter."), None)
     seal: bool = _seal()
     note: str | None = _note()
     cc: Paragraphs = _cc()
@@ -214,21 +216,21 @@ class Letter:
 class MeetingMinutes:
     """Minutes of a meeting in the 纪要格式: the red ……纪要 mark, decisions, attendance, 版记."""
 
-    kind: Literal["meeting-minutes"] = key("The kind of document.", example="meeting-minutes")
-    issuer_mark: Paragraphs = key("标志: the red mark, e.g. 江城市规划委员会会议纪要.",
+    kind: Literal["meeting-minutes"] = key(N_("The kind of document."), example="meeting-minutes")
+    issuer_mark: Paragraphs = key(N_("标志: the red mark, e.g. 江城市规划委员会会议纪要."),
                                   example=["江城市规划委员会会议纪要"])
-    title: str | None = key("Title under the red line (many minutes have none).", None)
+    title: str | None = key(N_("Title under the red line (many minutes have none)."), None)
     copy_number: str | None = _copy_number()
     classification: str | None = _classification()
     urgency: URGENCY | None = _urgency()
-    doc_number: str | None = key("Number under the mark, e.g. 第5期 or 江规纪〔2025〕5号.", None)
-    opening: Paragraphs = key("Opening paragraphs: when, where, who chaired, what was discussed.", ())
-    sections: tuple[Section, ...] = key("What the meeting decided: sections 一、 （一） ….", ())
-    closing: Paragraphs = key("Closing paragraphs.", ())
-    attendance: Attendance | None = key("出席/列席/请假 lists.", None)
-    attachments: Attachments = key("附件: titles, or mappings with title and paragraphs.", ())
-    issuer: str | None = key("Who issues the minutes (signature line).", None)
-    date: dt.date | None = key("Date of the minutes.", None)
+    doc_number: str | None = key(N_("Number under the mark, e.g. 第5期 or 江规纪〔2025〕5号."), None)
+    opening: Paragraphs = key(N_("Opening paragraphs: when, where, who chaired, what was discussed."), ())
+    sections: tuple[Section, ...] = key(N_("What the meeting decided: sections 一、 （一） …."), ())
+    closing: Paragraphs = key(N_("Closing paragraphs."), ())
+    attendance: Attendance | None = key(N_("出席/列席/请假 lists."), None)
+    attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs."), ())
+    issuer: str | None = key(N_("Who issues the minutes (signature line)."), None)
+    date: dt.date | None = key(N_("Date of the minutes."), None)
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
     printed_on: dt.date | None = _printed_on()
@@ -241,8 +243,8 @@ class Report(model.Report):
     """A work or research report (工作报告/调研报告); sent up to a superior it is a 上行文 with the
     公文 header (签发人 beside the number) and record."""
 
-    attachments: Attachments = key("附件: titles, or mappings with title and paragraphs that get pages of "
-                                   "their own.", ())
+    attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs that get pages of "
+                                   "their own."), ())
     copy_number: str | None = _copy_number()
     classification: str | None = _classification()
     urgency: URGENCY | None = _urgency()

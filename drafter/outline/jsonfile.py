@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import _
 from drafter.outline.scalarmap import LineIndex
 from drafter.outline.yamlfile import (
     MAX_CHARS,
@@ -26,6 +27,7 @@ from drafter.outline.yamlfile import (
     KeyPath,
     ScalarSpan,
     YamlDocument,
+    duplicate_key,
     format_path,
     read_text,
 )
@@ -56,7 +58,7 @@ def parse(text: str, file: str, *, strict: bool = True) -> YamlDocument:
         document.data = reader.document_value()
     except _Stop as stop:
         line, column = reader.lines.position(min(stop.offset, len(text)))
-        raise OutlineError([Problem(file, line, column, "", f"invalid JSON: {stop.message}")]) from None
+        raise OutlineError([Problem(file, line, column, "", _("invalid JSON: {problem}").format(problem=stop.message))]) from None
     if strict and document.problems:
         raise OutlineError(document.problems)
     return document
@@ -87,13 +89,13 @@ class _Reader:
         value = self._value((), 0)
         self._space()
         if self.pos < len(self.text):
-            raise _Stop(self.pos, "more text after the outline's closing brace; a JSON outline is one object")
+            raise _Stop(self.pos, _("more text after the outline's closing brace; a JSON outline is one object"))
         return value
 
     def _space(self) -> None:
         self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
         if self.text.startswith(("//", "/*"), self.pos) or self.text.startswith("#", self.pos):
-            raise _Stop(self.pos, "JSON has no comments; delete this one (or write the outline as YAML)")
+            raise _Stop(self.pos, _("JSON has no comments; delete this one (or write the outline as YAML)"))
 
     def _mark(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
@@ -102,11 +104,12 @@ class _Reader:
         self.nodes += nodes
         self.chars += chars
         if self.nodes > MAX_NODES or self.chars > MAX_CHARS:
-            what = f"{MAX_NODES:,} values" if self.nodes > MAX_NODES else f"{MAX_CHARS:,} characters of text"
+            what = (_("{count:,} values").format(count=MAX_NODES) if self.nodes > MAX_NODES
+                    else _("{count:,} characters of text").format(count=MAX_CHARS))
             line, column = self._mark(self.pos)
             raise OutlineError([Problem(self.document.file, line, column, format_path(path),
-                                        f"the outline holds more than {what} (split it into several outlines); "
-                                        "refusing to read it")])
+                                        _("the outline holds more than {what} (split it into several outlines); "
+                                          "refusing to read it").format(what=what))])
 
     def _value(self, path: KeyPath, depth: int) -> Any:
         start = self.pos
@@ -114,7 +117,8 @@ class _Reader:
         char = self.text[start:start + 1]
         if char == "{" or char == "[":
             if depth >= MAX_DEPTH:
-                raise _Stop(start, f"values nest more than {MAX_DEPTH} levels deep; an outline never needs that many")
+                raise _Stop(start, _("values nest more than {depth} levels deep; an outline never needs that "
+                                     "many").format(depth=MAX_DEPTH))
             self._count(1, 0, path)
             return self._object(path, depth) if char == "{" else self._array(path, depth)
         if char == '"':
@@ -133,11 +137,11 @@ class _Reader:
                 self._count(1, 0, path)
                 return value
         if char == "'":
-            raise _Stop(start, "JSON strings are in double quotes \"…\", not single quotes")
+            raise _Stop(start, _("JSON strings are in double quotes \"…\", not single quotes"))
         if char in "}]," or not char:
-            raise _Stop(start, "expected a value here" + (" (a comma before a closing bracket? JSON allows "
-                                                          "no trailing comma)" if char in "}]" else ""))
-        raise _Stop(start, "expected a value (text in double quotes, a number, true, false, null, [ or {)")
+            raise _Stop(start, _("expected a value here (a comma before a closing bracket? JSON allows no "
+                                 "trailing comma)") if char in "}]" else _("expected a value here"))
+        raise _Stop(start, _("expected a value (text in double quotes, a number, true, false, null, [ or {)"))
 
     def _string(self) -> str:
         try:
@@ -145,9 +149,13 @@ class _Reader:
         except json.JSONDecodeError as exc:
             message = exc.msg
             if message.startswith("Invalid control character"):
-                message = "a line break or control character inside a string; write it as \\n or \\t"
+                message = _("a line break or control character inside a string; write it as \\n or \\t")
             elif message.startswith("Unterminated string"):
-                message = "the quotation mark opened here is never closed; add the closing quote"
+                message = _("the quotation mark opened here is never closed; add the closing quote")
+            elif message.startswith("Invalid \\uXXXX escape"):
+                message = _("Invalid \\uXXXX escape")
+            elif message.startswith("Invalid \\escape"):
+                message = _("Invalid \\escape")
             raise _Stop(exc.pos, message) from None
         return value
 
@@ -158,8 +166,9 @@ class _Reader:
         try:
             return int(text)
         except ValueError:  # Python refuses to convert a number this long
-            self.document.problems.append(self._problem(path, f"a number of {len(text):,} digits is too long "
-                                                              "to read; put it in quotes if it is text"))
+            self.document.problems.append(self._problem(path, _("a number of {digits:,} digits is too long to "
+                                                                "read; put it in quotes if it is text").format(
+                                                                    digits=len(text))))
             self.document.reported.add(path)
             return None
 
@@ -182,7 +191,8 @@ class _Reader:
                 continue
             if self._take("]"):
                 return items
-            raise _Stop(self.pos, "expected ',' or ']' after a list item (a comma missing, or a bracket not closed?)")
+            raise _Stop(self.pos, _("expected ',' or ']' after a list item (a comma missing, or a bracket not "
+                                    "closed?)"))
 
     def _object(self, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -194,19 +204,19 @@ class _Reader:
         while True:
             key_start = self.pos
             if not self.text.startswith('"', key_start):
-                hint = (" (JSON allows no trailing comma)" if self.text.startswith("}", key_start)
-                        else "; keys are text in double quotes, such as \"title\"")
-                raise _Stop(key_start, f"expected a key{hint}")
+                raise _Stop(key_start, _("expected a key (JSON allows no trailing comma)")
+                            if self.text.startswith("}", key_start)
+                            else _("expected a key; keys are text in double quotes, such as \"title\""))
             key = self._string()
             self._count(1, len(key), path)
             self._space()
             if not self._take(":"):
-                raise _Stop(self.pos, f"expected ':' after the key \"{key}\"")
+                raise _Stop(self.pos, _("expected ':' after the key \"{key}\"").format(key=key))
             self._space()
             line, column = self._mark(key_start)
             if key in first_seen:
                 self.document.problems.append(Problem(self.document.file, line, column, format_path((*path, key)),
-                                                      f"duplicate key '{key}' (first given at line {first_seen[key]})"))
+                                                      duplicate_key(key, first_seen[key])))
                 self._value((*path, "?"), depth + 1)
             else:
                 first_seen[key] = line
@@ -218,7 +228,7 @@ class _Reader:
                 continue
             if self._take("}"):
                 return result
-            raise _Stop(self.pos, "expected ',' or '}' after a value (a comma missing, or a brace not closed?)")
+            raise _Stop(self.pos, _("expected ',' or '}' after a value (a comma missing, or a brace not closed?)"))
 
     def _take(self, char: str) -> bool:
         if self.text.startswith(char, self.pos):

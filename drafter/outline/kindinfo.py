@@ -12,6 +12,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.i18n import _
 from drafter.outline.kinds import Kind
 from drafter.outline.schema import describe, fields_of
 
@@ -36,7 +37,7 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         return _unwrap(options[0]) if len(options) == 1 else (None, False)
     if origin is tuple:
-        inner, _ = _unwrap(typing.get_args(hint)[0])
+        inner, _many = _unwrap(typing.get_args(hint)[0])
         return inner, True
     if dataclasses.is_dataclass(hint):
         return hint, False
@@ -46,9 +47,9 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
 def _accepts(hint: Any) -> str:
     record, many = _unwrap(hint)
     if record is not None:
-        return "a list of mappings" if many else "a mapping"
+        return _("a list of mappings") if many else _("a mapping")
     if hint == tuple[str, ...]:
-        return "a list of text (or one text)"  # paragraphs, names, keywords alike
+        return _("a list of text (or one text)")  # paragraphs, names, keywords alike
     return describe(hint).replace("False", "false")
 
 
@@ -66,7 +67,7 @@ def outline_keys(model: type) -> list[KeyInfo]:
                 walk(record, f"{path}[]." if many else f"{path}.", depth + 1,
                      {**seen, record: path})
 
-    walk(model, "", 0, {model: "(top)"})
+    walk(model, "", 0, {model: _("(top)")})
     return keys
 
 
@@ -79,9 +80,10 @@ def kind_details(kind: Kind) -> list[str]:
     """Lines describing every key of a kind, nested keys indented under their parent."""
     lines = []
     for key in outline_keys(kind.model):
-        label = "required" if key.required else "optional"
+        label = _("required") if key.required else _("optional")
         indent = "  " * (key.depth + 1)
-        lines.append(f"{indent}{key.path} ({label}; {key.accepts}): {key.doc}")
+        lines.append(indent + _("{key} ({required}; {accepts}): {doc}").format(
+            key=key.path, required=label, accepts=key.accepts, doc=key.doc))
         if key.repeats:
-            lines.append(f"{indent}  … the same keys as {key.repeats}, one level down")
+            lines.append(indent + _("  … the same keys as {path}, one level down").format(path=key.repeats))
     return lines

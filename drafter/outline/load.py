@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import _
 from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.media import Image
@@ -44,8 +45,9 @@ class Outline:
         try:
             return getattr(self.document, name)
         except AttributeError:
-            raise AttributeError(f"a {self.kind.name} outline has no field {name!r}; its fields are "
-                                 f"{', '.join(f.name for f in dataclasses.fields(self.document))}") from None
+            raise AttributeError(_("a {kind} outline has no field {name!r}; its fields are {fields}").format(
+                kind=self.kind.name, name=name,
+                fields=", ".join(f.name for f in dataclasses.fields(self.document)))) from None
 
 
 def load_outline(path: str | Path) -> Outline:
@@ -74,9 +76,9 @@ def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: 
     if document.is_reported(()):
         raise OutlineError(early)
     if data is None:
-        raise OutlineError([document.problem((), "the outline is empty; start with 'kind:' and 'title:'")])
+        raise OutlineError([document.problem((), _("the outline is empty; start with 'kind:' and 'title:'"))])
     if not isinstance(data, dict):
-        raise OutlineError([document.problem((), "an outline is a mapping of keys (kind:, title:, …)")])
+        raise OutlineError([document.problem((), _("an outline is a mapping of keys (kind:, title:, …)"))])
     try:
         kind = _kind(document)
     except OutlineError as exc:
@@ -100,26 +102,30 @@ def _kind(document: YamlDocument) -> Kind:
     names = ", ".join(KINDS)
     value = document.data.get("kind")
     if "kind" not in document.data:
-        raise OutlineError([document.problem((), f"missing required key 'kind' (one of: {names})")])
+        raise OutlineError([document.problem((), _("missing required key 'kind' (one of: {kinds})").format(
+            kinds=names))])
     if isinstance(value, str) and value in KINDS:
         return KINDS[value]
     if not isinstance(value, str):
-        raise OutlineError([document.problem(("kind",), f"expected the name of a kind (one of: {names}), "
-                                                       f"got {_shown(value)}")])
+        raise OutlineError([document.problem(("kind",), _("expected the name of a kind (one of: {kinds}), "
+                                                         "got {got}").format(kinds=names, got=_shown(value)))])
     close = difflib.get_close_matches(str(value), list(KINDS), n=1, cutoff=0.5)
-    tip = f"did you mean '{close[0]}'? " if close else ""
     shown = repr(value) if len(value) <= 40 else repr(value[:40] + "…")
-    message = f"unknown kind {shown}; {tip}drafter knows: {names}"
+    if close:
+        message = _("unknown kind {kind}; did you mean '{suggestion}'? drafter knows: {kinds}").format(
+            kind=shown, suggestion=close[0], kinds=names)
+    else:
+        message = _("unknown kind {kind}; drafter knows: {kinds}").format(kind=shown, kinds=names)
     raise OutlineError([document.problem(("kind",), message)])
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping of keys"
+        return _("a mapping of keys")
     return repr(value)
 
 
@@ -136,9 +142,9 @@ def _check_section_depth(validator: Validator, section: Any, here: KeyPath, leve
     if not isinstance(section, dict):
         return True
     if level > kind.depth:
-        scheme = f" ({numbering_sample(kind.numbering)})" if kind.numbering else ""
-        validator.fail(here, f"sections nest at most {kind.depth} levels deep in a {kind.name}"
-                             f"{scheme}; move this section up a level")
+        scheme = _(" ({sample})").format(sample=numbering_sample(kind.numbering)) if kind.numbering else ""
+        validator.fail(here, _("sections nest at most {depth} levels deep in a {kind}{scheme}; move this "
+                               "section up a level").format(depth=kind.depth, kind=kind.name, scheme=scheme))
         return False
     _check_depth(validator, section.get("sections"), (*here, "sections"), level + 1, kind)
     for at, sub in _body_sections(section):
@@ -163,14 +169,16 @@ def _check_counts(validator: Validator, sections: Any, path: KeyPath) -> None:
     if not isinstance(sections, list):
         return
     if len(sections) > MAX_NUMBERED:
-        validator.fail((*path, MAX_NUMBERED), f"{len(sections):,} sections at one level; drafter numbers at "
-                                              f"most {MAX_NUMBERED} (一 to 九百九十九): group them into sections")
+        validator.fail((*path, MAX_NUMBERED), _("{count:,} sections at one level; drafter numbers at most "
+                                                "{limit} (一 to 九百九十九): group them into sections").format(
+                                                    count=len(sections), limit=MAX_NUMBERED))
     for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
         here = (*path, index)
         points = section.get("points")
         if isinstance(points, list) and len(points) > MAX_NUMBERED:
-            validator.fail((*here, "points", MAX_NUMBERED), f"{len(points):,} points in one list; drafter "
-                                                            f"numbers at most {MAX_NUMBERED} (一是 to 九百九十九是)")
+            validator.fail((*here, "points", MAX_NUMBERED), _("{count:,} points in one list; drafter numbers "
+                                                              "at most {limit} (一是 to 九百九十九是)").format(
+                                                                  count=len(points), limit=MAX_NUMBERED))
         _check_counts(validator, section.get("sections"), (*here, "sections"))

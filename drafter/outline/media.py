@@ -7,6 +7,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.i18n import _
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 """Largest image file a figure takes (a photo for print is rarely above 5 MB)."""
 
@@ -45,11 +47,11 @@ def read_image(path: Path) -> Image:
     from PIL import UnidentifiedImageError
 
     if not path.is_file():
-        raise ImageError(f"there is no image file {path}")
+        raise ImageError(_("there is no image file {path}").format(path=path))
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
-        raise ImageError(f"{path.name} is {size / 1024 / 1024:.1f} MB; a figure takes at most "
-                         f"{MAX_IMAGE_BYTES // 1024 // 1024} MB (save it smaller, e.g. as JPEG)")
+        raise ImageError(_("{name} is {size:.1f} MB; a figure takes at most {limit} MB (save it smaller, e.g. as JPEG)").format(
+                           name=path.name, size=size / 1024 / 1024, limit=MAX_IMAGE_BYTES // 1024 // 1024))
     data = path.read_bytes()
     try:
         with warnings.catch_warnings():
@@ -57,15 +59,15 @@ def read_image(path: Path) -> Image:
             with PILImage.open(io.BytesIO(data)) as image:
                 kind, (width, height), info = image.format, image.size, image.info
     except PILImage.DecompressionBombError:
-        raise ImageError(f"{path.name} has far more pixels than a figure takes "
-                         f"(at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels)") from None
+        raise ImageError(_("{name} has far more pixels than a figure takes (at most {limit} megapixels)").format(
+                           name=path.name, limit=MAX_IMAGE_PIXELS // 1000000)) from None
     except (UnidentifiedImageError, OSError, ValueError):
-        raise ImageError(f"{path.name} is not a PNG or JPEG image") from None
+        raise ImageError(_("{name} is not a PNG or JPEG image").format(name=path.name)) from None
     if kind not in FORMATS:
-        raise ImageError(f"{path.name} is a {kind} image; a figure takes PNG or JPEG")
+        raise ImageError(_("{name} is a {kind} image; a figure takes PNG or JPEG").format(name=path.name, kind=kind))
     if width * height > MAX_IMAGE_PIXELS:
-        raise ImageError(f"{path.name} has {width} × {height} pixels; a figure takes at most "
-                         f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels")
+        raise ImageError(_("{name} has {width} × {height} pixels; a figure takes at most {limit} megapixels").format(
+                           name=path.name, width=width, height=height, limit=MAX_IMAGE_PIXELS // 1000000))
     dpi = info.get("dpi", (96, 96))[0] or 96
     extension, content_type = FORMATS[kind]
     return Image(data, extension, content_type, width, height, float(dpi) if 20 <= dpi <= 2400 else 96.0)

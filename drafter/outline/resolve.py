@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from drafter.outline.content import Figure, Table, parse_width, place_cells
+from drafter.i18n import _
+from drafter.outline.content import CellError, Figure, Table, parse_width, place_cells
 from drafter.outline.media import Image, ImageError, read_image
 from drafter.outline.model import CONTENT_KINDS, Content, Section
 from drafter.outline.schema import INVALID, Validator
@@ -45,27 +46,27 @@ def finishers(base_dir: Path, media: dict[str, Image]) -> dict[type, Callable[[V
 def _content(v: Validator, item: Content, path: KeyPath) -> Any:
     given = [name for name in CONTENT_KINDS if getattr(item, name) is not None]
     if len(given) != 1:
-        what = "none" if not given else " and ".join(given)
-        v.fail(path, f"a body item holds exactly one of {', '.join(CONTENT_KINDS)}; this one has {what} "
-                     "(start a new '- ' item for each)")
+        what = _("none") if not given else _(" and ").join(given)
+        v.fail(path, _("a body item holds exactly one of {keys}; this one has {given} "
+                       "(start a new '- ' item for each)").format(keys=", ".join(CONTENT_KINDS), given=what))
         return INVALID
     if given != ["points"] and (item.marker != "是" or item.each):
-        v.fail(path, "marker and each go with points")
+        v.fail(path, _("marker and each go with points"))
         return INVALID
     return item
 
 
 def _section(v: Validator, section: Section, path: KeyPath) -> Any:
     if section.body and (section.paragraphs or section.points or section.sections):
-        v.fail((*path, "body"), "a section has either body (everything in order) or paragraphs/points/"
-                                "sections; move them into body")
+        v.fail((*path, "body"), _("a section has either body (everything in order) or paragraphs/points/"
+                                  "sections; move them into body"))
         return INVALID
     return section
 
 
 def _table(v: Validator, t: Table, path: KeyPath, base_dir: Path) -> Any:
     if t.source and t.rows:
-        v.fail((*path, "source"), "a table takes its cells from rows or from source, not both")
+        v.fail((*path, "source"), _("a table takes its cells from rows or from source, not both"))
         return INVALID
     if t.source:
         try:
@@ -75,37 +76,34 @@ def _table(v: Validator, t: Table, path: KeyPath, base_dir: Path) -> Any:
             return INVALID
         t = replace(t, rows=rows)
     elif t.sheet:
-        v.fail((*path, "sheet"), "sheet: goes with an XLSX source:")
+        v.fail((*path, "sheet"), _("sheet: goes with an XLSX source:"))
         return INVALID
     if not t.rows:
-        v.fail(path, "a table needs rows (or a source: CSV or XLSX file)")
+        v.fail(path, _("a table needs rows (or a source: CSV or XLSX file)"))
         return INVALID
     if sum(len(row) for row in t.rows) > MAX_CELLS:
-        v.fail((*path, "rows"), f"a table holds at most {MAX_CELLS:,} cells")
+        v.fail((*path, "rows"), _("a table holds at most {count:,} cells").format(count=MAX_CELLS))
         return INVALID
     try:
-        width, _ = place_cells(t.rows)
-    except ValueError as exc:
-        where = (*path, "source") if t.source else (*path, "rows", _row_index(str(exc)))
+        width, _placed = place_cells(t.rows)
+    except CellError as exc:
+        where = (*path, "source") if t.source else (*path, "rows", exc.row - 1)
         v.fail(where, str(exc))
         return INVALID
     for name in ("widths", "align"):
         given = getattr(t, name)
         if given and len(given) != width:
-            v.fail((*path, name), f"{len(given)} {name} for a table of {width} columns")
+            v.fail((*path, name), _("{count} {key} for a table of {width} columns").format(
+                count=len(given), key=name, width=width))
             return INVALID
     if any(w <= 0 for w in t.widths):
-        v.fail((*path, "widths"), "widths are positive numbers (relative: [1, 3, 2])")
+        v.fail((*path, "widths"), _("widths are positive numbers (relative: [1, 3, 2])"))
         return INVALID
     if not 0 <= t.header < len(t.rows) + 1:
-        v.fail((*path, "header"), f"header: {t.header} rows, but the table has {len(t.rows)}")
+        v.fail((*path, "header"), _("header: {header} rows, but the table has {rows}").format(
+            header=t.header, rows=len(t.rows)))
         return INVALID
     return t
-
-
-def _row_index(message: str) -> int:
-    match = re.match(r"row (\d+)", message)
-    return int(match.group(1)) - 1 if match else 0
 
 
 def _figure(v: Validator, f: Figure, path: KeyPath, base_dir: Path, media: dict[str, Image]) -> Any:
@@ -143,13 +141,18 @@ def check_marks(v: Validator, data: dict[str, Any]) -> None:
     for path, text in texts({k: value for k, value in data.items() if k != "footnotes"}):
         for match in NOTE_MARK.finditer(text):
             if match.group(1) not in notes:
-                known = f"; footnotes: has {', '.join(notes)}" if notes else "; add it under footnotes:"
-                v.fail(path, f"footnote mark [^{match.group(1)}] names no footnote{known}")
+                if notes:
+                    message = _("footnote mark [^{name}] names no footnote; footnotes: has {names}").format(
+                        name=match.group(1), names=", ".join(notes))
+                else:
+                    message = _("footnote mark [^{name}] names no footnote; add it under footnotes:").format(
+                        name=match.group(1))
+                v.fail(path, message)
         for match in CITE_MARK.finditer(text):
             for number in cited_numbers(match.group(1)):
                 if not 1 <= number <= len(references):
-                    v.fail(path, f"citation [@{match.group(1)}] names reference {number}, but the outline "
-                                 f"has {len(references)} references")
+                    v.fail(path, _("citation [@{marks}] names reference {number}, but the outline has {count} "
+                                   "references").format(marks=match.group(1), number=number, count=len(references)))
                     break
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from drafter.errors import Problem
+from drafter.i18n import _
 from drafter.outline.kinds import Kind
 from drafter.outline.scalarmap import LineIndex, char_spans
 from drafter.outline.yamlfile import KeyPath, YamlDocument, format_path
@@ -38,7 +39,8 @@ def review(document: YamlDocument, kind: Kind) -> tuple[Any, list[Problem], list
         match = PLACEHOLDER.search(text)
         if match and not VERBATIM_KEYS.intersection(p for p in path if isinstance(p, str)):
             warnings.append(_at(document, path, text, match.start(),
-                                f"placeholder `{match.group()}` was never filled in"))
+                                _("placeholder `{placeholder}` was never filled in").format(
+                                    placeholder=match.group())))
     sections = data.get("sections") if isinstance(data, dict) else None
     if isinstance(sections, list):
         data = copy.deepcopy(data)
@@ -76,8 +78,9 @@ def _sections(document: YamlDocument, kind: Kind, sections: list[Any], path: Key
         heading = section.get("heading")
         if isinstance(heading, str):
             if not any(isinstance(v, list) and v for k, v in section.items() if k != "heading"):
-                warnings.append(document.problem((*here, "heading"), f"section '{_short(heading)}' has no "
-                                                 "body: add paragraphs, points or subsections"))
+                warnings.append(document.problem((*here, "heading"), _(
+                    "section '{heading}' has no body: add paragraphs, points or subsections").format(
+                        heading=_short(heading))))
             if kind.numbering:
                 section["heading"] = _numbered(document, kind, heading, (*here, "heading"), level,
                                                index + 1, warnings, refusals)
@@ -99,13 +102,15 @@ def _numbered(document: YamlDocument, kind: Kind, heading: str, path: KeyPath, l
     except ValueError:
         return heading
     if same_number(number, expected):
-        warnings.append(document.problem(path, f"heading starts with the number `{number}` typed by hand; "
-                                         f"drafter numbers it `{expected}` itself, so the typed one was left out "
-                                         "(`drafter fix` removes it from the outline)"))
+        warnings.append(document.problem(path, _(
+            "heading starts with the number `{number}` typed by hand; drafter numbers it `{expected}` itself, "
+            "so the typed one was left out (`drafter fix` removes it from the outline)").format(
+                number=number, expected=expected)))
         return rest
-    refusals.append(document.problem(path, f"heading starts with the number `{number}`, but as section "
-                                     f"{position} of level {level} drafter numbers it `{expected}`; remove "
-                                     "the typed number (`drafter fix` does) or move the section"))
+    refusals.append(document.problem(path, _(
+        "heading starts with the number `{number}`, but as section {position} of level {level} drafter numbers "
+        "it `{expected}`; remove the typed number (`drafter fix` does) or move the section").format(
+            number=number, position=position, level=level, expected=expected)))
     return heading
 
 

@@ -18,8 +18,9 @@ from functools import cache
 from typing import Any
 
 from drafter.errors import Problem
+from drafter.i18n import _, current_language
 from drafter.outline.content import CellText
-from drafter.outline.yamlfile import KeyPath, YamlDocument
+from drafter.outline.yamlfile import KeyPath, YamlDocument, date_reason
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,10 +31,16 @@ class FieldSpec:
     hint: Any
     required: bool
     default: Any
-    doc: str
+    source_doc: str
+    """The documentation as the model declares it (English, the catalog's message id)."""
     example: Any
     check: Any = None
     """A function value → message (or None) for a value of the right type that is still wrong."""
+
+    @property
+    def doc(self) -> str:
+        """The key's documentation in the current language (``drafter kinds``, the schema, starters)."""
+        return _(self.source_doc) if self.source_doc else ""
 
 
 @cache
@@ -57,53 +64,70 @@ _CN_DATE = re.compile(r"^\s*(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2}
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {number}").format(number=value)
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, dict):
-        return "a mapping of keys"
+        return _("a mapping of keys")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dt.date):
-        return "a date"
+        return _("a date")
+    if isinstance(value, bytes):
+        return _("bytes")
     return type(value).__name__
+
+
+def _or(options: list[str]) -> str:
+    """``a or b or c`` in the current language."""
+    return _(" or ").join(options)
 
 
 def describe(hint: Any) -> str:
     """A reader's name for what a type hint accepts ("text", "a list of text", …)."""
     origin = typing.get_origin(hint)
     if hint is str:
-        return "text"
+        return _("text")
     if hint is CellText:
-        return "text or a number"
+        return _("text or a number")
     if hint is bool:
-        return "true or false"
+        return _("true or false")
     if hint is int:
-        return "a whole number"
+        return _("a whole number")
     if hint is float:
-        return "a number"
+        return _("a number")
     if hint is dt.date:
-        return "a date such as 2025-07-18"
+        return _("a date such as 2025-07-18")
     if origin is typing.Literal:
-        return " or ".join(repr(a) for a in typing.get_args(hint))
+        return _or([repr(a) for a in typing.get_args(hint)])
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
+        return _or([describe(a) for a in typing.get_args(hint) if a is not type(None)])
     if origin is tuple:
         item = typing.get_args(hint)[0]
         if item is str:
-            return "a list of paragraphs (or one paragraph as text)"
+            return _("a list of paragraphs (or one paragraph as text)")
         if dataclasses.is_dataclass(item):
-            return f"a list of mappings with keys {', '.join(f.name for f in fields_of(item))}"
-        return f"a list of {describe(item)}"
+            return _("a list of mappings with keys {keys}").format(keys=", ".join(f.name for f in fields_of(item)))
+        return _("a list of {items}").format(items=describe(item))
     if origin is dict:
-        return f"a mapping of names to {describe(typing.get_args(hint)[1])}"
+        return _("a mapping of names to {values}").format(values=describe(typing.get_args(hint)[1]))
     if dataclasses.is_dataclass(hint):
-        return f"a mapping with keys {', '.join(f.name for f in fields_of(hint))}"
+        return _("a mapping with keys {keys}").format(keys=", ".join(f.name for f in fields_of(hint)))
     return str(hint)
+
+
+def _in_brackets(doc: str) -> str:
+    """A key's documentation as it reads inside brackets: Chinese drops its closing 。 there."""
+    return doc.rstrip("。") if current_language() == "zh_CN" else doc
+
+
+def expected(wanted: str, got: str) -> str:
+    """``expected text, got a list`` in the current language."""
+    return _("expected {wanted}, got {got}").format(wanted=wanted, got=got)
 
 
 class Validator:
@@ -125,7 +149,7 @@ class Validator:
     def record(self, cls: type, data: Any, path: KeyPath, *, skip: frozenset[str] = frozenset()) -> Any:
         """Build dataclass ``cls`` from a mapping; ``skip`` names keys already checked by the caller."""
         if not isinstance(data, dict):
-            self.fail(path, f"expected {describe(cls)}, got {_kind_of(data)}")
+            self.fail(path, expected(describe(cls), _kind_of(data)))
             return None
         specs = fields_of(cls)
         names = [s.name for s in specs]
@@ -133,16 +157,20 @@ class Validator:
         for name in data:
             if name not in names and name not in skip:
                 hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(names)}"
+                if hint:
+                    message = _("unknown key '{key}'; did you mean '{suggestion}'?").format(key=name, suggestion=hint[0])
+                else:
+                    message = _("unknown key '{key}'; valid keys: {keys}").format(key=name, keys=", ".join(names))
                 suggested.update(hint)
-                self.fail((*path, name), f"unknown key '{name}'{suggestion}", key=True)
+                self.fail((*path, name), message, key=True)
         values: dict[str, Any] = {}
         ok = True
         for spec in specs:
             if spec.name not in data or (data[spec.name] is None and not spec.required):
                 if spec.required:
                     if spec.name not in suggested:  # a misspelt key already says "did you mean"
-                        self.fail(path, f"missing required key '{spec.name}' ({spec.doc})")
+                        self.fail(path, _("missing required key '{key}' ({doc})").format(key=spec.name,
+                                                                                      doc=_in_brackets(spec.doc)))
                     ok = False
                 continue
             value = self.value(spec.hint, data[spec.name], (*path, spec.name))
@@ -181,15 +209,17 @@ class Validator:
             if data in allowed:
                 return data
             close = difflib.get_close_matches(str(data), [str(a) for a in allowed], n=1, cutoff=0.6)
-            hint_text = f"; did you mean '{close[0]}'?" if close else ""
-            self.fail(path, f"expected {describe(hint)}, got {data!r}{hint_text}")
+            message = expected(describe(hint), repr(data))
+            if close:
+                message = _("{message}; did you mean '{suggestion}'?").format(message=message, suggestion=close[0])
+            self.fail(path, message)
             return _INVALID
         if hint is CellText:
             return self._cell_text(data, path)
         if hint is str:
             if isinstance(data, bool):  # yes/no/on/off typed as text
-                self.fail(path, "expected text, got true/false (YAML reads yes, no, on, off, true and false "
-                                "as true/false; put the text in quotes)")
+                self.fail(path, _("expected text, got true/false (YAML reads yes, no, on, off, true and false "
+                                  "as true/false; put the text in quotes)"))
                 return _INVALID
             return self._text(data, path)
         if hint is bool:
@@ -203,7 +233,7 @@ class Validator:
                 return float(data)
         elif hint is dt.date:
             return self._date(data, path)
-        self.fail(path, f"expected {describe(hint)}, got {_kind_of(data)}")
+        self.fail(path, expected(describe(hint), _kind_of(data)))
         return _INVALID
 
     def _first_fit(self, options: list[Any], data: Any, path: KeyPath) -> Any:
@@ -220,21 +250,22 @@ class Validator:
             if result is not _INVALID:
                 self.problems.extend(trial.problems)
                 return result
-        self.fail(path, f"expected {' or '.join(describe(o) for o in options)}, got {_kind_of(data)}")
+        self.fail(path, expected(_or([describe(o) for o in options]), _kind_of(data)))
         return _INVALID
 
     def _sequence(self, item: Any, data: Any, path: KeyPath) -> Any:
         if isinstance(data, str) and (item is str or str in typing.get_args(item)):
             data = [data]
         if not isinstance(data, list):
-            self.fail(path, f"expected {describe(tuple[item, ...])}, got {_kind_of(data)}")
+            self.fail(path, expected(describe(tuple[item, ...]), _kind_of(data)))
             return _INVALID
         items = [self.value(item, element, (*path, index)) for index, element in enumerate(data)]
         return _INVALID if any(i is _INVALID for i in items) else tuple(items)
 
     def _mapping(self, item: Any, data: Any, path: KeyPath) -> Any:
         if not isinstance(data, dict):
-            self.fail(path, f"expected a mapping of names to {describe(item)}, got {_kind_of(data)}")
+            self.fail(path, expected(_("a mapping of names to {values}").format(values=describe(item)),
+                                     _kind_of(data)))
             return _INVALID
         items = {name: self.value(item, element, (*path, name)) for name, element in data.items()}
         return _INVALID if any(i is _INVALID for i in items.values()) else items
@@ -254,18 +285,19 @@ class Validator:
         if isinstance(data, dt.date):  # an unquoted date typed where text is wanted
             return f"{data.year}年{data.month}月{data.day}日"
         if not isinstance(data, str):
-            tip = f" (put it in quotes: '{data}')" if isinstance(data, (int, float)) else ""
+            tip = _(" (put it in quotes: '{value}')").format(value=data) if isinstance(data, (int, float)) else ""
             if isinstance(data, dict) and len(data) == 1:
-                tip = " (YAML read the ': ' in this text as a key; put the whole text in quotes)"
-            self.fail(path, f"expected text, got {_kind_of(data)}{tip}")
+                tip = _(" (YAML read the ': ' in this text as a key; put the whole text in quotes)")
+            self.fail(path, expected(_("text"), _kind_of(data)) + tip)
             return _INVALID
         bad = _XML_ILLEGAL.search(data)
         if bad:
-            self.fail(path, f"contains the control character U+{ord(bad.group()):04X}, which a DOCX cannot hold")
+            self.fail(path, _("contains the control character U+{code:04X}, which a DOCX cannot hold").format(
+                code=ord(bad.group())))
             return _INVALID
         text = data.strip()
         if not text:
-            self.fail(path, "is empty; write the text or remove the key")
+            self.fail(path, _("is empty; write the text or remove the key"))
             return _INVALID
         return text
 
@@ -280,9 +312,10 @@ class Validator:
                 try:
                     return dt.date(*(int(g) for g in match.groups()))
                 except ValueError as exc:
-                    self.fail(path, f"'{data}' is not a real date ({exc})")
+                    self.fail(path, _("'{value}' is not a real date ({reason})").format(value=data,
+                                                                                      reason=date_reason(str(exc))))
                     return _INVALID
-        self.fail(path, f"expected {describe(dt.date)}, got {_kind_of(data)}")
+        self.fail(path, expected(describe(dt.date), _kind_of(data)))
         return _INVALID
 
 

@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+from drafter.i18n import _
 from drafter.outline.content import Cell, CellText, Row
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
@@ -31,16 +32,17 @@ def read_rows(path: Path, sheet: str | None) -> tuple[Row, ...]:
     """The rows of a CSV or XLSX file (``sheet``: the XLSX sheet name, default the first)."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
-        raise SheetError(f"{path.name} is neither .csv nor .xlsx; save the spreadsheet as one of them")
+        raise SheetError(_("{name} is neither .csv nor .xlsx; save the spreadsheet as one of them").format(
+                           name=path.name))
     if not path.is_file():
-        raise SheetError(f"there is no file {path}")
+        raise SheetError(_("there is no file {path}").format(path=path))
     size = path.stat().st_size
     if size > MAX_SHEET_BYTES:
-        raise SheetError(f"{path.name} is {size / 1024 / 1024:.1f} MB; a table reads at most "
-                         f"{MAX_SHEET_BYTES // 1024 // 1024} MB")
+        raise SheetError(_("{name} is {size:.1f} MB; a table reads at most {limit} MB").format(
+                           name=path.name, size=size / 1024 / 1024, limit=MAX_SHEET_BYTES // 1024 // 1024))
     if suffix == ".csv":
         if sheet:
-            raise SheetError("sheet: is for XLSX files; a CSV file has one table")
+            raise SheetError(_("sheet: is for XLSX files; a CSV file has one table"))
         return _csv_rows(path)
     return _xlsx_rows(path, sheet)
 
@@ -54,7 +56,7 @@ def _csv_rows(path: Path) -> tuple[Row, ...]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes nearly anything
-        raise SheetError(f"{path.name} is neither UTF-8 nor GB18030 text")
+        raise SheetError(_("{name} is neither UTF-8 nor GB18030 text").format(name=path.name))
     rows: list[Row] = []
     width = None
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -64,12 +66,13 @@ def _csv_rows(path: Path) -> tuple[Row, ...]:
         if width is None:
             width = len(record)
         elif len(record) != width:
-            raise SheetError(f"{path.name} line {reader.line_num} has {len(record)} cells where the first "
-                             f"row has {width}: every row of a table has the same number of cells")
+            raise SheetError(_("{name} line {line_num} has {count} cells where the first row has {width}: every row of a table "
+                               "has the same number of cells").format(
+                               name=path.name, line_num=reader.line_num, count=len(record), width=width))
         rows.append(tuple(CellText(c.strip()) for c in record))
         _check_size(rows, width, path)
     if not rows:
-        raise SheetError(f"{path.name} holds no rows")
+        raise SheetError(_("{name} holds no rows").format(name=path.name))
     return tuple(rows)
 
 
@@ -81,13 +84,15 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[Row, ...]:
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SheetError(f"{path.name} cannot be read as an XLSX workbook ({exc})") from None
+        raise SheetError(_("{name} cannot be read as an XLSX workbook ({reason})").format(
+                           name=path.name, reason=exc)) from None
     if sheet is not None and sheet not in book.sheetnames:
-        raise SheetError(f"{path.name} has no sheet {sheet!r}; its sheets: {', '.join(book.sheetnames)}")
+        raise SheetError(_("{name} has no sheet {sheet!r}; its sheets: {sheetnames}").format(
+                           name=path.name, sheet=sheet, sheetnames=', '.join(book.sheetnames)))
     ws = book[sheet] if sheet else book.worksheets[0]
     if ws.max_row * ws.max_column > MAX_CELLS:
-        raise SheetError(f"{path.name} [{ws.title}] spans {ws.max_row} × {ws.max_column} cells; "
-                         f"a table holds at most {MAX_CELLS:,}")
+        raise SheetError(_("{name} [{title}] spans {max_row} × {max_column} cells; a table holds at most {limit:,}").format(
+                           name=path.name, title=ws.title, max_row=ws.max_row, max_column=ws.max_column, limit=MAX_CELLS))
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for merged in ws.merged_cells.ranges:
@@ -110,7 +115,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[Row, ...]:
         if row and any((x.text if isinstance(x, Cell) else x) for x in row):
             rows.append(tuple(row))
     if not rows:
-        raise SheetError(f"{path.name} [{ws.title}] holds no rows")
+        raise SheetError(_("{name} [{title}] holds no rows").format(name=path.name, title=ws.title))
     return tuple(rows)
 
 
@@ -136,4 +141,5 @@ def _xlsx_text(value: object, number_format: str) -> str:
 
 def _check_size(rows: list[Row], width: int | None, path: Path) -> None:
     if width and len(rows) * width > MAX_CELLS:
-        raise SheetError(f"{path.name} has more than {MAX_CELLS:,} cells; a table holds at most that many")
+        raise SheetError(_("{name} has more than {limit:,} cells; a table holds at most that many").format(
+                           name=path.name, limit=MAX_CELLS))

@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import N_, _
+from drafter.output import os_reason
 
 try:  # the C loader is ~10x faster and still gives node marks
     from yaml import CSafeLoader as _SafeLoader
@@ -106,11 +108,12 @@ def read_text(path: Path, display: str | None = None) -> str:
                 raw = handle.read(MAX_BYTES + 1)
             size = len(raw)
     except FileNotFoundError:
-        raise OutlineError([Problem(name, 1, 1, "", "no such file")]) from None
+        raise OutlineError([Problem(name, 1, 1, "", _("no such file"))]) from None
     except IsADirectoryError:
-        raise OutlineError([Problem(name, 1, 1, "", "is a directory, not an outline file")]) from None
+        raise OutlineError([Problem(name, 1, 1, "", _("is a directory, not an outline file"))]) from None
     except OSError as exc:
-        raise OutlineError([Problem(name, 1, 1, "", f"cannot be read: {exc.strerror}")]) from None
+        raise OutlineError([Problem(name, 1, 1, "", _("cannot be read: {reason}").format(
+            reason=os_reason(exc)))]) from None
     check_size(name, size)
     document = _document_kind(raw, name)
     if document:
@@ -120,8 +123,9 @@ def read_text(path: Path, display: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = (f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column})"
-                   f"{_encoding_guess(raw)}; save the file as UTF-8")
+        message = _("is not UTF-8 text (byte 0x{byte:02x} at line {line}, column {column}){guess}; "
+                    "save the file as UTF-8").format(byte=raw[exc.start], line=line, column=column,
+                                                     guess=_encoding_guess(raw))
         raise OutlineError([Problem(name, line, column, "", message)]) from None
 
 
@@ -129,33 +133,42 @@ def _document_kind(raw: bytes, name: str) -> str | None:
     """What to say when the bytes are a document rather than an outline (a Word file, a PDF)."""
     stem = Path(name).with_suffix("")
     if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
-        return (f"is a Word document (.docx), not an outline; `drafter extract {name} -o {stem}.yaml` "
-                "turns it into an outline that renders")
+        return _("is a Word document (.docx), not an outline; `drafter extract {name} -o {stem}.yaml` "
+                 "turns it into an outline that renders").format(name=name, stem=stem)
     if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return (f"is an old Word document (.doc), not an outline; save it as .docx in Word or WPS, then "
-                f"`drafter extract {stem}.docx -o {stem}.yaml` turns it into an outline")
+        return _("is an old Word document (.doc), not an outline; save it as .docx in Word or WPS, then "
+                 "`drafter extract {stem}.docx -o {stem}.yaml` turns it into an outline").format(stem=stem)
     if raw.startswith(b"%PDF-"):
-        return "is a PDF, not an outline; write the outline in YAML (`drafter new speech` starts one)"
+        return _("is a PDF, not an outline; write the outline in YAML (`drafter new speech` starts one)")
     return None
 
 
-def check_size(name: str, size: int, what: str = "the file") -> None:
+THE_FILE = N_("the file")
+"""What :func:`check_size` calls the outline by default (callers may name it otherwise, translated)."""
+THE_OUTLINE = N_("the outline")
+"""What :func:`check_size` calls an outline given as text rather than as a file."""
+
+
+def check_size(name: str, size: int, what: str = THE_FILE) -> None:
     """Refuse an outline of more than :data:`MAX_BYTES` bytes (``size``), naming ``name``."""
     if size > MAX_BYTES:
-        shown = f"{size / 1024 / 1024:.1f} MB" if size > MAX_BYTES + 1 else f"more than {MAX_BYTES // 1024 // 1024} MB"
-        limit = f"{MAX_BYTES // 1024 // 1024} MB"
-        raise OutlineError([Problem(name, 1, 1, "", f"{what} is {shown}; outlines are limited to {limit}")])
+        megabytes = MAX_BYTES // 1024 // 1024
+        shown = (_("{size:.1f} MB").format(size=size / 1024 / 1024) if size > MAX_BYTES + 1
+                 else _("more than {limit} MB").format(limit=megabytes))
+        limit = _("{limit} MB").format(limit=megabytes)
+        raise OutlineError([Problem(name, 1, 1, "", _("{what} is {size}; outlines are limited to {limit}").format(
+            what=_(what), size=shown, limit=limit))])
 
 
 def _encoding_guess(raw: bytes) -> str:
     """``"; it looks like GBK"`` when another common encoding reads the bytes, else ``""``."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "; it is UTF-16 text"
+        return _("; it is UTF-16 text")
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
         return ""
-    return "; it looks like GBK (GB18030), the encoding of older Chinese Windows"
+    return _("; it looks like GBK (GB18030), the encoding of older Chinese Windows")
 
 
 def parse(text: str, file: str, *, strict: bool = True) -> YamlDocument:
@@ -177,7 +190,8 @@ def parse(text: str, file: str, *, strict: bool = True) -> YamlDocument:
             raise OutlineError([_reader_problem(exc, text, file)]) from None
         except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
             message = " ".join(str(exc).split())
-            raise OutlineError([Problem(file, 1, 1, "", f"is not valid YAML: {message}")]) from None
+            raise OutlineError([Problem(file, 1, 1, "", _("is not valid YAML: {reason}").format(
+                reason=message))]) from None
         if strict and document.problems:
             raise OutlineError(document.problems)
         return document
@@ -195,15 +209,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     """A syntax error from libyaml, located and explained with the usual cause."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or "invalid YAML"
+    what = exc.problem or "invalid YAML"  # libyaml's own words: matched below, translated at the end
     context_line = exc.context_mark.line + 1 if exc.context_mark else None
     if exc.context == "while scanning a quoted scalar" and "end of stream" in what and context_line:
         column = exc.context_mark.column + 1
         return Problem(file, context_line, column, "",
-                       "invalid YAML: the quotation mark opened here is never closed; add the closing quote")
+                       _("invalid YAML: the quotation mark opened here is never closed; add the closing quote"))
     if "maximum nesting depth" in what:  # libyaml ≥ 0.2.5 stops at 1,000 open brackets itself
-        return Problem(file, line, column, "", f"values nest more than {MAX_DEPTH} levels deep; an outline "
-                                               "never needs that many (unbalanced brackets?)")
+        return Problem(file, line, column, "", too_deep_message())
     lines = text.splitlines()
     blamed = context_line if exc.context == "while scanning a simple key" and context_line else line
     missing = _missing_colon(lines, blamed, what)
@@ -211,20 +224,63 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return Problem(file, *missing)
     here = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
     if "\t" in what or "tab" in what or here == "\t":
-        hint = " (indent with spaces, not tabs)"
+        hint = _(" (indent with spaces, not tabs)")
     elif "mapping values are not allowed" in what:
-        hint = (" (check this line's indentation; text containing ': ' must be put in quotes, "
-                "or use the full-width ：)")
+        hint = _(" (check this line's indentation; text containing ': ' must be put in quotes, "
+                 "or use the full-width ：)")
     elif "did not find expected key" in what or "did not find expected '-'" in what:
-        hint = " (check the indentation: keys of one mapping, and items of one list, start in the same column)"
+        hint = _(" (check the indentation: keys of one mapping, and items of one list, start in the same column)")
     elif "did not find expected ','" in what:
-        hint = " (a bracket opened there is not closed, or a comma is missing)"
+        hint = _(" (a bracket opened there is not closed, or a comma is missing)")
     else:
         hint = ""
     context = ""
     if exc.context and exc.context_mark and exc.context_mark != mark:
-        context = f"{exc.context} at line {context_line}: "
-    return Problem(file, line, column, "", f"invalid YAML: {context}{what}{hint}")
+        context = _("{context} at line {line}: ").format(context=parser_words(exc.context), line=context_line)
+    return Problem(file, line, column, "", _("invalid YAML: {context}{problem}{hint}").format(
+        context=context, problem=parser_words(what), hint=hint))
+
+
+def too_deep_message() -> str:
+    """What to say when values nest deeper than :data:`MAX_DEPTH`."""
+    return _("values nest more than {depth} levels deep; an outline never needs that many "
+             "(unbalanced brackets?)").format(depth=MAX_DEPTH)
+
+
+PARSER_WORDS = {phrase: phrase for phrase in (
+    # What libyaml says while it reads (the context of an error)…
+    N_("while scanning a simple key"), N_("while scanning a quoted scalar"), N_("while scanning a plain scalar"),
+    N_("while scanning for the next token"), N_("while scanning a block scalar"), N_("while scanning an anchor"),
+    N_("while scanning an alias"), N_("while scanning a tag"), N_("while scanning a directive"),
+    N_("while scanning a %YAML directive"), N_("while scanning a %TAG directive"),
+    N_("while parsing a block mapping"), N_("while parsing a block collection"), N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"), N_("while parsing a flow node"), N_("while parsing a block node"),
+    N_("while parsing a node"), N_("while parsing a quoted scalar"), N_("while parsing a tag"),
+    # …and what it found wrong.
+    N_("mapping values are not allowed in this context"), N_("could not find expected ':'"),
+    N_("did not find expected key"), N_("did not find expected '-' indicator"),
+    N_("did not find expected ',' or ']'"), N_("did not find expected ',' or '}'"),
+    N_("did not find expected node content"), N_("found character that cannot start any token"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"), N_("found unexpected end of stream"),
+    N_("found unknown escape character"), N_("found invalid Unicode character escape code"),
+    N_("found undefined tag handle"), N_("block sequence entries are not allowed in this context"),
+    N_("found unexpected document indicator"), N_("did not find expected <document start>"),
+    N_("did not find expected comment or line break"), N_("found an indentation indicator equal to 0"),
+    N_("expected alphabetic or numeric character"), N_("did not find expected whitespace or line break"),
+    N_("found duplicate %YAML directive"), N_("found incompatible YAML document"),
+    N_("found unexpected ':'"), N_("did not find URI escaped octet"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("did not find expected hexdecimal number"), N_("found extra tokens at end of directive"),
+    N_("could not find expected ':' or '}'"), N_("invalid YAML"),
+)}
+"""libyaml's phrases (the context and the problem of a syntax error), in the catalog: a reader is
+told in plain words what the parser saw (English keeps the parser's own)."""
+
+
+def parser_words(phrase: str) -> str:
+    """A libyaml phrase in the current language (as libyaml words it when it is not known)."""
+    return _(phrase) if phrase in PARSER_WORDS else phrase
 
 
 _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*\s*$")
@@ -246,13 +302,14 @@ def _missing_colon(lines: list[str], line: int, what: str) -> tuple[int, int, st
         bare = _BARE_KEY.match(candidate)
         if bare and "could not find expected ':'" in what:
             return (number, len(candidate.rstrip()) + 1, "",
-                    f"`{candidate.strip()}` has no colon after it; write `{candidate.strip()}:`")
+                    _("`{line}` has no colon after it; write `{line}:`").format(line=candidate.strip()))
         match = _KEY_WITHOUT_COLON.match(candidate)
         if match and ":" not in candidate and "：" not in match.group(4)[:1]:
-            lead, key, _, value = match.groups()
+            lead, key, _space, value = match.groups()
             column = len(lead) + len(key) + 1
-            return (number, column, "", f"`{candidate.strip()}` has no colon after `{key}`; write "
-                                        f"`{lead.strip()}{' ' if lead.strip() else ''}{key}: {value}`")
+            fixed = f"{lead.strip()}{' ' if lead.strip() else ''}{key}: {value}"
+            return (number, column, "", _("`{line}` has no colon after `{key}`; write `{fixed}`").format(
+                line=candidate.strip(), key=key, fixed=fixed))
         if candidate.strip() and not candidate.lstrip().startswith("#"):
             if number != line:
                 break
@@ -281,8 +338,8 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", "replace")) + 1
     character = exc.character
     shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
-    message = (f"the file contains the control character {shown}, which YAML does not allow; "
-               "delete it (or write it as an escape such as \\t inside double quotes)")
+    message = _("the file contains the control character {character}, which YAML does not allow; "
+                "delete it (or write it as an escape such as \\t inside double quotes)").format(character=shown)
     return Problem(file, line, column, "", message)
 
 
@@ -327,8 +384,8 @@ class _Builder:
         self.loader.get_event()  # DocumentEndEvent
         if not self.loader.check_event(yaml.StreamEndEvent):
             event = self.loader.get_event()
-            raise OutlineError([self._problem(event, (), "the file holds more than one YAML document "
-                                              "(a line '---' starts another); an outline is one document")])
+            raise OutlineError([self._problem(event, (), _("the file holds more than one YAML document "
+                                                "(a line '---' starts another); an outline is one document"))])
         return value
 
     def _problem(self, event: Any, path: KeyPath, message: str) -> Problem:
@@ -345,12 +402,12 @@ class _Builder:
         self.chars += chars
         if self.nodes <= MAX_NODES and self.chars <= MAX_CHARS:
             return
-        why = ("anchors and aliases repeated too often?" if self.anchors or self.open_anchors
-               else "split it into several outlines")
-        what = (f"{MAX_NODES:,} YAML values" if self.nodes > MAX_NODES
-                else f"{MAX_CHARS:,} characters of text")
-        raise OutlineError([self._problem(event, path, f"the outline expands to more than {what} ({why}); "
-                                                       "refusing to read it")])
+        why = (_("anchors and aliases repeated too often?") if self.anchors or self.open_anchors
+               else _("split it into several outlines"))
+        what = (_("{count:,} YAML values").format(count=MAX_NODES) if self.nodes > MAX_NODES
+                else _("{count:,} characters of text").format(count=MAX_CHARS))
+        raise OutlineError([self._problem(event, path, _("the outline expands to more than {what} ({why}); "
+                                                         "refusing to read it").format(what=what, why=why))])
 
     def value(self, event: Any, path: KeyPath, depth: int) -> Any:
         """Build the value that starts with ``event`` (consuming its events) at ``path``."""
@@ -365,9 +422,7 @@ class _Builder:
             result = self._scalar(event, path)
         else:
             if depth >= MAX_DEPTH:
-                raise OutlineError([self._problem(
-                    event, path[:4], f"values nest more than {MAX_DEPTH} levels deep; an outline never needs "
-                                 "that many (unbalanced brackets?)")])
+                raise OutlineError([self._problem(event, path[:4], too_deep_message())])
             self._count(event, path, 1, 0)
             if anchor is not None:
                 self.open_anchors.add(anchor)
@@ -383,7 +438,7 @@ class _Builder:
             if tag is None or tag == "!":
                 tag = self.loader.resolve(kind, None, event.implicit)
             if tag not in _PLAIN_TAGS:
-                message = f"the tag {_tag_name(tag)} is not allowed in an outline (only plain YAML values are)"
+                message = tag_refused(tag)
                 self._refuse(event, path, message)
                 result = None
             if anchor is not None:
@@ -396,12 +451,13 @@ class _Builder:
     def _alias(self, event: Any, path: KeyPath) -> Any:
         name = event.anchor
         if name in self.open_anchors:
-            self._refuse(event, path, f"the alias *{name} is inside the value it names (&{name}); "
-                                      "a value cannot contain itself")
+            self._refuse(event, path, _("the alias *{name} is inside the value it names (&{name}); "
+                                        "a value cannot contain itself").format(name=name))
             return None
         anchored = self.anchors.get(name)
         if anchored is None:
-            self._refuse(event, path, f"the alias *{name} names no anchor defined before it (&{name})")
+            self._refuse(event, path, _("the alias *{name} names no anchor defined before it (&{name})").format(
+                name=name))
             return None
         self._count(event, path, anchored.nodes, anchored.chars)
         for relative, span in anchored.spans:  # text reached through the alias is found at its anchor
@@ -430,7 +486,7 @@ class _Builder:
             if key in first_seen:
                 self.problems.append(Problem(
                     self.document.file, line, column, format_path((*path, key)),
-                    f"duplicate key '{key}' (first given at line {first_seen[key]})",
+                    duplicate_key(key, first_seen[key]),
                 ))
                 self.value(value_event, (*path, "?"), depth + 1)
                 continue
@@ -451,14 +507,14 @@ class _Builder:
                 return event.value
             if tag == "tag:yaml.org,2002:merge":
                 # The mapping lacks the merged keys, so checking it would only add noise.
-                self._refuse(event, path, "merge keys (<<) are not supported in an outline; write the keys out")
+                self._refuse(event, path, _("merge keys (<<) are not supported in an outline; write the keys out"))
                 return None
             shown = event.value
         else:
             self.value(event, (*path, "?"), depth + 1)
-            shown = "a list or mapping" if not isinstance(event, yaml.AliasEvent) else f"*{event.anchor}"
+            shown = _("a list or mapping") if not isinstance(event, yaml.AliasEvent) else f"*{event.anchor}"
         self.problems.append(self._problem(
-            event, path, f"key {shown} is not a name; keys are words such as 'title'"))
+            event, path, _("key {key} is not a name; keys are words such as 'title'").format(key=shown)))
         return None
 
     def _scalar(self, event: Any, path: KeyPath) -> Any:
@@ -471,21 +527,50 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            what = exc.problem or "cannot be read"
+            what = exc.problem or _("cannot be read")
             if tag.startswith("tag:yaml.org,2002:python/") or "constructor for the tag" in what:
-                what = f"the tag {_tag_name(tag)} is not allowed in an outline (only plain YAML values are)"
+                what = tag_refused(tag)
             else:
-                what = f"'{_short(event.value)}' cannot be read as {_tag_name(tag)} ({what})"
+                what = _("'{value}' cannot be read as {tag} ({reason})").format(
+                    value=_short(event.value), tag=_tag_name(tag), reason=what)
             self._refuse(event, path, what)
             return None
         except ValueError as exc:  # e.g. an impossible date such as 2025-02-30
             if "Exceeds the limit" in str(exc):  # Python refuses to convert a number this long
-                message = (f"'{_short(event.value)}' is a number of {len(event.value):,} digits, too long "
-                           "to read; put it in quotes if it is text")
+                message = _("'{value}' is a number of {digits:,} digits, too long to read; put it in quotes "
+                            "if it is text").format(value=_short(event.value), digits=len(event.value))
             else:
-                message = f"'{_short(event.value)}' cannot be read: {exc}"
+                message = _("'{value}' cannot be read: {reason}").format(value=_short(event.value),
+                                                                         reason=date_reason(str(exc)))
             self._refuse(event, path, message)
             return None
         except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways: !!bool abc, !!int ''
-            self._refuse(event, path, f"'{_short(event.value)}' cannot be read as {_tag_name(tag)}")
+            self._refuse(event, path, _("'{value}' cannot be read as {tag}").format(value=_short(event.value),
+                                                                                     tag=_tag_name(tag)))
             return None
+
+
+def tag_refused(tag: str) -> str:
+    """What to say about a tag (``!!python/object``, ``!include``) an outline may not use."""
+    return _("the tag {tag} is not allowed in an outline (only plain YAML values are)").format(tag=_tag_name(tag))
+
+
+def duplicate_key(key: str, first_line: int) -> str:
+    """What to say about a key given twice in one mapping (YAML and JSON alike)."""
+    return _("duplicate key '{key}' (first given at line {line})").format(key=key, line=first_line)
+
+
+_DATE_REASONS = {reason: reason for reason in (
+    N_("day is out of range for month"), N_("month must be in 1..12"),
+)}
+_YEAR_OUT_OF_RANGE = re.compile(r"year (-?\d+) is out of range")
+
+
+def date_reason(reason: str) -> str:
+    """Python's reason for refusing a date (``day is out of range for month``) in the current language."""
+    if reason in _DATE_REASONS:
+        return _(reason)
+    year = _YEAR_OUT_OF_RANGE.fullmatch(reason)
+    if year:
+        return _("year {year} is out of range").format(year=year.group(1))
+    return reason

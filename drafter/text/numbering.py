@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.i18n import _
+
 _DIGITS = "零一二三四五六七八九"
 
 GBT9704_LEVELS = ("{zh}、", "（{zh}）", "{n}.", "（{n}）")
@@ -21,7 +23,7 @@ def numbering_sample(formats: tuple[str, ...]) -> str:
 def chinese_numeral(n: int) -> str:
     """Write a positive integer in Chinese numerals: 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五."""
     if n <= 0:
-        raise ValueError(f"no Chinese heading numeral for {n}")
+        raise ValueError(_("no Chinese heading numeral for {number}").format(number=n))
     if n < 10:
         return _DIGITS[n]
     if n < 20:
@@ -36,7 +38,7 @@ def chinese_numeral(n: int) -> str:
         if rest < 10:
             return head + "零" + _DIGITS[rest]
         return head + (_DIGITS[1] + chinese_numeral(rest) if rest < 20 else chinese_numeral(rest))
-    raise ValueError(f"{n} is beyond the heading numbers drafter writes (1-999)")
+    raise ValueError(_("{number} is beyond the heading numbers drafter writes (1-999)").format(number=n))
 
 
 def heading_number(formats: tuple[str, ...], level: int, index: int) -> str:
