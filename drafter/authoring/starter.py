@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from drafter.authoring.starter_notes import FILLED, SAMPLES, note_for, sample_key
+from drafter.authoring.starter_notes import FILLED, KIND_NAMES, SAMPLES, note_for, sample_key
 from drafter.i18n import N_, _
 from drafter.outline.kinds import Kind
 from drafter.outline.schema import FieldSpec, describe, fields_of
@@ -39,7 +39,8 @@ def starter_outline(kind: Kind, schema_ref: str | None = None) -> str:
     lines = []
     if schema_ref:
         lines.append(SCHEMA_COMMENT.format(ref=schema_ref))
-    header = _(HEADER).format(kind=kind.name, description=_(kind.description))
+    name = _(KIND_NAMES[kind.name]) if kind.name in KIND_NAMES else kind.name
+    header = _(HEADER).format(kind=kind.name, name=name, description=_(kind.description))
     lines += [f"# {line}".rstrip() for line in header.splitlines()]
     writer = _Writer(kind)
     for spec in fields_of(kind.model):

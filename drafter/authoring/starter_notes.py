@@ -146,6 +146,20 @@ NOTES: dict[str, str] = {
 }
 """The note above each key of a starter (``Record.key`` first, then ``key``)."""
 
+KIND_NAMES: dict[str, str] = {
+    "speech": N_("speech (讲话稿)"),
+    "party-lecture": N_("party lecture (党课讲稿)"),
+    "minutes": N_("seminar minutes (座谈会纪要)"),
+    "article": N_("research article (学术论文)"),
+    "commentary": N_("English commentary"),
+    "report": N_("report (报告)"),
+    "notice": N_("notice (通知)"),
+    "request": N_("request (请示)"),
+    "letter": N_("letter (函)"),
+    "meeting-minutes": N_("meeting minutes (会议纪要)"),
+}
+"""What a starter's header calls each kind, in the user's language."""
+
 _DAY = dt.date(2025, 3, 18)
 
 SAMPLES: dict[str, Any] = {
