@@ -55,6 +55,10 @@ COMMENTS = {
     "elements": N_("by element: body, title, subtitle, speaker, date, salutation,"),
     "elements_more": N_("heading1…heading4, lead, closing, signature, signature_date, …"),
     "size": N_("size: points (15) or 二号/三号/小四…"),
+    "template": N_("This pack's speech template: the built-in one, with only the blocks below changed.\n"
+                   "    Blocks of base/speech.j2: header, title, subtitle, byline, salutation, opening, body,\n"
+                   "    closing, signature. {{ super() }} keeps the built-in content of a block.\n"
+                   "    Templates write block markup: <p style=\"ELEMENT\">text</p>, <blank/>, <pagebreak/>."),
 }
 
 
@@ -62,15 +66,13 @@ def department_yaml() -> str:
     """The text of a new pack's department.yaml, commented in the current language."""
     text = DEPARTMENT_YAML
     for marker, comment in COMMENTS.items():
-        text = text.replace(f"«{marker}»", _(comment))
+        if marker != "template":
+            text = text.replace(f"«{marker}»", _(comment))
     return text
 
 
 SPEECH_J2 = """\
-{#- This pack's speech template: the built-in one, with only the blocks below changed.
-    Blocks of base/speech.j2: header, title, subtitle, byline, salutation, opening, body,
-    closing, signature. {{ super() }} keeps the built-in content of a block.
-    Templates write block markup: <p style="ELEMENT">text</p>, <blank/>, <pagebreak/>. -#}
+{#- «template» -#}
 {% extends "base/speech.j2" %}
 {% block signature %}
 {% if dept.signature %}
@@ -89,7 +91,7 @@ def write_scaffold(folder: Path, *, force: bool = False) -> list[Path]:
 
     Raises FileExistsError for an existing file unless ``force``."""
     files = {folder / "department.yaml": department_yaml(),
-             folder / "templates" / "speech.j2": SPEECH_J2}
+             folder / "templates" / "speech.j2": SPEECH_J2.replace("«template»", _(COMMENTS["template"]))}
     if not force:
         for path in files:
             if path.exists():

@@ -17,7 +17,7 @@ from drafter.extraction.patterns import (
     speaker_byline,
 )
 from drafter.extraction.sources import Para
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基金项目|作者简介|abstract|key\s*words?)", re.IGNORECASE)
 _NO_TITLE_END = tuple("。！？!?；;，,：:、")
@@ -231,9 +231,9 @@ def read_head(paras: list[Para], kind: str) -> Head:
             break
         index += 1
     if kind in ("speech", "party-lecture"):
-        for key, missing in (("speaker", "no name line under the title"),
-                             ("salutation", "no address (同志们：) before the opening")):
+        for key, missing in (("speaker", N_("no name line under the title")),
+                             ("salutation", N_("no address (同志们：) before the opening"))):
             if key not in fields:
-                head.decisions.append(f"{key}: none, {missing}")
+                head.decisions.append(f"{key}: " + _("none, {reason}").format(reason=_(missing)))
     head.rest.extend(paras[index:])
     return head

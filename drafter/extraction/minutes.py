@@ -114,7 +114,7 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             del speaker["remarks"]
     if "title" not in data:
         data["title"] = _title_from(opening)
-        note(data, "title", "the source has no title line; this one is made from the opening — check it")
+        note(data, "title", _("the source has no title line; this one is made from the opening — check it"))
     data["meeting"] = meeting
     data["opening"] = opening
     data["speakers"] = speakers
