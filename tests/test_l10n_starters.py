@@ -166,3 +166,28 @@ def test_every_note_has_its_chinese():
     finally:
         i18n.set_language("en")
     assert not untranslated
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_uncommenting_every_optional_key_keeps_the_starter_valid(language):
+    """The commented-out samples are real values: removing their '# ' gives an outline that checks clean."""
+    from drafter import i18n
+    from drafter.authoring.starter import starter_outline
+
+    i18n.set_language(language)
+    try:
+        for kind in KINDS.values():
+            lines, inside = [], False
+            for line in starter_outline(kind).splitlines():
+                if re.match(r"^# [a-z_]+:", line) and not line.startswith(("# true:", "# false:")):
+                    inside = not line.startswith("# department:")  # a pack folder that does not exist
+                    lines.append(line[2:] if inside else line)
+                elif inside and line.startswith("#   "):
+                    lines.append(line[2:])
+                else:
+                    inside = False
+                    lines.append(line)
+            text = "\n".join(lines) + "\n"
+            assert check_text(text, f"{kind.name}.yaml").findings == [], kind.name
+    finally:
+        i18n.set_language("en")
