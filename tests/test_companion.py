@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.authoring.check import RULES, Linter, check_text
+from drafter.authoring.starter import key_note
 from drafter.authoring.stats import Counts, outline_stats
 from drafter.outline import model, yamlfile
 from drafter.outline.json_schema import dumps, kind_schema, outline_schema, schema_file
@@ -468,7 +469,7 @@ def test_new_starter_validates_renders_and_explains_every_key(kind: str, run_cli
     assert (path.parent / first.split("=", 1)[1]).resolve() == schema_file().resolve()
     for spec in fields_of(KINDS[kind].model):
         assert re.search(rf"^#? ?{re.escape(spec.name)}:", text, re.M), spec.name
-        assert spec.doc.rstrip(".") in text
+        assert key_note(KINDS[kind].model, spec) in text
     outline = load_outline(path)
     assert outline.kind.name == kind
     assert not [f for f in check_text(text).findings if f.code.startswith("E0")]

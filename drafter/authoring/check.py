@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import OutlineError, Problem
+from drafter.i18n import N_, _
 from drafter.markdown import is_markdown, parse_draft
 from drafter.outline import yamlfile
 from drafter.outline.formats import parse_document
@@ -52,57 +53,62 @@ class Rule:
     summary: str
     fixable: bool = False
 
+    @property
+    def description(self) -> str:
+        """The summary in the current language."""
+        return _(self.summary)
+
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("E001", ERROR, "the file cannot be read as YAML (syntax, encoding, duplicate key, tag)"),
-    Rule("E002", ERROR, "the outline does not fit its kind's schema (unknown or missing key, wrong type, "
-                        "empty text, impossible date, sections too deep)"),
-    Rule("E003", ERROR, "Markdown that cannot be mapped to an outline (raw HTML, a heading that skips a level, "
-                        "a code block, or a table, image or footnote, which outlines do not hold yet)"),
-    Rule("E101", ERROR, "a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …"),
-    Rule("E102", ERROR, "a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
-                        "drafter numbers headings itself", fixable=True),
-    Rule("W201", WARNING, "half-width punctuation (, ; : ? ! . ( )) in Chinese text", fixable=True),
-    Rule("W202", WARNING, "straight quotes \" ' in Chinese text; write “ ” ‘ ’", fixable=True),
-    Rule("W203", WARNING, "a dash typed as -- or ———; write —— (a single — between numbers or dates "
-                          "is the range connector 一字线 and is kept)", fixable=True),
-    Rule("W204", WARNING, "an ellipsis typed as ... or a single …; write ……", fixable=True),
-    Rule("W205", WARNING, "a mark with two readings that only the writer can choose between "
-                          "(a single — between words: 破折号 —— or 一字线 —; a . between names: 。 or ·)"),
-    Rule("W206", WARNING, "the year of a file number (发文字号) in brackets other than 〔〕", fixable=True),
-    Rule("W207", WARNING, "a . or • between the parts of a foreign name or a date name; write the 间隔号 ·",
+    Rule("E001", ERROR, N_("the file cannot be read as YAML (syntax, encoding, duplicate key, tag)")),
+    Rule("E002", ERROR, N_("the outline does not fit its kind's schema (unknown or missing key, wrong type, "
+                        "empty text, impossible date, sections too deep)")),
+    Rule("E003", ERROR, N_("Markdown that cannot be mapped to an outline (raw HTML, a heading that skips a level, "
+                        "a code block, or a table, image or footnote, which outlines do not hold yet)")),
+    Rule("E101", ERROR, N_("a placeholder was never filled in: XX, ××, ○○, □□, 某某, TODO, [待补充], 待定 …")),
+    Rule("E102", ERROR, N_("a heading starts with a number typed by hand (一、 （一） 1. （1） 第一部分 …); "
+                        "drafter numbers headings itself"), fixable=True),
+    Rule("W201", WARNING, N_("half-width punctuation (, ; : ? ! . ( )) in Chinese text"), fixable=True),
+    Rule("W202", WARNING, N_("straight quotes \" ' in Chinese text; write “ ” ‘ ’"), fixable=True),
+    Rule("W203", WARNING, N_("a dash typed as -- or ———; write —— (a single — between numbers or dates "
+                          "is the range connector 一字线 and is kept)"), fixable=True),
+    Rule("W204", WARNING, N_("an ellipsis typed as ... or a single …; write ……"), fixable=True),
+    Rule("W205", WARNING, N_("a mark with two readings that only the writer can choose between "
+                          "(a single — between words: 破折号 —— or 一字线 —; a . between names: 。 or ·)")),
+    Rule("W206", WARNING, N_("the year of a file number (发文字号) in brackets other than 〔〕"), fixable=True),
+    Rule("W207", WARNING, N_("a . or • between the parts of a foreign name or a date name; write the 间隔号 ·"),
          fixable=True),
-    Rule("W301", WARNING, "a section has a heading but no body (no paragraphs, points or subsections)"),
-    Rule("W302", WARNING, "parallel headings of very different length (one is at least twice as long, "
-                          "or half as long, as its siblings, and differs by 8 characters or more)"),
-    Rule("W303", WARNING, "two sibling sections have the same heading"),
-    Rule("W304", WARNING, "the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it"),
-    Rule("W305", WARNING, "a level-1 heading or a run-in lead leaves a single character on its last line "
-                          "(孤字) on the 28-character grid"),
-    Rule("W401", WARNING, "a 发文字号 not written as GB/T 9704 prints it (江规发〔2025〕12号: the full year in "
-                          "〔〕, no 第, no leading zeros); drafter prints it corrected"),
-    Rule("W402", WARNING, "a 请示 (request) without 签发人 (signer:), which a 上行文 must carry"),
-    Rule("W403", WARNING, "the text refers to an attachment (附件3) that the 附件说明 (attachments:) does not list"),
-    Rule("E404", ERROR, "the 印发日期 (printed_on:) is before the 成文日期 (date:)"),
+    Rule("W301", WARNING, N_("a section has a heading but no body (no paragraphs, points or subsections)")),
+    Rule("W302", WARNING, N_("parallel headings of very different length (one is at least twice as long, "
+                          "or half as long, as its siblings, and differs by 8 characters or more)")),
+    Rule("W303", WARNING, N_("two sibling sections have the same heading")),
+    Rule("W304", WARNING, N_("the title breaks into more than three lines (GB/T 9704 7.3.1): shorten it")),
+    Rule("W305", WARNING, N_("a level-1 heading or a run-in lead leaves a single character on its last line "
+                          "(孤字) on the 28-character grid")),
+    Rule("W401", WARNING, N_("a 发文字号 not written as GB/T 9704 prints it (江规发〔2025〕12号: the full year in "
+                          "〔〕, no 第, no leading zeros); drafter prints it corrected")),
+    Rule("W402", WARNING, N_("a 请示 (request) without 签发人 (signer:), which a 上行文 must carry")),
+    Rule("W403", WARNING, N_("the text refers to an attachment (附件3) that the 附件说明 (attachments:) does not list")),
+    Rule("E404", ERROR, N_("the 印发日期 (printed_on:) is before the 成文日期 (date:)")),
 )}
 """Every code ``check`` reports; E… are errors, W… warnings (documented in docs/companion.md)."""
 
 _TYPOGRAPHY_CODES = {"half-width": "W201", "quote": "W202", "dash": "W203", "ellipsis": "W204",
                      "file-number": "W206", "interpunct": "W207"}
 _TYPOGRAPHY_MESSAGES = {
-    "W206": "file number year typed as `{typed}`; write `{fix}` (GB/T 9704 7.2.4)",
-    "W207": "`{typed}` between the parts of a name; write the 间隔号 `{fix}`",
-    "W201": "half-width `{typed}` in Chinese text; write `{fix}`",
-    "W202": "straight quote `{typed}` in Chinese text; write `{fix}`",
-    "W203": "dash typed as `{typed}`; write `{fix}`",
-    "W204": "ellipsis typed as `{typed}`; write `{fix}`",
+    "W206": N_("file number year typed as `{typed}`; write `{fix}` (GB/T 9704 7.2.4)"),
+    "W207": N_("`{typed}` between the parts of a name; write the 间隔号 `{fix}`"),
+    "W201": N_("half-width `{typed}` in Chinese text; write `{fix}`"),
+    "W202": N_("straight quote `{typed}` in Chinese text; write `{fix}`"),
+    "W203": N_("dash typed as `{typed}`; write `{fix}`"),
+    "W204": N_("ellipsis typed as `{typed}`; write `{fix}`"),
 }
 
 _DOUBT_MESSAGES = {
-    "dash": "single `{typed}` in `{context}`: write {choices} (—— for a 破折号, an aside or a turn; "
-            "— for a range such as 北京—上海); drafter leaves it as typed",
-    "interpunct": "`{typed}` in `{context}`: write {choices} (。 if a sentence ends here, · if it joins "
-                  "the parts of a name); drafter leaves it as typed",
+    "dash": N_("single `{typed}` in `{context}`: write {choices} (—— for a 破折号, an aside or a turn; "
+               "— for a range such as 北京—上海); drafter leaves it as typed"),
+    "interpunct": N_("`{typed}` in `{context}`: write {choices} (。 if a sentence ends here, · if it joins "
+                     "the parts of a name); drafter leaves it as typed"),
 }
 
 VERBATIM_FIELDS = frozenset({"department", "references", "english"})
@@ -279,7 +285,8 @@ def check_markdown(text: str, file: str = "<draft.md>", source: Path | None = No
 
 
 def _problem_finding(problem: Problem, code: str) -> Finding:
-    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    message = _("{path}: {message}").format(path=problem.path, message=problem.message) \
+        if problem.path else problem.message
     return Finding(problem.file, problem.line, problem.column, code, message, problem.path)
 
 
@@ -375,11 +382,12 @@ class Linter:
         if isinstance(number, str) and parse_doc_number(number) is not None:
             printed = normalise_doc_number(number)
             if printed != number.strip():
-                self.add(("doc_number",), None, 0, "W401", f"发文字号 `{number.strip()}` is printed `{printed}`; "
-                                                          "write it so")
+                self.add(("doc_number",), None, 0, "W401", _(
+                    "发文字号 `{typed}` is printed `{printed}`; write it so").format(
+                        typed=number.strip(), printed=printed))
         if self.kind.name == "request" and not data.get("signer"):
-            self.add(("kind",), None, 0, "W402", "a 请示 is sent up and carries 签发人: add signer: with the "
-                                               "name of who signed it off")
+            self.add(("kind",), None, 0, "W402", _("a 请示 is sent up and carries 签发人: add signer: with the "
+                                                 "name of who signed it off"))
         listed = data.get("attachments")
         count = len(listed) if isinstance(listed, list) else (1 if isinstance(listed, str) else 0)
         for item in texts:
@@ -389,11 +397,13 @@ class Linter:
                 wanted = int(match.group(1))
                 if wanted > count:
                     self.add(item.path, item.value, match.start(), "W403",
-                             f"`{match.group()}` is referred to, but attachments: lists {count}")
+                             _("`{reference}` is referred to, but attachments: lists {count}").format(
+                                 reference=match.group(), count=count))
         issued, printed_on = data.get("date"), data.get("printed_on")
         if isinstance(issued, dt.date) and isinstance(printed_on, dt.date) and printed_on < issued:
-            self.add(("printed_on",), None, 0, "E404", f"印发日期 {printed_on} is before the 成文日期 {issued}; "
-                                                      "a document is printed on or after the day it is dated")
+            self.add(("printed_on",), None, 0, "E404", _(
+                "印发日期 {printed_on} is before the 成文日期 {issued}; a document is printed on or after "
+                "the day it is dated").format(printed_on=printed_on, issued=issued))
 
     def add(self, path: KeyPath, value: str | None, offset: int, code: str, message: str,
             edit: Edit | None = None) -> None:
@@ -411,7 +421,7 @@ class Linter:
         """Placeholder and punctuation rules on one text value."""
         for match in _PLACEHOLDER.finditer(item.value):
             self.add(item.path, item.value, match.start(), "E101",
-                     f"placeholder `{match.group()}` was never filled in")
+                     _("placeholder `{placeholder}` was never filled in").format(placeholder=match.group()))
         if self.kind.language != "zh" or any(part in VERBATIM_FIELDS for part in item.path):
             return
         if item.path == ("title",):
@@ -420,8 +430,9 @@ class Linter:
         for doubt in review.doubts:
             typed = item.value[doubt.start:doubt.end]
             context = item.value[max(0, doubt.start - 4):doubt.end + 4]
-            self.add(item.path, item.value, doubt.start, "W205", _DOUBT_MESSAGES[doubt.code].format(
-                typed=typed, context=context, choices=" or ".join(f"`{c}`" for c in doubt.choices)))
+            choices = _(" or ").join(f"`{c}`" for c in doubt.choices)
+            self.add(item.path, item.value, doubt.start, "W205", _(_DOUBT_MESSAGES[doubt.code]).format(
+                typed=typed, context=context, choices=choices))
         for fix in review.fixes:
             code = _TYPOGRAPHY_CODES.get(fix.code)
             if code is None or (code == "W206" and item.field == "doc_number"):
@@ -429,7 +440,7 @@ class Linter:
             typed = item.value[fix.start:fix.end]
             offset = fix.start + (len(typed) - len(typed.lstrip(" ")))
             edit = self.locate.edit(item.path, item.value, fix.start, fix.end, fix.replacement)
-            message = _TYPOGRAPHY_MESSAGES[code].format(typed=typed.strip(" "), fix=fix.replacement)
+            message = _(_TYPOGRAPHY_MESSAGES[code]).format(typed=typed.strip(" "), fix=fix.replacement)
             self.add(item.path, item.value, offset, code, message, edit)
 
     def title(self, item: _Text) -> None:
@@ -437,8 +448,9 @@ class Linter:
         lines = break_title(item.value, TITLE_CHARS)
         if len(lines) > 3:
             self.add(item.path, item.value, _first_char(item.value), "W304",
-                     f"the title takes {len(lines)} lines of {TITLE_CHARS} characters "
-                     f"({' / '.join(lines)}); a title reads best in at most three: shorten it")
+                     _("the title takes {count} lines of {chars} characters ({lines}); a title reads best "
+                       "in at most three: shorten it").format(count=len(lines), chars=TITLE_CHARS,
+                                                              lines=" / ".join(lines)))
 
     def group(self, group: _Group) -> None:
         """Section rules on a group of sibling sections."""
@@ -457,14 +469,16 @@ class Linter:
                 self.orphan(hpath, section, heading, group.level, index + 1)
             if not any(section.get(name) for name in body_fields):
                 self.add(hpath, heading, _first_char(heading), "W301",
-                         f"section '{_short(heading)}' has no body: add paragraphs, points or subsections")
+                         _("section '{heading}' has no body: add paragraphs, points or subsections").format(
+                             heading=_short(heading)))
         self.lengths(group, headings)
         seen: dict[str, int] = {}
         for index, heading in headings:
             key = _core(without_typed_number(heading))
             if key and key in seen:
                 self.add((*group.path, index, "heading"), heading, _first_char(heading), "W303",
-                         f"same heading as section {seen[key] + 1} of this list: '{_short(heading)}'")
+                         _("same heading as section {number} of this list: '{heading}'").format(
+                             number=seen[key] + 1, heading=_short(heading)))
             seen.setdefault(key, index)
 
     def orphan(self, path: KeyPath, section: dict[str, Any], heading: str, level: int, position: int) -> None:
@@ -489,8 +503,9 @@ class Linter:
                     alone = lead[at:end].rstrip("".join(NO_LINE_START))
                     if at > 0 and len(alone) == 1:
                         self.add(path, heading, _first_char(heading), "W305",
-                                 f"the run-in lead ends with `{lead[at:end]}` alone on a line "
-                                 f"(…{lead[max(0, at - 6):at]} / {lead[at:end]}); shorten or lengthen it a little")
+                                 _("the run-in lead ends with `{alone}` alone on a line (…{before} / {alone}); "
+                                   "shorten or lengthen it a little").format(
+                                     alone=lead[at:end], before=lead[max(0, at - 6):at]))
                     return
                 at += len(line)
             return
@@ -499,8 +514,9 @@ class Linter:
         lines = break_lines(text)
         if lines.orphan:
             self.add(path, heading, _first_char(heading), "W305",
-                     f"the heading leaves `{lines.lines[-1]}` alone on its last line "
-                     f"(…{lines.lines[-2][-6:]} / {lines.lines[-1]}); shorten or lengthen it a little")
+                     _("the heading leaves `{alone}` alone on its last line (…{before} / {alone}); "
+                       "shorten or lengthen it a little").format(alone=lines.lines[-1],
+                                                                  before=lines.lines[-2][-6:]))
 
     def hand_number(self, path: KeyPath, heading: str, level: int) -> None:
         """E102: a number typed into a heading that drafter numbers itself."""
@@ -513,8 +529,9 @@ class Linter:
         edit = self.locate.edit(path, heading, match.start(), match.end(), "")
         offset = match.start() + (len(match.group()) - len(match.group().lstrip()))
         self.add(path, heading, offset, "E102",
-                 f"heading starts with the number `{typed}` typed by hand; drafter numbers it "
-                 f"(level {level}: {expected}…), so remove it", edit)
+                 _("heading starts with the number `{typed}` typed by hand; drafter numbers it "
+                   "(level {level}: {expected}…), so remove it").format(typed=typed, level=level,
+                                                                       expected=expected), edit)
 
     def lengths(self, group: _Group, headings: list[tuple[int, str]]) -> None:
         """W302: a heading far longer or shorter than its siblings (numbers typed by hand not counted).
@@ -539,8 +556,9 @@ class Linter:
         for position, typical in flagged:
             index, heading = headings[position]
             self.add((*group.path, index, "heading"), heading, _first_char(heading), "W302",
-                     f"heading is {sizes[position]} characters long but its parallel headings about "
-                     f"{typical:g}; parallel headings read best at similar length")
+                     _("heading is {size} characters long but its parallel headings about {typical}; "
+                       "parallel headings read best at similar length").format(
+                         size=sizes[position], typical=f"{typical:g}"))
 
 
 _PLAIN_START = re.compile(r"[-?:](?:[ \t]|$)|[\[\]{},#&*!|>'\"%@`\s]")

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.i18n import _
 from drafter.outline.content import Cell, Figure, Table
 from drafter.outline.load import Outline
 from drafter.outline.model import Content
@@ -180,7 +181,7 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
     document = outline.document
     front = Counts()
     aside = Counts()
-    rows: list[Row] = [Row("front matter", front, spoken=False)]
+    rows: list[Row] = [Row(_("front matter"), front, spoken=False)]
     for spec in fields_of(type(document)):
         value = getattr(document, spec.name)
         if spec.name in NOT_COUNTED:
@@ -189,7 +190,7 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
             if value:
                 notes = Counts(paragraphs=len(value))
                 count_value(spec.hint, value, notes, spec.name)
-                rows.append(Row("footnotes", notes, spoken=False))
+                rows.append(Row(_("footnotes"), notes, spoken=False))
             continue
         if isinstance(value, tuple):
             if spec.name == "sections":
@@ -206,7 +207,7 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
         else:
             count_value(spec.hint, value, front, spec.name)
     if aside.chars:
-        rows.append(Row("tables and figures", aside, spoken=False))
+        rows.append(Row(_("tables and figures"), aside, spoken=False))
     stats = Stats(rows)
     for row in rows:
         stats.total += row.counts
@@ -220,4 +221,4 @@ def outline_stats(outline: Outline, rate: float | None = None) -> Stats:
 def format_minutes(minutes: float) -> str:
     """``7.5`` → ``7 min 30 s``."""
     seconds = round(minutes * 60)
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+    return _("{minutes} min {seconds} s").format(minutes=seconds // 60, seconds=f"{seconds % 60:02d}")

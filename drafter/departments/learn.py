@@ -38,6 +38,7 @@ from drafter.docx.profile import (
     builtin_element_names,
 )
 from drafter.errors import DepartmentError
+from drafter.i18n import _
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -361,16 +362,18 @@ def read_docx(path: Path) -> Learned:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise DepartmentError(f"{path}: cannot be read as a Word document (.docx): {exc}") from None
+        raise DepartmentError(_("{path}: cannot be read as a Word document (.docx): {reason}").format(
+            path=path, reason=exc)) from None
     except Exception as exc:  # zipfile.BadZipFile, lxml errors…
-        raise DepartmentError(f"{path}: cannot be read as a Word document (.docx): "
-                              f"{type(exc).__name__}: {exc}") from None
+        raise DepartmentError(_("{path}: cannot be read as a Word document (.docx): {reason}").format(
+            path=path, reason=f"{type(exc).__name__}: {exc}")) from None
     sheet = StyleSheet(document)
     resolver = Resolver(sheet)
     samples = _paragraph_samples(document, resolver, sheet)
     looks = _element_looks(samples, sheet, resolver)
     if "body" not in looks:
-        raise DepartmentError(f"{path}: found neither body paragraphs nor a Normal style to learn from")
+        raise DepartmentError(_("{path}: found neither body paragraphs nor a Normal style to learn from").format(
+            path=path))
     section = document.sections[0]._sectPr if document.sections else None
     numbers = _page_numbers(document, resolver) if document.sections else None
     return Learned(*_page(section), looks=looks, page_numbers=numbers)
@@ -713,9 +716,10 @@ def pack_yaml(spec: ProfileSpec, source: Path, name: str) -> str:
     """The text of a learned ``department.yaml`` (comments say where it came from)."""
     data = spec_to_data(spec)
     lines = [
-        f"# Learned by `drafter department learn` from {source.name}.",
-        "# Page setup and the look of each element found in the document; anything not listed",
-        "# comes from the built-in GB/T 9704 profile. Edit freely: see docs/departments.md.",
+        "# " + _("Learned by `drafter department learn` from {file}.").format(file=source.name),
+        *("# " + line for line in _(
+            "Page setup and the look of each element found in the document; anything not listed\n"
+            "comes from the built-in GB/T 9704 profile. Edit freely: see docs/departments.md.").splitlines()),
         f"name: {_flow(name)}",
         "style:",
         "  page:",

@@ -35,6 +35,7 @@ from drafter.docx.profile import (
     size_points,
 )
 from drafter.errors import DepartmentError, OutlineError, Problem, ProfileError
+from drafter.i18n import _, ngettext
 from drafter.outline import yamlfile
 from drafter.outline.kinds import KINDS
 from drafter.outline.load import Outline
@@ -172,7 +173,8 @@ class Department:
             if validator.problems:
                 for problem in validator.problems:
                     problems.append(dataclasses.replace(
-                        problem, message=f"{problem.message} (as a default for {outline.kind.name} outlines)"))
+                        problem, message=_("{message} (as a default for {kind} outlines)").format(
+                            message=problem.message, kind=outline.kind.name)))
                 continue
             changes[name] = value
         if problems:
@@ -196,8 +198,9 @@ class Department:
             if pack.spec.style is not None:
                 layers.append((f"{pack.file} (style:)", pack.spec.style))
         if not layers:
-            raise DepartmentError(f"department pack {self.folder}: no style profile '{name}' on the search "
-                                  f"path ({', '.join(str(p) for p in self.search_path())})")
+            raise DepartmentError(_("department pack {folder}: no style profile '{name}' on the search "
+                                    "path ({path})").format(
+                folder=self.folder, name=name, path=", ".join(str(p) for p in self.search_path())))
         return layers
 
     def merged_spec(self, name: str) -> ProfileSpec:
@@ -214,7 +217,8 @@ class Department:
             try:
                 self._profiles[name] = resolve(self.merged_spec(name))
             except ProfileError as exc:
-                raise DepartmentError(f"department pack {self.folder}: {exc}") from None
+                raise DepartmentError(_("department pack {folder}: {reason}").format(
+                    folder=self.folder, reason=exc)) from None
         return self._profiles[name]
 
 
@@ -227,9 +231,11 @@ def _lookup(data: Any, path: tuple[str, ...]) -> Any:
 def _problems_message(file: Path, problems: list[Problem]) -> str:
     problems = sorted(problems, key=lambda p: (p.line, p.column))
     if len(problems) == 1:
-        return f"department pack {problems[0]}"
+        return _("department pack {problem}").format(problem=problems[0])
     lines = "\n".join(f"  {p}" for p in problems)
-    return f"department pack {file}: {len(problems)} problems:\n{lines}"
+    return ngettext("department pack {file}: {count} problem:\n{lines}",
+                    "department pack {file}: {count} problems:\n{lines}", len(problems)).format(
+        file=file, count=len(problems), lines=lines)
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -250,11 +256,11 @@ def load_department(folder: str | Path, allow: Callable[[Path], None] | None = N
         real = current.resolve()
         if real in seen:
             loop = " → ".join(str(p) for p in [*seen[seen.index(real):], real])
-            raise DepartmentError(f"department packs extend each other in a cycle: {loop}; "
-                                  "remove one of the extends: keys")
+            raise DepartmentError(_("department packs extend each other in a cycle: {loop}; "
+                                    "remove one of the extends: keys").format(loop=loop))
         if len(chain) >= MAX_DEPTH:
-            raise DepartmentError(f"department pack {chain[0].folder}: extends: goes more than "
-                                  f"{MAX_DEPTH} packs deep")
+            raise DepartmentError(_("department pack {folder}: extends: goes more than "
+                                    "{depth} packs deep").format(folder=chain[0].folder, depth=MAX_DEPTH))
         seen.append(real)
         pack = read_pack(current)
         chain.append(pack)
@@ -266,15 +272,22 @@ def load_department(folder: str | Path, allow: Callable[[Path], None] | None = N
 def _pack_folder(path: Path) -> Path:
     if path.is_file() and path.name == PACK_FILE:
         return path.parent
-    if not path.exists():
-        raise DepartmentError(f"department pack {path}: no such folder")
-    if not path.is_dir():
-        raise DepartmentError(f"department pack {path}: is a file, not a pack folder "
-                              f"(a folder holding {PACK_FILE})")
-    if not (path / PACK_FILE).is_file():
-        raise DepartmentError(f"department pack {path}: the folder has no {PACK_FILE}; "
-                              f"create one with: drafter department init {path}")
+    reason = _not_a_pack(path)
+    if reason is not None:
+        raise DepartmentError(_("department pack {folder}: {reason}").format(folder=path, reason=reason))
     return path
+
+
+def _not_a_pack(path: Path) -> str | None:
+    """Why ``path`` is not a pack folder (None: it is one)."""
+    if not path.exists():
+        return _("no such folder")
+    if not path.is_dir():
+        return _("is a file, not a pack folder (a folder holding {file})").format(file=PACK_FILE)
+    if not (path / PACK_FILE).is_file():
+        return _("the folder has no {file}; create one with: drafter department init {folder}").format(
+            file=PACK_FILE, folder=path)
+    return None
 
 
 def _parent_folder(pack: Pack) -> Path | None:
@@ -282,13 +295,15 @@ def _parent_folder(pack: Pack) -> Path | None:
     if extends is None:
         return None
     parent = Path(os.path.normpath(pack.folder / os.path.expanduser(extends)))
-    try:
-        return _pack_folder(parent)
-    except DepartmentError as exc:
-        line, column = pack.document.mark(("extends",))
-        reason = str(exc).split(": ", 1)[1]
-        raise DepartmentError(f"department pack {pack.file}:{line}:{column}: extends: "
-                              f"{extends!r} → {parent}: {reason}") from None
+    if parent.is_file() and parent.name == PACK_FILE:
+        return parent.parent
+    reason = _not_a_pack(parent)
+    if reason is None:
+        return parent
+    line, column = pack.document.mark(("extends",))
+    raise DepartmentError(_("department pack {file}:{line}:{column}: extends: {extends} → {parent}: "
+                            "{reason}").format(file=pack.file, line=line, column=column,
+                                               extends=repr(extends), parent=parent, reason=reason))
 
 
 def read_pack(folder: Path) -> Pack:
@@ -334,8 +349,8 @@ def _hoist_elements(document: YamlDocument, validator: Validator) -> None:
         return
     for name in moved:
         if name in elements:
-            validator.fail(("style", name), f"element '{name}' is given twice: here and under "
-                                            "style.elements", key=True)
+            validator.fail(("style", name), _("element '{name}' is given twice: here and under "
+                                              "style.elements").format(name=name), key=True)
             continue
         elements[name] = style.pop(name)
         for marks in (document.value_marks, document.key_marks):
@@ -347,10 +362,11 @@ def _check_variables(spec: DepartmentSpec, validator: Validator) -> None:
     for name in spec.variables or {}:
         path = ("variables", name)
         if name in NAMED:
-            validator.fail(path, f"'{name}' is a top-level key of department.yaml; set it there", key=True)
+            validator.fail(path, _("'{name}' is a top-level key of department.yaml; set it there").format(
+                name=name), key=True)
         elif not name.isidentifier():
-            validator.fail(path, f"variable name '{name}' must be one word (letters, digits, _) so "
-                                 "templates can write dept.<name>", key=True)
+            validator.fail(path, _("variable name '{name}' must be one word (letters, digits, _) so "
+                                   "templates can write dept.<name>").format(name=name), key=True)
 
 
 def outline_keys() -> set[str]:
@@ -365,11 +381,13 @@ def _check_defaults(spec: DepartmentSpec, validator: Validator) -> None:
     known = sorted(outline_keys())
     for name in spec.defaults or {}:
         if name in ("kind", "department"):
-            validator.fail(("defaults", name), f"'{name}' cannot have a default", key=True)
+            validator.fail(("defaults", name), _("'{name}' cannot have a default").format(name=name), key=True)
         elif name not in known:
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            tip = f"did you mean '{close[0]}'?" if close else f"outline keys: {', '.join(known)}"
-            validator.fail(("defaults", name), f"no outline has a key '{name}'; {tip}", key=True)
+            tip = _("did you mean '{name}'?").format(name=close[0]) if close else \
+                _("outline keys: {keys}").format(keys=", ".join(known))
+            validator.fail(("defaults", name), _("no outline has a key '{name}'; {tip}").format(
+                name=name, tip=tip), key=True)
 
 
 def _check_style(spec: DepartmentSpec, validator: Validator) -> None:
@@ -384,7 +402,8 @@ def _check_style(spec: DepartmentSpec, validator: Validator) -> None:
         _check_size(style.page_number.size, ("style", "page_number", "size"), validator)
     fmt = style.page_number.format if style.page_number else None
     if fmt is not None and fmt.count("{n}") != 1:
-        validator.fail(("style", "page_number", "format"), f"{fmt!r} must contain {{n}} exactly once")
+        validator.fail(("style", "page_number", "format"), _("{format} must contain {{n}} exactly once").format(
+            format=repr(fmt)))
 
 
 def _check_elements(chain: list[Pack]) -> None:
@@ -400,10 +419,11 @@ def _check_elements(chain: list[Pack]) -> None:
             if name in known or name in used or name in defined:
                 continue
             close = difflib.get_close_matches(name, sorted(known | PROFILE_KEYS), n=1, cutoff=0.6)
-            tip = f"did you mean '{close[0]}'? " if close else ""
+            tip = _("did you mean '{name}'? ").format(name=close[0]) if close else ""
             validator.fail(("style", "elements", name),
-                           f"unknown element '{name}'; {tip}known elements: {', '.join(sorted(known))} "
-                           f"(a new element must be used by a template of the pack: style=\"{name}\")",
+                           _("unknown element '{name}'; {tip}known elements: {known} (a new element must "
+                             "be used by a template of the pack: style=\"{name}\")").format(
+                               name=name, tip=tip, known=", ".join(sorted(known))),
                            key=True)
         if validator.problems:
             raise DepartmentError(_problems_message(pack.file, validator.problems))
@@ -444,13 +464,15 @@ def select_department(option: str | Path | None, outline: Outline) -> Department
             return load_department(folder)
         except DepartmentError as exc:
             where = _outline_key_position(outline)
-            raise DepartmentError(f"{where}: department: {value!r}: {exc}") from None
+            raise DepartmentError(_("{where}: department: {value}: {reason}").format(
+                where=where, value=repr(value), reason=exc)) from None
     env = os.environ.get(ENV_VARIABLE, "").strip()
     if env:
         try:
             return load_department(Path(os.path.expanduser(env)))
         except DepartmentError as exc:
-            raise DepartmentError(f"${ENV_VARIABLE}={env!r}: {exc}") from None
+            raise DepartmentError(_("${variable}={value}: {reason}").format(
+                variable=ENV_VARIABLE, value=repr(env), reason=exc)) from None
     return None
 
 

@@ -10,6 +10,7 @@ import yaml
 from drafter.compose.templates import Templates
 from drafter.departments.learn import spec_to_data
 from drafter.departments.pack import Department
+from drafter.i18n import _
 from drafter.outline.kinds import KINDS
 from drafter.resources import builtin_dir
 
@@ -32,15 +33,15 @@ def template_origins(department: Department) -> dict[str, str]:
     for name in template_names(department):
         origin = templates.origin(name)
         if origin is None:
-            out[name] = "(missing)"
+            out[name] = _("(missing)")
             continue
         text = str(origin)
         if origin.parent == builtin_dir():
-            text += " (built-in)"
+            text = _("{file} (built-in)").format(file=text)
         else:
             match = _EXTENDS.search(origin.read_text(encoding="utf-8", errors="replace"))
             if match:
-                text += f" (extends {match.group(1)})"
+                text = _("{file} (extends {parent})").format(file=text, parent=match.group(1))
         out[name] = text
     return out
 

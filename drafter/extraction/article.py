@@ -14,6 +14,7 @@ from drafter.extraction.head import read_head
 from drafter.extraction.notes import decide, note
 from drafter.extraction.sections import SectionBuilder
 from drafter.extraction.sources import Para
+from drafter.i18n import _
 from drafter.text.typography import has_chinese
 
 _LABEL = re.compile(r"^[\[【]?\s*(摘要|内容摘要|内容提要|提要|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|doi|基金项目|基金|"
@@ -127,7 +128,7 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     decide(data, head.decisions)
     if not data["title"]:
         data["title"] = "（无题）"
-        note(data, "title", "no title line found; write the title")
+        note(data, "title", _("no title line found; write the title"))
     if "subtitle" in head.fields:
         data["subtitle"] = head.fields["subtitle"]
     authors: list[tuple[str, int | None]] = []

@@ -7,6 +7,7 @@ from typing import Any
 from drafter.errors import OutlineError
 from drafter.extraction.pipeline import MODELS, Extraction
 from drafter.extraction.sources import ExtractError
+from drafter.i18n import N_, _
 from drafter.outline import yamlfile
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import Outline, outline_from_yaml
@@ -22,6 +23,10 @@ def kind_for(name: str) -> Kind:
                 language="en" if name == "commentary" else "zh")
 
 
+BUG = N_("{source}: the extracted outline does not validate ({problems}); this is a bug in drafter "
+         "extract — please report it with the document")
+
+
 def build_outline(extraction: Extraction) -> Outline:
     """Validate the extraction's YAML against its kind's model and build the outline."""
     document = yamlfile.parse(extraction.yaml, f"{extraction.source.name} (extracted)")
@@ -29,15 +34,13 @@ def build_outline(extraction: Extraction) -> Outline:
         try:
             return outline_from_yaml(document, extraction.source, reviewed=False)  # files beside the source
         except OutlineError as exc:
-            raise ExtractError(f"{extraction.source}: the extracted outline does not validate ({exc}); "
-                               "this is a bug in drafter extract — please report it with the document") from None
+            raise ExtractError(_(BUG).format(source=extraction.source, problems=exc)) from None
     kind = kind_for(extraction.kind)
     validator = Validator(document)
     built: Any = validator.record(kind.model, document.data, ())
     if validator.problems:
         problems = "; ".join(str(p) for p in validator.problems[:5])
-        raise ExtractError(f"{extraction.source}: the extracted outline does not validate ({problems}); "
-                           "this is a bug in drafter extract — please report it with the document")
+        raise ExtractError(_(BUG).format(source=extraction.source, problems=problems))
     try:
         return Outline(kind, built, None)
     except OutlineError as exc:  # pragma: no cover - record() reports problems instead

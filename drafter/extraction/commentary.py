@@ -8,6 +8,7 @@ from typing import Any
 from drafter.extraction.notes import decide, note
 from drafter.extraction.patterns import en_enumeration, parse_date
 from drafter.extraction.sources import Para
+from drafter.i18n import _
 
 _BYLINE = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:Author|Written by|By)\s*[:：]?\s*(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
                      r"\s*(?:[(（](?P<aff>[^()（）]+)[)）]|,\s*(?P<aff2>[^.]+))?\s*\.?$")
@@ -33,10 +34,11 @@ def build_commentary(paras: list[Para]) -> dict[str, Any]:
     if rest and rest[0].role in (None, "title"):
         line = rest.pop(0)
         data["title"] = line.text
-        decide(data, [f"title: line {line.line} “{line.text[:60]}”, the first line of the text (after any site furniture)"])
+        decide(data, ["title: " + _("line {line} “{text}”, the first line of the text (after any site "
+                                    "furniture)").format(line=line.line, text=line.text[:60])])
     else:
         data["title"] = "(untitled)"
-        note(data, "title", "no title line found; write the title")
+        note(data, "title", _("no title line found; write the title"))
     if rest and parse_date(rest[0].text):
         data["date"] = parse_date(rest.pop(0).text)
     body: list[str] = []

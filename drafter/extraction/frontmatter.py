@@ -8,6 +8,7 @@ from typing import Any
 
 from drafter.errors import OutlineError
 from drafter.extraction.sources import markdown_front_matter
+from drafter.i18n import _
 from drafter.outline.schema import fields_of
 from drafter.outline.yamlfile import YamlDocument
 
@@ -33,8 +34,10 @@ def overlay(data: dict[str, Any], front: YamlDocument | None, model: type) -> di
     for key in front.data:
         if key not in names:
             close = difflib.get_close_matches(str(key), names, n=1)
-            tip = f"; did you mean '{close[0]}'?" if close else f"; a {model.__name__} outline has: {', '.join(names)}"
-            problems.append(front.problem((key,), f"front matter: unknown key '{key}'{tip}", key=True))
+            tip = _("; did you mean '{name}'?").format(name=close[0]) if close else \
+                _("; a {model} outline has: {keys}").format(model=model.__name__, keys=", ".join(names))
+            problems.append(front.problem((key,), _("front matter: unknown key '{key}'{tip}").format(
+                key=key, tip=tip), key=True))
     if problems or front.problems:
         raise OutlineError(front.problems + problems)
     merged = {k: v for k, v in data.items() if k not in front.data}

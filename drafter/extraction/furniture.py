@@ -19,6 +19,7 @@ from drafter.extraction.head import title_like
 from drafter.extraction.numbers import match_number
 from drafter.extraction.patterns import date_line, occasion, salutation, speaker_byline
 from drafter.extraction.sources import Para
+from drafter.i18n import N_, _
 
 HEAD_WINDOW = 16
 """Non-blank lines at the top where furniture is looked for."""
@@ -101,15 +102,15 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
             runs.append([])
         previous = para.line
         if para.role is None and editor_note(para.text):
-            notes.append((index, "editor's note"))
+            notes.append((index, N_("editor's note")))
             continue
         if para.role is None and not any(runs) and date_line(para.text) and not occasion(para.text):
-            notes.append((index, "publication date above the title"))
+            notes.append((index, N_("publication date above the title")))
             continue
         if para.role is None and (_anchor(para.text, any(runs)) or _body(para)):
             break
         if para.role is None and not any(runs) and site_name(para.text):
-            notes.append((index, "site name"))
+            notes.append((index, N_("site name")))
             continue
         if not (title_like(para) or column_title(para.text)) or (_FIELD.match(para.text) and para.role is None):
             break
@@ -122,16 +123,17 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
     if any(p.role == "title" for _, p in title_run):  # the document's markup says where its title is
         styled = [p.role for _, p in title_run].index("title")
         for index, para in title_run[:styled]:
-            drop[index] = "column title" if column_title(para.text) else "above the paragraph styled as the title"
+            drop[index] = N_("column title") if column_title(para.text) else \
+                N_("above the paragraph styled as the title")
         title_run = title_run[styled:]
     while len(title_run) > 1 and title_run[0][1].role is None and column_title(title_run[0][1].text):
-        drop[title_run[0][0]] = "column title"
+        drop[title_run[0][0]] = N_("column title")
         title_run = title_run[1:]
     title = "".join(p.text for _, p in title_run)
     seen: list[str] = []
     for index, para in title_run:  # a line printed twice inside the title's own run
         if squash(para.text) in seen:
-            drop[index] = "title printed twice"
+            drop[index] = N_("title printed twice")
         seen.append(squash(para.text))
     first = title_run[0][0] if title_run else 0
     for run in runs[:-1]:
@@ -140,15 +142,15 @@ def drop_head_furniture(paras: list[Para], dropped: list[Dropped]) -> tuple[list
             if index >= first:
                 continue
             if column_title(para.text):
-                drop[index] = "column title"
+                drop[index] = N_("column title")
             elif text and (text in squash(title) or squash(title) in text):
-                drop[index] = "title printed twice"
+                drop[index] = N_("title printed twice")
             else:
-                drop[index] = "site or column name above the title (set off by the page's meta line)"
+                drop[index] = N_("site or column name above the title (set off by the page's meta line)")
     if not drop:
         return paras, title_run[0][1].text if title_run else ""
     for index in sorted(drop):
-        dropped.append(Dropped(paras[index].line, paras[index].text, drop[index]))
+        dropped.append(Dropped(paras[index].line, paras[index].text, _(drop[index])))
     dropped.sort(key=lambda d: d.line)
     kept = [p for index, p in enumerate(paras) if index not in drop]
     return kept, title_run[0][1].text if title_run else ""
@@ -158,7 +160,7 @@ def drop_tail_note(paras: list[Para], dropped: list[Dropped]) -> list[Para]:
     """The end without an editor's remark on its own line (（作者系……）, （根据录音整理）) and the
     last paragraph without a closing source or editor note: ……。（来源：新华社）."""
     while len(paras) > 1 and paras[-1].role is None and _EDITOR_REMARK.match(paras[-1].text):
-        dropped.append(Dropped(paras[-1].line, paras[-1].text, "editor's note"))
+        dropped.append(Dropped(paras[-1].line, paras[-1].text, _("editor's note")))
         paras = paras[:-1]
     if not paras:
         return paras
@@ -166,5 +168,5 @@ def drop_tail_note(paras: list[Para], dropped: list[Dropped]) -> list[Para]:
     match = _TAIL_NOTE.search(last.text)
     if not match or not last.text[:match.start()].strip() or last.role is not None:
         return paras
-    dropped.append(Dropped(last.line, match.group().strip(), "source note at the end"))
+    dropped.append(Dropped(last.line, match.group().strip(), _("source note at the end")))
     return paras[:-1] + [last.with_text(last.text[:match.start()].rstrip())]

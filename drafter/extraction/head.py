@@ -17,6 +17,7 @@ from drafter.extraction.patterns import (
     speaker_byline,
 )
 from drafter.extraction.sources import Para
+from drafter.i18n import N_, _
 
 _LABELS = re.compile(r"^[\[【]?(摘要|关键词|关键字|中图分类号|基金项目|作者简介|abstract|key\s*words?)", re.IGNORECASE)
 _NO_TITLE_END = tuple("。！？!?；;，,：:、")
@@ -86,9 +87,11 @@ def split_at_dash(title: str) -> tuple[str, str]:
 
 def _lines(paras: list[Para]) -> str:
     numbers = [p.line for p in paras]
-    where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {numbers[0]}–{numbers[-1]}"
     text = "".join(p.text for p in paras)
-    return f"{where} “{text if len(text) <= 40 else text[:38] + '……'}”"
+    text = text if len(text) <= 40 else text[:38] + "……"
+    if len(numbers) == 1:
+        return _("line {line} “{text}”").format(line=numbers[0], text=text)
+    return _("lines {first}–{last} “{text}”").format(first=numbers[0], last=numbers[-1], text=text)
 
 
 _COLUMN_PREFIX = re.compile(r"^([^|｜【】\[\]]{1,8}\s*[|｜]\s*|[【\[][^】\]]{1,8}[】\]]\s*)(\S.{3,})$")
@@ -121,11 +124,12 @@ def _read_title(paras: list[Para], kind: str, head: Head) -> int:
     if prefix:  # 学习 | title, 【学习】title: a WeChat column's name before the title
         paras = [first.with_text(prefix.group(2))] + paras[1:]
         first = paras[0]
-        head.decisions.append(f"title: the column name “{prefix.group(1).strip()}” before it left out")
+        head.decisions.append("title: " + _("the column name “{name}” before it left out").format(
+            name=prefix.group(1).strip()))
     if first.role is None and occasion(first.text) and not first.text.lstrip("（(").startswith(("—", "-")):
         fields["title"] = occasion(first.text)
-        head.decisions.append(f"title: {_lines([first])}, the occasion line that opens the document "
-                              "(it has no other title line)")
+        head.decisions.append("title: " + _("{lines}, the occasion line that opens the document (it has no "
+                                            "other title line)").format(lines=_lines([first])))
         return 1
     broken = (len(paras) > 1 and first.role is None and len(first.text) <= 30
               and first.text.endswith(("，", "、")) and "，" not in first.text[:-1]
@@ -146,22 +150,22 @@ def _read_title(paras: list[Para], kind: str, head: Head) -> int:
         whole = re.match(r"[\u4e00-\u9fff]", title[-1]) is not None and not title.endswith(_DANGLING)
         parallel = abs(len(line.text) - len(title)) <= 1 and 4 <= len(line.text) <= 16 and len(lines) == 2
         title += ("\u3000" if whole and (parallel or id(line) in phrases) else "") + line.text
-    why = "styled as the title" if first.role == "title" else "the first line of the document's own head"
+    why = _("styled as the title") if first.role == "title" else _("the first line of the document's own head")
     if len(lines) > 1:
-        why += f", printed over {len(lines)} lines and joined"
+        why += _(", printed over {count} lines and joined").format(count=len(lines))
     title, subtitle = split_at_dash(title) if not title.startswith("——") else (title, "")
     if subtitle:
         key = "source" if kind == "party-lecture" else "subtitle"
         fields[key] = subtitle
-        why += f"; split at its dash, the rest is the {key}"
+        why += _("; split at its dash, the rest is the {key}").format(key=key)
     label = re.match(r"^(.{0,10}?党课(?:讲稿|辅导报告|辅导|材料)?)[：:]\s*(\S.*)$", title)
     if label and kind == "party-lecture":
         if label.group(1) != "党课":
             fields["label"] = label.group(1)
         title = label.group(2)
-        why += f"; its label {label.group(1)}： set apart"
+        why += _("; its label {label}： set apart").format(label=label.group(1))
     fields["title"] = title.strip()
-    head.decisions.append(f"title: {_lines(lines)}, {why}")
+    head.decisions.append("title: " + _("{lines}, {why}").format(lines=_lines(lines), why=why))
     return index
 
 
@@ -192,39 +196,44 @@ def read_head(paras: list[Para], kind: str) -> Head:
         if para.role == "source" or (kind == "party-lecture" and para.role is None and occasion_text
                                      and "source" not in fields):
             fields["source"] = occasion_text or text.lstrip("—-–― ")
-            head.decisions.append(f"source: {_lines([para])}, the occasion line under the title")
+            head.decisions.append("source: " + _("{lines}, the occasion line under the title").format(
+                lines=_lines([para])))
         elif para.role == "subtitle" or (para.role is None and occasion_text and "subtitle" not in fields):
             fields["subtitle"] = occasion_text or text.lstrip("—-–― ")
-            head.decisions.append(f"subtitle: {_lines([para])}, the occasion line under the title")
+            head.decisions.append("subtitle: " + _("{lines}, the occasion line under the title").format(
+                lines=_lines([para])))
         elif (para.role == "speaker" or speaker_byline(text)) and "speaker" not in fields and "title" in fields \
                 and kind in ("speech", "party-lecture"):
             fields["speaker"] = speaker_byline(text) or text
-            why = "styled as the speaker" if para.role == "speaker" else "a name line under the title"
-            head.decisions.append(f"speaker: {_lines([para])}, {why}")
+            why = _("styled as the speaker") if para.role == "speaker" else _("a name line under the title")
+            head.decisions.append("speaker: " + _("{lines}, {why}").format(lines=_lines([para]), why=why))
         elif date_line(text) and "date" not in fields and "date" in allowed and para.role in (None, "date"):
             fields["date"] = date_line(text)
-            head.decisions.append(f"date: {_lines([para])}, the date line of the head")
+            head.decisions.append("date: " + _("{lines}, the date line of the head").format(lines=_lines([para])))
         elif _speaker_and_date(text) and "speaker" not in fields and "date" not in fields and "date" in allowed \
                 and "title" in fields and kind in ("speech", "party-lecture") and para.role is None:
             fields["speaker"], fields["date"] = _speaker_and_date(text)  # type: ignore[misc]
-            head.decisions.append(f"speaker, date: {_lines([para])}, a name and a date on one line under the title")
+            head.decisions.append("speaker, date: " + _("{lines}, a name and a date on one line under the "
+                                                        "title").format(lines=_lines([para])))
         elif found and "salutation" not in fields:
             fields["salutation"] = found[0]
             if found[1]:
                 head.rest.append(para.with_text(found[1]))
-                head.decisions.append(f"salutation: {_lines([para.with_text(text[:len(text) - len(found[1])])])}, "
-                                      "the address opening the first paragraph (the rest of it starts the opening)")
+                head.decisions.append("salutation: " + _(
+                    "{lines}, the address opening the first paragraph (the rest of it starts the opening)").format(
+                        lines=_lines([para.with_text(text[:len(text) - len(found[1])])])))
             else:
-                head.decisions.append(f"salutation: {_lines([para])}, the address on its own line")
+                head.decisions.append("salutation: " + _("{lines}, the address on its own line").format(
+                    lines=_lines([para])))
             index += 1
             break
         else:
             break
         index += 1
     if kind in ("speech", "party-lecture"):
-        for key, missing in (("speaker", "no name line under the title"),
-                             ("salutation", "no address (同志们：) before the opening")):
+        for key, missing in (("speaker", N_("no name line under the title")),
+                             ("salutation", N_("no address (同志们：) before the opening"))):
             if key not in fields:
-                head.decisions.append(f"{key}: none, {missing}")
+                head.decisions.append(f"{key}: " + _("none, {reason}").format(reason=_(missing)))
     head.rest.extend(paras[index:])
     return head

@@ -15,6 +15,7 @@ from drafter.extraction.speakers import (
     parse_speaker_remark,
     split_who,
 )
+from drafter.i18n import _
 
 _FACT = re.compile(r"^(会议名称|会议|会议时间|时间|会议地点|地点|主持人|主持|主办单位|主办|组织单位|承办单位)\s*[：:]\s*(.+)$")
 _FACT_KEYS = {"会议名称": "name", "会议": "name", "会议时间": "date", "时间": "date", "会议地点": "place", "地点": "place",
@@ -88,7 +89,8 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
                     speaker[key] = getattr(line, key)
             speaker["remarks"] = []
             if line.affiliation and line.position and "，" in line.position:
-                note(speaker, "position", f"line {para.line}: several posts; check where the affiliation ends")
+                note(speaker, "position", _("line {line}: several posts; check where the affiliation ends").format(
+                    line=para.line))
             speakers.append(speaker)
             if first:
                 speaker["remarks"].append(first)  # no topic: who spoke ran in before the first remark
@@ -112,7 +114,7 @@ def build_minutes(paras: list[Para]) -> dict[str, Any]:
             del speaker["remarks"]
     if "title" not in data:
         data["title"] = _title_from(opening)
-        note(data, "title", "the source has no title line; this one is made from the opening — check it")
+        note(data, "title", _("the source has no title line; this one is made from the opening — check it"))
     data["meeting"] = meeting
     data["opening"] = opening
     data["speakers"] = speakers

@@ -11,6 +11,7 @@ from drafter.extraction.numbers import match_number
 from drafter.extraction.patterns import parse_date
 from drafter.extraction.sections import SectionBuilder
 from drafter.extraction.sources import Para
+from drafter.i18n import _
 
 _HEAD_KEYS = {
     "speech": ("subtitle", "speaker", "date", "salutation"),
@@ -30,7 +31,7 @@ def build_numbered(paras: list[Para], kind: str, *, markup_only: bool = False) -
     decide(data, head.decisions)
     if not data["title"]:
         data["title"] = "（无题）"
-        note(data, "title", "no title line found; write the title")
+        note(data, "title", _("no title line found; write the title"))
     rest = list(head.rest)
     for key in _HEAD_KEYS[kind]:
         if key in head.fields:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.extraction.sources import ExtractError
+from drafter.i18n import _
 
 _BREAKS = "\r\n"
 
@@ -89,12 +90,13 @@ def read_pdf_text(path: Path) -> PdfText:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a declared dependency
-        raise ExtractError(f"{path}: reading PDF needs the pypdfium2 package (pip install pypdfium2)") from None
+        raise ExtractError(_("{path}: reading PDF needs the pypdfium2 package (pip install pypdfium2)").format(
+            path=path)) from None
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise ExtractError(f"{path}: not a readable PDF ({exc}); if it is password-protected, save an "
-                           "unprotected copy first") from None
+        raise ExtractError(_("{path}: not a readable PDF ({reason}); if it is password-protected, save an "
+                             "unprotected copy first").format(path=path, reason=exc)) from None
     try:
         pages = [_page_lines(page) for page in document]
         widths = [page.get_width() for page in document]
@@ -102,9 +104,10 @@ def read_pdf_text(path: Path) -> PdfText:
         document.close()
     lines = [line for page in pages for line in page]
     if sum(len(line.text.strip()) for line in lines) < 10:
-        raise ExtractError(f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
-                           "drafter reads the text a PDF carries, it does not recognise characters — run OCR "
-                           "on it first (for example ocrmypdf), or extract from the original .docx")
+        raise ExtractError(_("{path}: the PDF has no text layer ({count} page(s) of images: a scan?); "
+                             "drafter reads the text a PDF carries, it does not recognise characters — run OCR "
+                             "on it first (for example ocrmypdf), or extract from the original .docx").format(
+            path=path, count=len(pages)))
     margin = text_margin(lines)
     size = Counter(round(line.size) for line in lines).most_common(1)[0][0] or 10
     out = [" " * max(0, round(2 * (line.left - margin) / max(line.size, 1.0))) + line.text for line in lines]

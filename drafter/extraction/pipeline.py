@@ -18,6 +18,7 @@ from drafter.extraction.numbered import build_numbered
 from drafter.extraction.sources import ExtractError, Para, read_source
 from drafter.extraction.wrap import detect, join_wrapped
 from drafter.extraction.yamlout import to_yaml
+from drafter.i18n import _, ngettext
 from drafter.outline import model
 from drafter.text.typography import normalise_punctuation
 
@@ -56,16 +57,16 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, l
     kept, dropped = clean(raw)
     kept, contents = drop_contents(kept, dropped)
     kept, title = drop_head_furniture(kept, dropped)
-    layout = "paragraphs from the document's markup"
+    layout = _("paragraphs from the document's markup")
     if fmt in ("txt", "pdf"):
         kept = drop_running_headers(kept, title, dropped)
         info = detect(kept, printed=source.line_width if fmt == "pdf" else 0)
         layout = info.describe()
         kept = join_wrapped(kept, info)
     if fmt == "pdf":
-        layout = f"the PDF's text layer, {layout}"
+        layout = _("the PDF's text layer, {layout}").format(layout=layout)
     if source.converted:
-        layout = f"{source.converted}; {layout}"
+        layout = _("{converted}; {layout}").format(converted=source.converted, layout=layout)
     kept = [replace(p, text=normalise_punctuation(p.text), raw=p.text) for p in kept if p.text]
     kept = drop_tail_note(kept, dropped)
     dropped.sort(key=lambda d: d.line)
@@ -76,7 +77,8 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     """Extract an outline from the document at ``path`` (kind guessed unless given)."""
     path = Path(path)
     if kind is not None and kind not in MODELS:
-        raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
+        raise ExtractError(_("unknown kind '{kind}'; the extractor writes: {kinds}").format(
+            kind=kind, kinds=", ".join(MODELS)))
     if path.suffix.lower() in (".md", ".markdown") and path.is_file():
         from drafter.extraction.markdown_draft import extract_markdown_draft
 
@@ -85,8 +87,9 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
             return structured
     paras, dropped, fmt, layout, contents, remarks = paragraphs(path)
     if not paras:
-        raise ExtractError(f"{path}: no text to extract (the document is empty"
-                           f"{' after dropping boilerplate' if dropped else ''})")
+        raise ExtractError((_("{path}: no text to extract (the document is empty after dropping boilerplate)")
+                            if dropped else _("{path}: no text to extract (the document is empty)")).format(
+            path=path))
     front = front_matter(path, fmt)
     given = kind is not None or front_kind(front, MODELS) is not None
     kind = kind or front_kind(front, MODELS)
@@ -104,20 +107,25 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         if contents and kind == "report":
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
     data = overlay(data, front, MODELS[kind])
-    how = ("given in the front matter" if front_kind(front, MODELS) == kind and guess is None and front
-           else "given with --kind" if guess is None else f"guessed from {guess.reason}")
-    header = [f"Extracted by drafter extract from {path.name}.", f"kind: {kind} ({how})."]
+    how = (_("given in the front matter") if front_kind(front, MODELS) == kind and guess is None and front
+           else _("given with --kind") if guess is None else _("guessed from {reason}").format(reason=guess.reason))
+    header = [_("Extracted by drafter extract from {file}.").format(file=path.name),
+              _("kind: {kind} ({how}).").format(kind=kind, how=how)]
     given_keys = set(front.data) if front is not None and isinstance(front.data, dict) else set()
     decisions = [line for line in data.pop(DECISIONS, []) if line.split(":", 1)[0] not in given_keys]
     if decisions:
-        header.append("How the head was read (correct the key if a line was misread):")
+        header.append(_("How the head was read (correct the key if a line was misread):"))
         header.extend(f"  {line}" for line in decisions)
     if dropped:
-        header.append(f"{len(dropped)} boilerplate lines were dropped (listed on stderr).")
+        header.append(ngettext("{count} boilerplate line was dropped (listed on stderr).",
+                               "{count} boilerplate lines were dropped (listed on stderr).", len(dropped)).format(
+            count=len(dropped)))
     tables = sorted({p.line for p in paras if p.table})
     if tables:
-        header.append(f"Tables (paragraphs {', '.join(map(str, tables))}) are kept as text, one paragraph a row.")
+        header.append(_("Tables (paragraphs {paragraphs}) are kept as text, one paragraph a row.").format(
+            paragraphs=", ".join(map(str, tables))))
     text = to_yaml(MODELS[kind], data, header)
-    notes = remarks + notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
-                              for n in tables]
+    notes = remarks + notes_in(data) + [
+        _("paragraph {number}: a table, kept as text one row a paragraph (outlines have no tables)").format(number=n)
+        for n in tables]
     return Extraction(path, kind, guess, data, text, dropped, notes, layout)

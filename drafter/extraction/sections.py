@@ -15,6 +15,7 @@ from drafter.extraction.notes import note
 from drafter.extraction.numbers import RANK, Number, match_number
 from drafter.extraction.patterns import enumeration, split_lead
 from drafter.extraction.sources import Para
+from drafter.i18n import _
 
 _KNOWN_INLINE = {"speech": frozenset({2}), "party-lecture": frozenset({2})}
 _KNOWN_DEPTH = {"article": 3, "commentary": 2}
@@ -69,14 +70,15 @@ class SectionBuilder:
         del self.path[level - 1:]
         self.path.append(node)
         if found[0] > self.depth:
-            note(node, "heading", f"line {para.line}: level {found[0]} in the source; a {self.kind} nests "
-                                  f"{self.depth} levels deep, so it is level {level} here")
+            note(node, "heading", _("line {line}: level {source} in the source; a {kind} nests {depth} levels "
+                                    "deep, so it is level {level} here").format(
+                line=para.line, source=found[0], kind=self.kind, depth=self.depth, level=level))
         if self.gap:
-            note(node, "heading", f"line {para.line}: {self.gap}")
+            note(node, "heading", _("line {line}: {problem}").format(line=para.line, problem=self.gap))
             self.gap = None
         if run_in and level == 1:
-            note(node, "heading", f"line {para.line}: ran in as a lead sentence in the source; "
-                                  "a level-1 heading stands on its own line")
+            note(node, "heading", _("line {line}: ran in as a lead sentence in the source; a level-1 heading "
+                                    "stands on its own line").format(line=para.line))
         elif run_in and level not in self.defaults:
             node["inline"] = True
         elif not run_in and level in self.defaults:
@@ -126,7 +128,8 @@ class SectionBuilder:
             if entry[0] == number.scheme:
                 if entry[1] < number.value <= entry[1] + 2:
                     if number.value > entry[1] + 1:
-                        self.gap = f"numbered {number.label} after {entry[2]}: one is missing (or hidden) in the source"
+                        self.gap = _("numbered {label} after {previous}: one is missing (or hidden) in the "
+                                     "source").format(label=number.label, previous=entry[2])
                     del self.schemes[index + 1:]
                     entry[1:] = [number.value, number.label]
                     return index + 1
@@ -135,7 +138,7 @@ class SectionBuilder:
         if number.value != 1 and not (first_ever and number.value <= 3):
             return None
         if number.value != 1:
-            self.gap = f"numbering starts at {number.label}: the text before it may be missing"
+            self.gap = _("numbering starts at {label}: the text before it may be missing").format(label=number.label)
         rank = RANK.get(number.scheme, 9)
         for index, entry in enumerate(self.schemes):
             if entry[0] and RANK.get(entry[0], 9) > rank:  # a more major scheme never nests under a minor one

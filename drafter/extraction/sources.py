@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import _, ngettext
 from drafter.markdown.reader import Block
 from drafter.outline.yamlfile import YamlDocument
 
@@ -80,19 +81,21 @@ def read_source(path: Path) -> Source:
     """The paragraphs of ``path`` with its format and the reader's remarks."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ExtractError(f"{path}: no such file; give the path of a document ({', '.join(SUFFIXES)})")
+        raise ExtractError(_("{path}: no such file; give the path of a document ({suffixes})").format(
+            path=path, suffixes=", ".join(SUFFIXES)))
     remarks: list[str] = []
     if suffix == ".docx":
         return Source(read_docx(path, remarks), "docx", remarks)
     if suffix in _OFFICE_SUFFIXES:
-        return Source(read_office(path, remarks), "docx", remarks, f"converted from {suffix} to DOCX by LibreOffice")
+        return Source(read_office(path, remarks), "docx", remarks,
+                      _("converted from {suffix} to DOCX by LibreOffice").format(suffix=suffix))
     if suffix == ".pdf":
         from drafter.extraction.pdftext import read_pdf_text
 
         pdf = read_pdf_text(path)
         if pdf.blank_pages:
-            remarks.append(f"pages {', '.join(map(str, pdf.blank_pages))} of the PDF carry no text (scanned?) "
-                           "and were not read")
+            remarks.append(_("pages {pages} of the PDF carry no text (scanned?) and were not read").format(
+                pages=", ".join(map(str, pdf.blank_pages))))
         return Source(read_plain(pdf.text), "pdf", remarks, line_width=pdf.line_width)
     if suffix in (".html", ".htm", ".xhtml"):
         from drafter.extraction.webpage import read_html
@@ -102,8 +105,9 @@ def read_source(path: Path) -> Source:
         return Source(read_markdown(read_text(path), str(path)), "md")
     if suffix == ".txt" or suffix == "":
         return Source(read_plain(read_text(path)), "txt")
-    raise ExtractError(f"{path}: cannot extract from '{suffix}' files; drafter reads "
-                       f"{', '.join(SUFFIXES)} (save other formats as .docx or .txt first)")
+    raise ExtractError(_("{path}: cannot extract from '{suffix}' files; drafter reads {suffixes} (save other "
+                         "formats as .docx or .txt first)").format(path=path, suffix=suffix,
+                                                                    suffixes=", ".join(SUFFIXES)))
 
 
 _READABLE = re.compile(r"[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2460-\u24ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -121,15 +125,16 @@ def read_office(path: Path, remarks: list[str]) -> list[Para]:
 
     data = path.read_bytes()
     if data[:8] == _OLE and "WordDocument".encode("utf-16-le") not in data:
-        raise ExtractError(f"{path}: an OLE file with no Word document inside (damaged, or a spreadsheet or "
-                           "slides under that name); open it in Word or WPS and save it as .docx")
+        raise ExtractError(_("{path}: an OLE file with no Word document inside (damaged, or a spreadsheet or "
+                             "slides under that name); open it in Word or WPS and save it as .docx").format(
+            path=path))
     with Office() as office:
         converted = office.to_docx(path, office.folder / "converted.docx")
         paras = read_docx(converted, remarks, shown=path)
     if _garbled("".join(p.text for p in paras[:5])):  # LibreOffice fell back to reading the bytes as text
-        raise ExtractError(f"{path}: LibreOffice could not read it as a {path.suffix} document (it came out as "
-                           "raw bytes: damaged, or another format under that name); open it in Word or WPS "
-                           "and save it as .docx")
+        raise ExtractError(_("{path}: LibreOffice could not read it as a {suffix} document (it came out as "
+                             "raw bytes: damaged, or another format under that name); open it in Word or WPS "
+                             "and save it as .docx").format(path=path, suffix=path.suffix))
     return paras
 
 
@@ -141,7 +146,8 @@ def read_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ExtractError(f"{path}: the text is neither UTF-8 nor GB18030; save it as UTF-8 and try again")
+    raise ExtractError(_("{path}: the text is neither UTF-8 nor GB18030; save it as UTF-8 and try again").format(
+        path=path))
 
 
 def read_plain(text: str) -> list[Para]:
@@ -265,10 +271,10 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
-        hint = " (an old .doc renamed? name it .doc and drafter converts it)" \
+        hint = _(" (an old .doc renamed? name it .doc and drafter converts it)") \
             if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else ""
-        raise ExtractError(f"{shown or path}: not a readable DOCX{hint}: {exc}; open it in Word or LibreOffice "
-                           "and save it as .docx") from None
+        raise ExtractError(_("{path}: not a readable DOCX{hint}: {reason}; open it in Word or LibreOffice "
+                             "and save it as .docx").format(path=shown or path, hint=hint, reason=exc)) from None
     from drafter.extraction.docxnumbers import AutoNumbers
     from drafter.extraction.docxparts import footnotes, has_footnote, text_boxes, text_of
 
@@ -294,10 +300,12 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
         boxes = text_boxes(p)
         if boxes:
             out.extend(Para(join_lines(box).strip(), number) for box in boxes)
-            remarks.append(f"paragraph {number}: text box{'es' if len(boxes) > 1 else ''} read in its anchor's place")
+            remarks.append(ngettext("paragraph {number}: text box read in its anchor's place",
+                                    "paragraph {number}: text boxes read in its anchor's place",
+                                    len(boxes)).format(number=number))
         if notes and has_footnote(p):
             typed = text_of(p, notes).replace("\t", " ")
-            remarks.append(f"paragraph {number}: footnote text kept in the sentence as （注：…）")
+            remarks.append(_("paragraph {number}: footnote text kept in the sentence as （注：…）").format(number=number))
         else:
             typed = paragraph.text.replace("\t", " ")
         text = join_lines(typed).strip()

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from drafter.extraction.sources import ExtractError, Para
+from drafter.i18n import _
 
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button",
                           "head", "textarea", "canvas", "video", "audio", "map"})
@@ -45,7 +46,8 @@ def decode_html(data: bytes, path: Path) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise ExtractError(f"{path}: the page is neither in its declared charset, UTF-8 nor GB18030; save it as UTF-8")
+    raise ExtractError(_("{path}: the page is neither in its declared charset, UTF-8 nor GB18030; save it as "
+                         "UTF-8").format(path=path))
 
 
 def _furniture(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
@@ -57,12 +59,12 @@ def _furniture(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
         if name == "hidden" or (name == "style" and value and re.search(r"display\s*:\s*none", value, re.I)):
             return "hidden"
     if tag in _FURNITURE_TAGS:
-        return f"page furniture (<{tag}>)"
+        return _("page furniture (<{tag}>)").format(tag=tag)
     for name, value in attrs:
         if name in ("class", "id", "role") and value:
             words = set(re.split(r"[\s_\-]+", value.lower()))
             if words & _FURNITURE_WORDS:
-                return f"page furniture (<{tag} {name}=\"{value}\">)"
+                return _("page furniture (<{tag} {name}=\"{value}\">)").format(tag=tag, name=name, value=value)
     return None
 
 

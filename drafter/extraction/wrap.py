@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from drafter.extraction.numbers import match_number
 from drafter.extraction.sources import Para
+from drafter.i18n import _
 from drafter.text.typography import has_chinese
 
 _SENTENCE_END = "。！？!?；;：:…”’)）"
@@ -43,8 +44,9 @@ class WrapInfo:
     def describe(self) -> str:
         """A one-line account for the report."""
         if not self.wrapped:
-            return "one paragraph per line"
-        return f"hard-wrapped at about {self.width // 2} Chinese characters; lines joined into paragraphs"
+            return _("one paragraph per line")
+        return _("hard-wrapped at about {count} Chinese characters; lines joined into paragraphs").format(
+            count=self.width // 2)
 
 
 def _is_latin(text: str) -> bool:
