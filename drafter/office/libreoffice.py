@@ -250,7 +250,7 @@ def parse_toc(text: str) -> list[list[TocEntry]]:
         if line.startswith("#index"):
             indexes.append([])
             continue
-        style, _, entry = line.partition("\t")
+        style, _tab, entry = line.partition("\t")
         level = _LEVEL.search(style)
         if not indexes or not level or not entry.strip():
             continue  # the index's own title, or an empty paragraph

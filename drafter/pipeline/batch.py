@@ -222,7 +222,7 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[Re
     try:
         pending = {pool.submit(render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield pending.pop(future), future.result()
         finished = True
