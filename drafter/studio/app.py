@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 from drafter.authoring.fix import fix_one, fix_text
 from drafter.authoring.starter import starter_outline
 from drafter.errors import DrafterError, ToolMissingError
-from drafter.i18n import _
+from drafter.i18n import _, current_language
 from drafter.office.warm import WarmOffice, warm_office_missing
 from drafter.outline.kinds import KINDS
 from drafter.studio import pages
@@ -129,8 +129,12 @@ class _SecurityHeaders:
 
 
 def index(request: Request) -> Response:
-    """The studio page."""
-    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+    """The studio page, in the language drafter speaks (its ``lang`` attribute tells static/i18n.js
+    which of messages.json's tables to show until the user switches)."""
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    if current_language() == "en":
+        page = page.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    return Response(page, media_type="text/html; charset=utf-8")
 
 
 # -- the API ------------------------------------------------------------------------------------
