@@ -25,8 +25,8 @@ def kinds(name: str | None) -> None:
       drafter kinds
       drafter kinds minutes
     """
-    from drafter.commands.schema import unknown_kind
-    from drafter.outline.kindinfo import kind_details, kind_summary
+    from drafter.outline.kindinfo import kind_summary
+    from drafter.outline.kindtext import key_lines, unknown_kind
     from drafter.outline.kinds import KINDS
 
     if name is None:
@@ -44,5 +44,5 @@ def kinds(name: str | None) -> None:
     click.echo(_("template {template}, style profile {profile}, language {language}, numbering {numbering}").format(
         template=kind.template, profile=kind.profile, language=kind.language, numbering=numbering))
     click.echo(_("keys:"))
-    for line in kind_details(kind):
+    for line in key_lines(kind):
         click.echo(line)

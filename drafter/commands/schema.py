@@ -50,15 +50,6 @@ def _kind(name: str, kinds: dict[str, Kind]) -> Kind:
     """The kind called ``name``, or a usage error that suggests the closest name."""
     if name in kinds:
         return kinds[name]
+    from drafter.outline.kindtext import unknown_kind
+
     raise click.BadParameter(unknown_kind(name, list(kinds)), param_hint="KIND")
-
-
-def unknown_kind(name: str, known: list[str]) -> str:
-    """"unknown kind 'x'; did you mean 'y'? drafter knows: …" in the current language."""
-    import difflib
-
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    if close:
-        return _("unknown kind {name!r}; did you mean {close!r}? drafter knows: {kinds}").format(
-            name=name, close=close[0], kinds=", ".join(known))
-    return _("unknown kind {name!r}; drafter knows: {kinds}").format(name=name, kinds=", ".join(known))
