@@ -25,6 +25,7 @@ import click
 from drafter import i18n
 from drafter.i18n import N_, _
 from drafter.terminal import tolerant_streams, wrap_paragraphs
+from drafter.terminal import width as display_width
 from drafter.version import __version__
 
 COMMANDS: dict[str, str] = {
@@ -121,6 +122,7 @@ def localise(command: click.Command, ctx: click.Context | None = None) -> click.
         help_option = command.get_help_option(ctx)
         if help_option is not None:
             help_option.help = i18n.click_gettext("Show this message and exit.")
+    command.context_class = Context  # type: ignore[misc]  # its help, wrapped by display width
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             localise(sub, ctx)
@@ -137,19 +139,24 @@ class HelpFormatter(click.HelpFormatter):
         indent = " " * self.current_indent
         self.write(wrap_paragraphs(text, self.width, indent, indent) + "\n")
 
+    def write_heading(self, heading: str) -> None:
+        if i18n.current_language() == "en":
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         if i18n.current_language() == "en":
             return super().write_dl(rows, col_max, col_spacing)
         rows = list(rows)
-        first_col = min(max(len(first) for first, _second in rows), col_max) + col_spacing
+        first_col = min(max(display_width(first) for first, _second in rows), col_max) + col_spacing
         text_width = max(self.width - first_col - 2, 10)
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:
                 self.write("\n")
                 continue
-            if len(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - len(first)))
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = wrap_paragraphs(second, text_width).splitlines() or [""]

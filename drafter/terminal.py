@@ -17,8 +17,9 @@ import unicodedata
 
 _NO_LINE_START = set("，。、；：？！）》」』】〕”’…—,.;:?!)]}%")
 """Characters a line must not start with (kept on the line before, even past the width)."""
-_TOKEN = re.compile(r"\s+|[\x21-\x7e\u00a0-\u02ff]+|.", re.S)
-"""A run of spaces, a run of Latin text (never broken), or one other character."""
+_TOKEN = re.compile(r"\s+|[（《“‘「『【〔]*(?:[\x21-\x7e\u00a0-\u02ff]+|.)", re.S)
+"""A run of spaces, or a run of Latin text (never broken) or one other character, with the
+opening punctuation before it (a line must not end with an opening bracket or quote)."""
 
 
 def width(text: str) -> int:

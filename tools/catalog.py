@@ -64,6 +64,9 @@ def _click_dir() -> Path:
     return Path(click.__file__).resolve().parent
 
 
+CLICK_UNMARKED = ("required",)
+"""click messages it translates through a variable (``_(extra["required"])``), so no extractor sees them."""
+
 SOURCES = {
     DOMAIN: (lambda: PACKAGE, [("**.py", extract_drafter)], "drafter"),
     CLICK_DOMAIN: (_click_dir, [("**.py", "python")], "click"),
@@ -88,6 +91,9 @@ def template(domain: str = DOMAIN) -> Catalog:
             str(folder()), methods, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
         catalog.add(message, None, [(f"{prefix}/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    if domain == CLICK_DOMAIN:
+        for message in CLICK_UNMARKED:
+            catalog.add(message, None, [("click/core.py", 0)])
     return catalog
 
 
