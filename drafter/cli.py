@@ -139,6 +139,11 @@ class HelpFormatter(click.HelpFormatter):
         indent = " " * self.current_indent
         self.write(wrap_paragraphs(text, self.width, indent, indent) + "\n")
 
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and i18n.current_language() != "en":
+            prefix = i18n.click_gettext("Usage:")  # "用法：", without click's space after a full-width colon
+        super().write_usage(prog, args, prefix)
+
     def write_heading(self, heading: str) -> None:
         if i18n.current_language() == "en":
             return super().write_heading(heading)
