@@ -71,7 +71,7 @@ def doctor() -> None:
         problems += 1
     else:
         for role in ROLES:
-            click.echo(f"  {_(role.role)}:")
+            click.echo("  " + _("{role}:").format(role=_(role.role)))
             best = role.stand_ins[0]
             for name in role.names:
                 found = resolve(name, role)
@@ -88,7 +88,7 @@ def doctor() -> None:
             if found_any is not None and found_any.note:
                 click.echo("    " + _("note: {family}: {note}").format(family=found_any.family, note=_(found_any.note)))
             if found_any is not None and found_any is not best:
-                note = f"; {_(best.note)}" if best.note else ""
+                note = _("; {note}").format(note=_(best.note)) if best.note else ""
                 click.echo("    " + _("closer face: {family} ({package}{note})").format(
                     family=best.family, package=best.package, note=note))
     if install:
