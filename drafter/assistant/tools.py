@@ -15,8 +15,8 @@ from typing import Any, Literal
 from drafter.assistant.workspace import Workspace, WorkspaceError
 from drafter.errors import DrafterError
 from drafter.i18n import N_, _
-from drafter.outline.kindtext import unknown_kind
 from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.kindtext import unknown_kind
 
 Format = Literal["auto", "yaml", "json", "markdown"]
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from drafter.i18n import _
-
-if TYPE_CHECKING:
-    from drafter.outline.kinds import Kind
 
 
 @click.command()
@@ -26,8 +21,8 @@ def kinds(name: str | None) -> None:
       drafter kinds minutes
     """
     from drafter.outline.kindinfo import kind_summary
-    from drafter.outline.kindtext import key_lines, unknown_kind
     from drafter.outline.kinds import KINDS
+    from drafter.outline.kindtext import key_lines, unknown_kind
 
     if name is None:
         width = max(len(k) for k in KINDS)

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from drafter.i18n import N_, _, ngettext
-
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from drafter.office.preview import PageRange

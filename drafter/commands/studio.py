@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from drafter.i18n import N_, _
-
 from drafter.errors import ToolMissingError
+from drafter.i18n import N_, _
 
 STUDIO_PACKAGES = ("starlette", "uvicorn", "ruamel.yaml", "pypdfium2", "PIL")
 
