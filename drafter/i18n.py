@@ -23,7 +23,11 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("zh_CN", "en")
 """Languages drafter speaks: the catalog's own (English, the source) and Chinese."""
 
+CLICK_DOMAIN = "click"
+"""click's own strings (Usage:, Options:, Error:, …), in a catalog of ours: see :func:`click_gettext`."""
+
 _current: gettext.NullTranslations | None = None
+_current_click: gettext.NullTranslations | None = None
 _current_language: str | None = None
 
 
@@ -65,12 +69,13 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 def set_language(language: str | None) -> str:
     """Speak ``language`` (``zh``, ``en``, a locale name; None: what the environment asks for) from
     now on in this process; returns the catalog's name (``zh_CN`` or ``en``)."""
-    global _current, _current_language
+    global _current, _current_click, _current_language
     chosen = (normalise_language(language) if language else None) or detect_language()
     if chosen == "en":
-        _current = gettext.NullTranslations()
+        _current = _current_click = gettext.NullTranslations()
     else:
         _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True)
+        _current_click = gettext.translation(CLICK_DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True)
     _current_language = chosen
     return chosen
 
@@ -98,6 +103,22 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form of a message for ``count``, in the current language."""
     return _translations().ngettext(singular, plural, count)
+
+
+def click_gettext(message: str) -> str:
+    """One of click's own messages in the current language (drafter's ``click`` catalog)."""
+    if _current_click is None:
+        set_language(None)
+    assert _current_click is not None
+    return _current_click.gettext(message)
+
+
+def click_ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form of one of click's own messages, in the current language."""
+    if _current_click is None:
+        set_language(None)
+    assert _current_click is not None
+    return _current_click.ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:

@@ -24,4 +24,7 @@ def test_wheel_ships_builtin_templates_and_profiles(tmp_path) -> None:
                    "vendor/codemirror/LICENSES.txt"):
         assert f"drafter/studio/static/{static}" in names
     assert "drafter/office/unobridge.py" in names
+    # the compiled message catalogs: drafter's own and click's strings, in Chinese
+    assert "drafter/locale/zh_CN/LC_MESSAGES/drafter.mo" in names
+    assert "drafter/locale/zh_CN/LC_MESSAGES/click.mo" in names
     assert not any("node_modules" in n for n in names)

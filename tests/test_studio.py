@@ -298,3 +298,14 @@ def test_an_upload_over_the_limit_is_refused(client: TestClient) -> None:
 
     response = client.post("/api/import", content=b"x" * (MAX_UPLOAD_BYTES + 1), headers={"x-file-name": "big.txt"})
     assert response.status_code == 413
+
+
+def test_the_page_starts_in_the_language_the_server_speaks(client: TestClient) -> None:
+    from drafter import i18n
+
+    assert '<html lang="en">' in client.get("/").text  # the suite speaks English
+    i18n.set_language("zh")
+    try:
+        assert '<html lang="zh-CN">' in client.get("/").text
+    finally:
+        i18n.set_language("en")

@@ -14,7 +14,9 @@ from typing import Any, Literal
 
 from drafter.assistant.workspace import Workspace, WorkspaceError
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _
 from drafter.outline.kinds import KINDS, Kind
+from drafter.outline.kindtext import unknown_kind
 
 Format = Literal["auto", "yaml", "json", "markdown"]
 
@@ -40,13 +42,9 @@ class Rendered:
 
 def kind_named(name: str) -> Kind:
     """The kind called ``name``; the error lists the kinds drafter knows."""
-    import difflib
-
     if name in KINDS:
         return KINDS[name]
-    close = difflib.get_close_matches(name, list(KINDS), n=1, cutoff=0.5)
-    tip = f"did you mean '{close[0]}'? " if close else ""
-    raise DrafterError(f"unknown kind {name!r}; {tip}drafter knows: {', '.join(KINDS)}")
+    raise DrafterError(unknown_kind(name, list(KINDS)))
 
 
 def text_format(text: str, given: Format = "auto") -> str:
@@ -76,10 +74,11 @@ class Assistant:
 
     def kinds(self) -> list[dict[str, Any]]:
         """Every kind with its description and its keys (required ones marked with *)."""
-        from drafter.outline.kindinfo import kind_details, kind_summary
+        from drafter.outline.kindinfo import kind_summary
+        from drafter.outline.kindtext import key_lines
 
-        return [{"kind": kind.name, "description": kind.description, "keys": kind_summary(kind),
-                 "details": [line.strip() for line in kind_details(kind)]} for kind in KINDS.values()]
+        return [{"kind": kind.name, "description": _(kind.description), "keys": kind_summary(kind),
+                 "details": [line.strip() for line in key_lines(kind)]} for kind in KINDS.values()]
 
     def schema(self, kind: str) -> dict[str, Any]:
         """The JSON Schema of one kind's outlines."""
@@ -117,7 +116,9 @@ class Assistant:
         if edit is None:
             return None
         typed = source[edit.start:edit.end]
-        return f"replace {typed!r} with {edit.replacement!r}" if edit.replacement else f"delete {typed!r}"
+        if edit.replacement:
+            return _("replace {typed!r} with {replacement!r}").format(typed=typed, replacement=edit.replacement)
+        return _("delete {typed!r}").format(typed=typed)
 
     def render(self, outline: str | None = None, path: str | None = None, department: str | None = None,
                output: str | None = None, format: Format = "auto", page_images: int = 2) -> Rendered:
@@ -127,7 +128,7 @@ class Assistant:
         from drafter.pipeline.render import Renderer
 
         if (outline is None) == (path is None):
-            raise DrafterError("give either outline (the outline's text) or path (a file in the workspace), not both")
+            raise DrafterError(_("give either outline (the outline's text) or path (a file in the workspace), not both"))
         if path is not None:
             source = self.workspace.existing_file(path)
             read, notes = self._read_file(source)
@@ -146,8 +147,8 @@ class Assistant:
         pack = None
         if pack_name:
             folder = self.workspace.resolve(str(base / pack_name) if not department else pack_name,
-                                            what="department pack")
-            pack = load_department(folder, lambda f: self.workspace.confine_tree(f, "department pack"))
+                                            what=N_("department pack"))
+            pack = load_department(folder, lambda f: self.workspace.confine_tree(f, N_("department pack")))
             read = pack.apply_defaults(read)
         renderer = Renderer(department=pack)
         write_atomic(target, renderer.docx(read))
@@ -166,14 +167,14 @@ class Assistant:
         from drafter.office.preview import PageRange, PreviewRequest, preview
 
         if find_soffice() is None:
-            return [], "no page images: LibreOffice (soffice) is not installed where the server runs"
+            return [], _("no page images: LibreOffice (soffice) is not installed where the server runs")
         for name in [f".{docx.stem}.pages", *(f"{docx.stem}-{n}.png" for n in range(1, count + 1))]:
             self.workspace.resolve(str(docx.parent / name))  # the files the preview writes: no link out
         request = PreviewRequest(png=True, pages=PageRange(1, count), dpi=PREVIEW_DPI)
         try:
             return preview(docx, request, rerender).pngs, None
         except ToolMissingError as exc:
-            return [], f"no page images: {exc}"
+            return [], _("no page images: {reason}").format(reason=exc)
 
     def extract(self, path: str, kind: str | None = None, output: str | None = None) -> dict[str, Any]:
         """An outline (YAML text) extracted from a document in the workspace (.txt, .md, .docx, .doc, .wps,
@@ -189,7 +190,8 @@ class Assistant:
         outline_from_extraction(result)  # the YAML must load as a valid outline
         if target is not None:
             write_atomic(target, result.yaml.encode("utf-8"))
-        return {"kind": result.kind, "how": "given" if result.guess is None else f"guessed: {result.guess.reason}",
+        how = _("given") if result.guess is None else _("guessed: {reason}").format(reason=result.guess.reason)
+        return {"kind": result.kind, "how": how,
                 "yaml": result.yaml, "written": self.workspace.relative(target) if target else None,
                 "dropped": [str(d) for d in result.dropped], "notes": list(result.notes)}
 
@@ -202,7 +204,7 @@ class Assistant:
             folder = file.parent
             entry: dict[str, Any] = {"path": self.workspace.relative(folder)}
             try:
-                pack = load_department(folder, lambda f: self.workspace.confine_tree(f, "department pack"))
+                pack = load_department(folder, lambda f: self.workspace.confine_tree(f, N_("department pack")))
                 entry["name"] = pack.display_name
                 entry["extends"] = [self.workspace.relative(p.folder) for p in pack.packs[1:]]
             except DrafterError as exc:
@@ -231,7 +233,7 @@ class Assistant:
         from drafter.outline.yamlfile import check_size
 
         if format not in ("auto", *TEXT_NAMES):
-            raise DrafterError(f"format {format!r}: give auto, yaml, json or markdown")
+            raise DrafterError(_("format {format!r}: give auto, yaml, json or markdown").format(format=format))
         name = TEXT_NAMES[text_format(text, format)]
         check_size(name, len(text.encode("utf-8")), "the outline")
         return name
@@ -244,13 +246,15 @@ class Assistant:
         if not is_markdown(name):
             return parse_outline(text, name), []
         draft = parse_draft(text, name)
-        how = "given" if draft.guess is None else f"guessed: {draft.guess.reason}"
-        return outline_from_draft(draft), [f"kind: {draft.kind} ({how})", *draft.notes]
+        if draft.guess is None:
+            said = _("kind: {kind} (given)").format(kind=draft.kind)
+        else:
+            said = _("kind: {kind} (guessed: {reason})").format(kind=draft.kind, reason=draft.guess.reason)
+        return outline_from_draft(draft), [said, *draft.notes]
 
     def _read_file(self, source: Path) -> tuple[Any, list[str]]:
         from drafter.pipeline.render import read_source
 
         if source.suffix.lower() not in (".yaml", ".yml", ".json", ".md", ".markdown"):
-            raise WorkspaceError(f"{self.workspace.relative(source)}: render reads outlines (.yaml, .json) and "
-                                 "Markdown drafts (.md); extract an outline from other documents first")
+            raise WorkspaceError(_("{path}: render reads outlines (.yaml, .json) and Markdown drafts (.md); extract an outline from other documents first").format(path=self.workspace.relative(source)))
         return read_source(source)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _
 
 
 class WorkspaceError(DrafterError):
@@ -23,7 +24,7 @@ class Workspace:
     def __init__(self, root: str | Path) -> None:
         folder = Path(root).expanduser()
         if not folder.is_dir():
-            raise WorkspaceError(f"{folder}: the workspace must be an existing folder")
+            raise WorkspaceError(_("{folder}: the workspace must be an existing folder").format(folder=folder))
         self.root = folder.resolve()
 
     def __str__(self) -> str:
@@ -33,35 +34,34 @@ class Workspace:
         """Whether the (resolved) ``path`` is the workspace or inside it."""
         return path == self.root or self.root in path.parents
 
-    def resolve(self, name: str, *, what: str = "file") -> Path:
+    def resolve(self, name: str, *, what: str = N_("file")) -> Path:
         """The absolute path of ``name`` (relative to the workspace), refused when it leads outside."""
         if not name or not name.strip():
-            raise WorkspaceError(f"no {what} given: name one inside the workspace {self.root}")
+            raise WorkspaceError(_("no {what} given: name one inside the workspace {root}").format(what=_(what), root=self.root))
         given = Path(name).expanduser() if name.startswith("~") else Path(name)
         candidate = given if given.is_absolute() else self.root / given
         resolved = Path(os.path.realpath(candidate))
         if not self.contains(resolved):
-            link = " (a symbolic link that points out of it)" if self.contains(Path(os.path.abspath(candidate))) else ""
-            raise WorkspaceError(f"{name}: outside the workspace {self.root}{link}; drafter mcp reads and writes "
-                                 "only inside its workspace folder")
+            link = _(" (a symbolic link that points out of it)") if self.contains(Path(os.path.abspath(candidate))) else ""
+            raise WorkspaceError(_("{name}: outside the workspace {root}{link}; drafter mcp reads and writes only inside its workspace folder").format(name=name, root=self.root, link=link))
         return resolved
 
     def existing_file(self, name: str) -> Path:
         """A file that exists inside the workspace."""
         path = self.resolve(name)
         if not path.exists():
-            raise WorkspaceError(f"{name}: no such file in the workspace {self.root}")
+            raise WorkspaceError(_("{name}: no such file in the workspace {root}").format(name=name, root=self.root))
         if not path.is_file():
-            raise WorkspaceError(f"{name}: is a folder, not a file")
+            raise WorkspaceError(_("{name}: is a folder, not a file").format(name=name))
         return path
 
     def output_file(self, name: str, suffix: str) -> Path:
         """Where to write a new file ``name`` (it must end in ``suffix``); its folder must exist."""
-        path = self.resolve(name, what="output file")
+        path = self.resolve(name, what=N_("output file"))
         if path.suffix.lower() != suffix:
-            raise WorkspaceError(f"{name}: give the output a name ending in {suffix}")
+            raise WorkspaceError(_("{name}: give the output a name ending in {suffix}").format(name=name, suffix=suffix))
         if not path.parent.is_dir():
-            raise WorkspaceError(f"{name}: the folder {self.relative(path.parent)} does not exist in the workspace")
+            raise WorkspaceError(_("{name}: the folder {folder} does not exist in the workspace").format(name=name, folder=self.relative(path.parent)))
         return path
 
     def relative(self, path: Path) -> str:
@@ -74,11 +74,9 @@ class Workspace:
     def confine_tree(self, folder: Path, what: str) -> None:
         """Refuse ``folder`` when it, or a file inside it, lies (or links) outside the workspace."""
         if not self.contains(folder.resolve()):
-            raise WorkspaceError(f"{what} {folder}: outside the workspace {self.root}; drafter mcp reads "
-                                 "only inside its workspace folder")
+            raise WorkspaceError(_("{what} {folder}: outside the workspace {root}; drafter mcp reads only inside its workspace folder").format(what=_(what), folder=folder, root=self.root))
         for base, folders, files in os.walk(folder):
             for name in folders + files:
                 entry = Path(base) / name
                 if not self.contains(Path(os.path.realpath(entry))):
-                    raise WorkspaceError(f"{what} {self.relative(folder)}: {name} is a symbolic link out of the "
-                                         f"workspace {self.root}; drafter mcp reads only inside it")
+                    raise WorkspaceError(_("{what} {folder}: {name} is a symbolic link out of the workspace {root}; drafter mcp reads only inside it").format(what=_(what), folder=self.relative(folder), name=name, root=self.root))

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _, ngettext
+
 
 @click.command()
 @click.argument("outlines", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only on errors.")
+@click.option("--strict", is_flag=True, help=N_("Exit with status 1 on warnings too, not only on errors."))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: path:line:col: CODE message; json: a list of objects for tools.")
+              show_default=True, help=N_("text: path:line:col: CODE message; json: a list of objects for tools."))
 @click.option("--ignore", "ignored", multiple=True, metavar="CODE",
-              help="Do not report CODE (or every code starting with it, e.g. W3). Repeatable.")
+              help=N_("Do not report CODE (or every code starting with it, e.g. W3). Repeatable."))
 def check(outlines: tuple[Path, ...], strict: bool, output_format: str, ignored: tuple[str, ...]) -> None:
     """Check OUTLINE files (or folders of them) for schema problems and content faults.
 
@@ -33,8 +35,8 @@ def check(outlines: tuple[Path, ...], strict: bool, output_format: str, ignored:
 
     for code in ignored:
         if not any(rule.startswith(code.upper()) for rule in RULES):
-            raise click.BadParameter(f"no check code starts with {code!r}; codes: {', '.join(RULES)}",
-                                     param_hint="--ignore")
+            raise click.BadParameter(_("no check code starts with {code!r}; codes: {codes}").format(
+                code=code, codes=", ".join(RULES)), param_hint="--ignore")
     findings = []
     files = _outline_files(outlines)
     for path in files:
@@ -60,7 +62,7 @@ def _outline_files(arguments: tuple[Path, ...]) -> list[Path]:
         if argument.is_dir():
             found = sorted(p for p in argument.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
             if not found:
-                raise click.UsageError(f"{argument} is a folder without .yaml or .yml files")
+                raise click.UsageError(_("{folder} is a folder without .yaml or .yml files").format(folder=argument))
             files.extend(found)
         else:
             files.append(argument)
@@ -68,9 +70,11 @@ def _outline_files(arguments: tuple[Path, ...]) -> list[Path]:
 
 
 def _summary(files: int, errors: int, warnings: int, fixable: int) -> str:
-    checked = f"{files} outline{'s' if files != 1 else ''}"
+    checked = ngettext("{count} outline", "{count} outlines", files).format(count=files)
     if not errors and not warnings:
-        return f"All clean: {checked} checked."
-    found = f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}"
-    tip = f"; {fixable} fixable with `drafter fix`" if fixable else ""
-    return f"Found {found} in {checked}{tip}."
+        return _("All clean: {outlines} checked.").format(outlines=checked)
+    tip = _("; {count} fixable with `drafter fix`").format(count=fixable) if fixable else ""
+    return _("Found {errors} and {warnings} in {outlines}{tip}.").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        outlines=checked, tip=tip)

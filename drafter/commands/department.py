@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _
+
 
 @click.group()
 def department() -> None:
@@ -20,7 +22,7 @@ def department() -> None:
 
 @department.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite an existing department.yaml and template.")
+@click.option("--force", is_flag=True, help=N_("Overwrite an existing department.yaml and template."))
 def init(folder: Path, force: bool) -> None:
     """Create a commented department pack in FOLDER that renders as it is.
 
@@ -34,12 +36,13 @@ def init(folder: Path, force: bool) -> None:
     try:
         written = write_scaffold(folder, force=force)
     except FileExistsError as exc:
-        raise DepartmentError(f"{exc.filename} exists; use --force to overwrite it") from None
+        raise DepartmentError(_("{path} exists; use --force to overwrite it").format(path=exc.filename)) from None
     except OSError as exc:
-        raise DepartmentError(f"cannot write the pack in {folder}: {exc.strerror} ({exc.filename})") from None
+        raise DepartmentError(_("cannot write the pack in {folder}: {reason} ({path})").format(
+            folder=folder, reason=exc.strerror, path=exc.filename)) from None
     for path in written:
-        click.echo(f"Wrote {path}", err=True)
-    click.echo(f"Render with it: drafter render OUTLINE --department {folder}", err=True)
+        click.echo(_("Wrote {path}").format(path=path), err=True)
+    click.echo(_("Render with it: drafter render OUTLINE --department {folder}").format(folder=folder), err=True)
 
 
 @department.command()
@@ -61,9 +64,9 @@ def show(folder: Path) -> None:
 @department.command()
 @click.argument("sample", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Pack folder to write department.yaml into (created if missing).")
-@click.option("--name", help="The pack's name (default: the sample's file name).")
-@click.option("--force", is_flag=True, help="Overwrite an existing department.yaml.")
+              help=N_("Pack folder to write department.yaml into (created if missing)."))
+@click.option("--name", help=N_("The pack's name (default: the sample's file name)."))
+@click.option("--force", is_flag=True, help=N_("Overwrite an existing department.yaml."))
 def learn(sample: Path, folder: Path, name: str | None, force: bool) -> None:
     """Write a pack whose style reproduces SAMPLE.docx: page size and margins, and per
     element (title, headings by level, body, …) fonts incl. the East Asian font, sizes,
@@ -79,16 +82,16 @@ def learn(sample: Path, folder: Path, name: str | None, force: bool) -> None:
 
     target = folder / PACK_FILE
     if target.exists() and not force:
-        raise DepartmentError(f"{target} exists; use --force to overwrite it")
+        raise DepartmentError(_("{path} exists; use --force to overwrite it").format(path=target))
     learned = read_docx(sample)
     text = pack_yaml(to_spec(learned), sample, name or sample.stem)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DepartmentError(f"cannot create {folder}: {exc.strerror}") from None
+        raise DepartmentError(_("cannot create {folder}: {reason}").format(folder=folder, reason=exc.strerror)) from None
     from drafter.output import write_atomic
 
     write_atomic(target, text.encode("utf-8"))
     load_department(folder)  # what was written must read back
     found = ", ".join(learned.looks)
-    click.echo(f"Wrote {target} (elements: {found})", err=True)
+    click.echo(_("Wrote {path} (elements: {elements})").format(path=target, elements=found), err=True)

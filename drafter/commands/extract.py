@@ -6,15 +6,17 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _
+
 KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report")
 
 
 @click.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the outline YAML (default: print it on stdout).")
-@click.option("--kind", type=click.Choice(KINDS), help="The kind of document (default: guessed, and the reason said).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not list the dropped lines and notes on stderr.")
+              help=N_("Where to write the outline YAML (default: print it on stdout)."))
+@click.option("--kind", type=click.Choice(KINDS), help=N_("The kind of document (default: guessed, and the reason said)."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Do not list the dropped lines and notes on stderr."))
 def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) -> None:
     """Extract an outline from SOURCE so drafter can re-render it.
 
@@ -36,22 +38,25 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
 
     if output is not None:
         if output.suffix.lower() not in (".yaml", ".yml"):
-            raise ExtractError(f"{output}: the outline is YAML; give -o a name ending in .yaml")
+            raise ExtractError(_("{path}: the outline is YAML; give -o a name ending in .yaml").format(path=output))
         if output.resolve() == source.resolve():
-            raise ExtractError(f"{output}: that is the source document; give -o another name")
+            raise ExtractError(_("{path}: that is the source document; give -o another name").format(path=output))
         check_writable(output)
     result = extract_file(source, kind)
     outline_from_extraction(result)  # the YAML must load as a valid outline
-    how = "given" if result.guess is None else f"guessed: {result.guess.reason}"
-    click.echo(f"Kind: {result.kind} ({how})", err=True)
+    if result.guess is None:
+        click.echo(_("Kind: {kind} (given)").format(kind=result.kind), err=True)
+    else:
+        click.echo(_("Kind: {kind} (guessed: {reason})").format(kind=result.kind, reason=result.guess.reason),
+                   err=True)
     if not quiet:
-        click.echo(f"Read: {result.layout}", err=True)
+        click.echo(_("Read: {layout}").format(layout=result.layout), err=True)
         for dropped in result.dropped:
-            click.echo(f"Dropped {dropped}", err=True)
+            click.echo(_("Dropped {line}").format(line=dropped), err=True)
         for message in result.notes:
-            click.echo(f"Check {message}", err=True)
+            click.echo(_("Check {note}").format(note=message), err=True)
     if output is None:
         click.echo(result.yaml, nl=False)
         return
     write_atomic(output, result.yaml.encode("utf-8"))
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(_("Wrote {path}").format(path=output), err=True)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _, ngettext
+
 
 @click.command()
 @click.argument("outlines", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--diff", "show_diff", is_flag=True, help=N_("Show the changes as a unified diff; write nothing."))
 def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
     """Fix punctuation, quotes, dashes, ellipses and hand-typed heading numbers in OUTLINE.
 
@@ -33,8 +35,8 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
 
     for path in outlines:
         if is_markdown(path):
-            raise DrafterError(f"{path}: fix edits YAML and JSON outlines in place; for a Markdown draft, "
-                               f"`drafter check {path}` lists what to change, line by line")
+            raise DrafterError(_("{path}: fix edits YAML and JSON outlines in place; for a Markdown draft, "
+                                 "`drafter check {path}` lists what to change, line by line").format(path=path))
         text = yamlfile.read_text(path)
         parse_document(text, str(path))  # an unreadable file is an error, not "nothing to fix"
         result = fix_text(text, str(path))
@@ -46,7 +48,13 @@ def fix(outlines: tuple[Path, ...], show_diff: bool) -> None:
         elif result.text != text:
             bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
             write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + result.text.encode("utf-8"))
-        verb = "Would fix" if show_diff else "Fixed"
-        remaining = f"; {left} finding{'s' if left != 1 else ''} left for `drafter check`" if left else ""
+        remaining = ngettext("; {count} finding left for `drafter check`", "; {count} findings left for `drafter check`",
+                             left).format(count=left) if left else ""
         count = len(result.fixed)
-        click.echo(f"{verb} {count} fault{'s' if count != 1 else ''} in {path}{remaining}.", err=True)
+        if show_diff:
+            said = ngettext("Would fix {count} fault in {path}{remaining}.",
+                            "Would fix {count} faults in {path}{remaining}.", count)
+        else:
+            said = ngettext("Fixed {count} fault in {path}{remaining}.", "Fixed {count} faults in {path}{remaining}.",
+                            count)
+        click.echo(said.format(count=count, path=path, remaining=remaining), err=True)

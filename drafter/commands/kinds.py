@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from drafter.i18n import _
+
 
 @click.command()
 @click.argument("name", required=False)
@@ -18,27 +20,24 @@ def kinds(name: str | None) -> None:
       drafter kinds
       drafter kinds minutes
     """
-    import difflib
-
-    from drafter.outline.kindinfo import kind_details, kind_summary
+    from drafter.outline.kindinfo import kind_summary
     from drafter.outline.kinds import KINDS
+    from drafter.outline.kindtext import key_lines, unknown_kind
 
     if name is None:
         width = max(len(k) for k in KINDS)
         for kind in KINDS.values():
-            click.echo(f"{kind.name:<{width}}  {kind.description}")
-            click.echo(f"{'':<{width}}  keys: {kind_summary(kind)}")
-        click.echo("\nSee every key of one kind: drafter kinds NAME")
+            click.echo(f"{kind.name:<{width}}  {_(kind.description)}")
+            click.echo(f"{'':<{width}}  " + _("keys: {keys}").format(keys=kind_summary(kind)))
+        click.echo("\n" + _("See every key of one kind: drafter kinds NAME"))
         return
     if name not in KINDS:
-        close = difflib.get_close_matches(name, list(KINDS), n=1, cutoff=0.5)
-        tip = f"did you mean '{close[0]}'? " if close else ""
-        raise click.BadParameter(f"unknown kind {name!r}; {tip}drafter knows: {', '.join(KINDS)}",
-                                 param_hint="NAME")
+        raise click.BadParameter(unknown_kind(name, list(KINDS)), param_hint="NAME")
     kind = KINDS[name]
-    click.echo(f"{kind.name}: {kind.description}")
-    click.echo(f"template {kind.template}, style profile {kind.profile}, language {kind.language}, "
-               f"numbering {' '.join(f.format(zh='一', n=1) for f in kind.numbering) or 'none'}")
-    click.echo("keys:")
-    for line in kind_details(kind):
+    numbering = " ".join(f.format(zh="一", n=1) for f in kind.numbering) or _("none")
+    click.echo(f"{kind.name}: {_(kind.description)}")
+    click.echo(_("template {template}, style profile {profile}, language {language}, numbering {numbering}").format(
+        template=kind.template, profile=kind.profile, language=kind.language, numbering=numbering))
+    click.echo(_("keys:"))
+    for line in key_lines(kind):
         click.echo(line)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _
+
 
 @click.command()
 @click.option("-w", "--workspace", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
-              metavar="DIR", help="The only folder the server may read and write (outlines, drafts, DOCX, packs).")
+              metavar="DIR", help=N_("The only folder the server may read and write (outlines, drafts, DOCX, packs)."))
 def mcp(workspace: Path) -> None:
     """Serve drafter to an assistant as an MCP server over stdio.
 
@@ -31,7 +33,8 @@ def mcp(workspace: Path) -> None:
     from drafter.errors import ToolMissingError
 
     if importlib.util.find_spec("mcp") is None:
-        raise ToolMissingError("drafter mcp needs the official MCP SDK: pip install \"mcp>=2\" "
-                               "(or install drafter with its extra: pip install \".[mcp]\")")
+        raise ToolMissingError(_("drafter mcp needs the official MCP SDK: {command} (or install drafter with "
+                                 "its extra: {extra})").format(command='pip install "mcp>=2"',
+                                                               extra='pip install ".[mcp]"'))
 
     serve(Workspace(workspace))

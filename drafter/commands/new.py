@@ -6,15 +6,17 @@ from pathlib import Path
 
 import click
 
+from drafter.i18n import N_, _
+
 
 @click.command()
 @click.argument("kind")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the starter to this file (default: print it).")
+              help=N_("Write the starter to this file (default: print it)."))
 @click.option("--schema", "schema_ref", metavar="PATH_OR_URL",
-              help="Where editors find the JSON Schema (default: drafter's shipped schema, as a path "
-                   "relative to the output).")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+              help=N_("Where editors find the JSON Schema (default: drafter's shipped schema, as a path "
+                      "relative to the output)."))
+@click.option("--force", is_flag=True, help=N_("Overwrite OUTPUT if it exists."))
 def new(kind: str, output: Path | None, schema_ref: str | None, force: bool) -> None:
     """Write a starter outline of KIND, with a comment on every key, that renders as it is.
 
@@ -32,7 +34,8 @@ def new(kind: str, output: Path | None, schema_ref: str | None, force: bool) -> 
 
     chosen = _kind(kind, KINDS)
     if output is not None and output.exists() and not force:
-        raise click.UsageError(f"{output} exists; choose another name or add --force to overwrite it")
+        raise click.UsageError(_("{path} exists; choose another name or add --force to overwrite it").format(
+            path=output))
     text = starter_outline(chosen, schema_ref or default_schema_ref(output))
     if output is None:
         click.echo(text, nl=False)
@@ -40,7 +43,7 @@ def new(kind: str, output: Path | None, schema_ref: str | None, force: bool) -> 
     from drafter.output import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(_("Wrote {path}").format(path=output), err=True)
 
 
 def default_schema_ref(output: Path | None) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from drafter.office.preview import PageRange
@@ -34,29 +35,29 @@ def _parsed_option(module: str, parse: str) -> Callable[[click.Context, click.Pa
 @click.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the DOCX (default: the outline's name with .docx, beside it).")
+              help=N_("Where to write the DOCX (default: the outline's name with .docx, beside it)."))
 @click.option("-d", "--department", type=click.Path(path_type=Path), metavar="DIR",
-              help="Department pack folder (overrides the outline's department: key and "
-                   "$DRAFTER_DEPARTMENT).")
+              help=N_("Department pack folder (overrides the outline's department: key and "
+                      "$DRAFTER_DEPARTMENT)."))
 @click.option("--pdf", "pdf", is_flag=True,
-              help="Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents).")
+              help=N_("Also write a PDF beside the DOCX, laid out by LibreOffice (fills the table of contents)."))
 @click.option("--png", "png", is_flag=True,
-              help="Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …")
+              help=N_("Also draw pages as PNG images beside the DOCX: NAME-1.png, NAME-2.png, …"))
 @click.option("--pages", "pages", default=None, metavar="RANGE", callback=_parsed_option("drafter.office.preview", "parse_pages"),
-              help="Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all).")
+              help=N_("Pages to draw as PNG (implies --png): 1, 1-2 or 3- (default: all)."))
 @click.option("--dpi", "dpi", type=click.IntRange(30, 600), default=100, show_default=True,
-              help="Resolution of --png images.")
+              help=N_("Resolution of --png images."))
 @click.option("--update-fields", "update_fields", is_flag=True,
-              help="Have LibreOffice fill the table of contents with page numbers and save it in the DOCX.")
+              help=N_("Have LibreOffice fill the table of contents with page numbers and save it in the DOCX."))
 @click.option("--now", "now", metavar="TIME", callback=_parsed_option("drafter.pipeline.clock", "parse_now"),
-              help="Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
-                   "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01.")
+              help=N_("Creation time stamped in the DOCX (2025-07-18, 2025-07-18T09:30:00+08:00 or "
+                      "@EPOCH). Default: $SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01."))
 @click.option("--odt", "odt", is_flag=True,
-              help="Also write an ODT beside the DOCX, made by LibreOffice with hanging punctuation "
-                   "off (LibreOffice reads the DOCX's setting the other way round).")
+              help=N_("Also write an ODT beside the DOCX, made by LibreOffice with hanging punctuation "
+                      "off (LibreOffice reads the DOCX's setting the other way round)."))
 @click.option("--strict", "strict", is_flag=True,
-              help="Treat warnings (typed heading numbers, placeholders, empty sections) as errors: "
-                   "exit 1 and write nothing.")
+              help=N_("Treat warnings (typed heading numbers, placeholders, empty sections) as errors: "
+                      "exit 1 and write nothing."))
 def render(outline: Path, output: Path | None, department: Path | None, pdf: bool, png: bool,
            pages: PageRange | None, dpi: int, update_fields: bool, now: object, odt: bool, strict: bool) -> None:
     """Render OUTLINE (a YAML or JSON outline, or a Markdown draft) to a formatted DOCX.
@@ -84,10 +85,10 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
     with fixed_now(now):  # type: ignore[arg-type]
         read, notes = read_source(outline)
         for note in notes:
-            click.echo(f"Read {outline.name}: {note}", err=True)
+            click.echo(_("Read {file}: {note}").format(file=outline.name, note=note), err=True)
         target = render_file(outline, output, department, outline=read, strict=strict,
-                             warn=lambda problem: click.echo(f"Warning: {problem}", err=True))
-        click.echo(f"Wrote {target}", err=True)
+                             warn=lambda problem: click.echo(_("Warning: {message}").format(message=problem), err=True))
+        click.echo(_("Wrote {path}").format(path=target), err=True)
         if pdf or png or update_fields or pages or odt:
             from drafter.office.preview import PageRange, PreviewRequest, preview
 
@@ -96,6 +97,8 @@ def render(outline: Path, output: Path | None, department: Path | None, pdf: boo
                                      odt=target.with_suffix(".odt") if odt else None)
             result = preview(target, request, lambda toc: render_file(outline, output, department, toc=toc))
             if result.toc:
-                click.echo(f"Filled the table of contents in {target} ({len(result.toc)} entries)", err=True)
+                click.echo(ngettext("Filled the table of contents in {path} ({count} entry)",
+                                    "Filled the table of contents in {path} ({count} entries)",
+                                    len(result.toc)).format(path=target, count=len(result.toc)), err=True)
             for path in ([result.odt] if result.odt else []) + ([result.pdf] if result.pdf else []) + result.pngs:
-                click.echo(f"Wrote {path}", err=True)
+                click.echo(_("Wrote {path}").format(path=path), err=True)

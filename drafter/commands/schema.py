@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from drafter.i18n import N_, _
+
 if TYPE_CHECKING:
     from drafter.outline.kinds import Kind
 
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("kind", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema to this file instead of printing it.")
+              help=N_("Write the schema to this file instead of printing it."))
 def schema(kind: str | None, output: Path | None) -> None:
     """Print the JSON Schema of outlines of KIND (default: all kinds, chosen by `kind:`).
 
@@ -41,15 +43,13 @@ def schema(kind: str | None, output: Path | None) -> None:
     from drafter.output import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(_("Wrote {path}").format(path=output), err=True)
 
 
 def _kind(name: str, kinds: dict[str, Kind]) -> Kind:
     """The kind called ``name``, or a usage error that suggests the closest name."""
-    import difflib
-
     if name in kinds:
         return kinds[name]
-    close = difflib.get_close_matches(name, list(kinds), n=1, cutoff=0.5)
-    tip = f"did you mean '{close[0]}'? " if close else ""
-    raise click.BadParameter(f"unknown kind {name!r}; {tip}drafter knows: {', '.join(kinds)}", param_hint="KIND")
+    from drafter.outline.kindtext import unknown_kind
+
+    raise click.BadParameter(unknown_kind(name, list(kinds)), param_hint="KIND")

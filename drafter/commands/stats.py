@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from drafter.i18n import N_, _
+
 if TYPE_CHECKING:
     from drafter.authoring.stats import Counts, Stats
 
@@ -14,8 +16,8 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--rate", type=click.FloatRange(min=1), default=None, metavar="N",
-              help="Delivery rate in Chinese characters a minute (default 220 for speeches and lectures; "
-                   "giving it estimates the time for any kind).")
+              help=N_("Delivery rate in Chinese characters a minute (default 220 for speeches and lectures; "
+                      "giving it estimates the time for any kind)."))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(outline: Path, rate: float | None, output_format: str) -> None:
     """Count OUTLINE's Chinese characters, punctuation, Latin words, numbers, paragraphs, sections,
@@ -42,7 +44,7 @@ def stats(outline: Path, rate: float | None, output_format: str) -> None:
         click.echo(json.dumps(_as_json(result) | {"pages": pages}, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(result))
-        click.echo(f"pages: {pages} (predicted on the {loaded.kind.name}'s page grid)")
+        click.echo(_("pages: {pages} (predicted on the {kind}'s page grid)").format(pages=pages, kind=loaded.kind.name))
 
 
 def _pages(outline: Any) -> int:
@@ -73,15 +75,20 @@ def _as_json(result: Stats) -> dict[str, Any]:
     }
 
 
+TABLE_HEADINGS = (N_("part"), N_("hanzi"), N_("punct"), N_("words"), N_("numbers"), N_("chars"),
+                  N_("paragraphs"), N_("sections"))
+"""The columns of the text table (the JSON keys stay English)."""
+
+
 def _table(result: Stats) -> str:
     from drafter.authoring.stats import format_minutes
 
-    headers = ["part", "hanzi", "punct", "words", "numbers", "chars", "paragraphs", "sections"]
+    headers = [_(heading) for heading in TABLE_HEADINGS]
     if result.rate:
-        headers.append("time")
+        headers.append(_("time"))
     rows = []
     for row in [*result.rows, None]:
-        label, counts, spoken = ("total", result.total, True) if row is None else (row.label, row.counts, row.spoken)
+        label, counts, spoken = (_("total"), result.total, True) if row is None else (row.label, row.counts, row.spoken)
         cells = [_clip(label, 28), str(counts.hanzi), str(counts.punctuation), str(counts.words),
                  str(counts.numbers), str(counts.chars), str(counts.paragraphs), str(counts.sections)]
         if result.rate:
@@ -95,8 +102,8 @@ def _table(result: Stats) -> str:
         rest = [c.rjust(widths[i] - _width(c) + len(c)) for i, c in enumerate(cells) if i]
         lines.append("  ".join([first, *rest]).rstrip())
     if result.rate:
-        lines.append(f"Delivery time at {result.rate:g} Chinese characters a minute, "
-                     "front matter not counted (--rate changes it).")
+        lines.append(_("Delivery time at {rate} Chinese characters a minute, front matter not counted "
+                       "(--rate changes it).").format(rate=f"{result.rate:g}"))
     return "\n".join(lines)
 
 

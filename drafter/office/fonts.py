@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.i18n import N_
 from drafter.resources import builtin_dir
 
 
@@ -39,21 +40,21 @@ class FontRole:
 
 
 FANDOL = StandIn("FandolFang", "texlive-lang-chinese",
-                 "closest 仿宋 face, but the package is large (~50 MB with TeX Live)")
+                 N_("closest 仿宋 face, but the package is large (~50 MB with TeX Live)"))
 ROLES: tuple[FontRole, ...] = (
-    FontRole("仿宋 (body text)", ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312"),
-             (FANDOL, StandIn("Noto Serif CJK SC", "fonts-noto-cjk", "a Song face: lean, full GB2312"))),
-    FontRole("楷体 (subtitles, level-2 headings)", ("楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312"),
+    FontRole(N_("仿宋 (body text)"), ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312"),
+             (FANDOL, StandIn("Noto Serif CJK SC", "fonts-noto-cjk", N_("a Song face: lean, full GB2312")))),
+    FontRole(N_("楷体 (subtitles, level-2 headings)"), ("楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312"),
              (StandIn("AR PL UKai CN", "fonts-arphic-ukai"), StandIn("AR PL KaitiM GB", "fonts-arphic-gkai00mp"),
               StandIn("LXGW WenKai", "fonts-lxgw-wenkai"))),
-    FontRole("黑体 (level-1 headings)", ("黑体", "SimHei"),
+    FontRole(N_("黑体 (level-1 headings)"), ("黑体", "SimHei"),
              (StandIn("Noto Sans CJK SC", "fonts-noto-cjk"), StandIn("WenQuanYi Zen Hei", "fonts-wqy-zenhei"))),
-    FontRole("宋体 (page numbers)", ("宋体", "SimSun"),
+    FontRole(N_("宋体 (page numbers)"), ("宋体", "SimSun"),
              (StandIn("Noto Serif CJK SC", "fonts-noto-cjk"), StandIn("AR PL SungtiL GB", "fonts-arphic-gbsn00lp"))),
-    FontRole("方正小标宋简体 (titles)", ("方正小标宋简体", "方正小标宋_GBK"),
-             (StandIn("Noto Serif CJK SC", "fonts-noto-cjk", "drawn bold: an approximation"),), bold=True),
-    FontRole("Times New Roman (Latin text, digits)", ("Times New Roman",),
-             (StandIn("Liberation Serif", "fonts-liberation2", "same metrics"),)),
+    FontRole(N_("方正小标宋简体 (titles)"), ("方正小标宋简体", "方正小标宋_GBK"),
+             (StandIn("Noto Serif CJK SC", "fonts-noto-cjk", N_("drawn bold: an approximation")),), bold=True),
+    FontRole(N_("Times New Roman (Latin text, digits)"), ("Times New Roman",),
+             (StandIn("Liberation Serif", "fonts-liberation2", N_("same metrics")),)),
 )
 """Every official face drafter's built-in profiles name, with its stand-ins."""
 

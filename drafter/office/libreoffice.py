@@ -23,6 +23,7 @@ from types import TracebackType
 
 from drafter.docx.writer import TocEntry
 from drafter.errors import DrafterError, ToolMissingError
+from drafter.i18n import _
 from drafter.office.fonts import preview_environment
 from drafter.office.odt import without_hanging_punctuation
 from drafter.resources import builtin_dir
@@ -48,10 +49,10 @@ def missing_soffice_message() -> str:
     """What to tell a user who has no LibreOffice."""
     configured = os.environ.get("DRAFTER_SOFFICE")
     if configured:
-        return (f"DRAFTER_SOFFICE is set to {configured!r}, which is not an executable file; "
-                "point it at LibreOffice's soffice binary or unset it")
-    return ("LibreOffice (soffice) is not installed or not on PATH; install it "
-            f"(Debian/Ubuntu: apt-get install {SOFFICE_PACKAGE}) or set DRAFTER_SOFFICE to its soffice binary")
+        return _("DRAFTER_SOFFICE is set to {value!r}, which is not an executable file; "
+                 "point it at LibreOffice's soffice binary or unset it").format(value=configured)
+    return _("LibreOffice (soffice) is not installed or not on PATH; install it (Debian/Ubuntu: {command}) "
+             "or set DRAFTER_SOFFICE to its soffice binary").format(command=f"apt-get install {SOFFICE_PACKAGE}")
 
 
 def require_soffice() -> str:
@@ -106,7 +107,7 @@ class Office:
         """Convert ``docx`` to ``pdf`` as LibreOffice lays it out; returns ``pdf``."""
         work_in, work_out = self.folder / "in.docx", self.folder / "out.pdf"
         shutil.copyfile(docx, work_in)
-        self._macro("ExportPdf", work_in, work_out, f"convert {docx} to PDF")
+        self._macro("ExportPdf", work_in, work_out, _("convert {path} to PDF").format(path=docx))
         pdf.parent.mkdir(parents=True, exist_ok=True)
         tmp = pdf.with_name(f".{pdf.name}.tmp")
         shutil.move(str(work_out), tmp)
@@ -129,7 +130,8 @@ class Office:
         result = out_dir / "in.docx"
         if not result.is_file():
             detail = completed.stderr.strip()[-500:] or completed.stdout.strip()[-500:] or f"exit code {completed.returncode}"
-            raise OfficeError(f"LibreOffice ({self.binary}) could not open {source} as a text document: {detail}")
+            raise OfficeError(_("LibreOffice ({binary}) could not open {path} as a text document: {detail}").format(
+                binary=self.binary, path=source, detail=detail))
         docx.parent.mkdir(parents=True, exist_ok=True)
         tmp = docx.with_name(f".{docx.name}.tmp")
         shutil.move(str(result), tmp)
@@ -144,7 +146,7 @@ class Office:
         """
         work_in, work_out = self.folder / "in.docx", self.folder / "out.odt"
         shutil.copyfile(docx, work_in)
-        self._macro("ExportOdt", work_in, work_out, f"convert {docx} to ODT")
+        self._macro("ExportOdt", work_in, work_out, _("convert {path} to ODT").format(path=docx))
         odt.parent.mkdir(parents=True, exist_ok=True)
         tmp = odt.with_name(f".{odt.name}.tmp")
         without_hanging_punctuation(work_out)
@@ -156,7 +158,7 @@ class Office:
         """The entries of each table of contents in ``docx``, updated by LibreOffice's layout."""
         work_in, work_out = self.folder / "in.docx", self.folder / "toc.txt"
         shutil.copyfile(docx, work_in)
-        self._macro("TocEntries", work_in, work_out, f"update the table of contents of {docx}")
+        self._macro("TocEntries", work_in, work_out, _("update the table of contents of {path}").format(path=docx))
         return parse_toc(work_out.read_text(encoding="utf-8"))
 
     # -- running soffice ---------------------------------------------------------------------
@@ -172,7 +174,8 @@ class Office:
         if not result.is_file():
             reason = error.read_text(encoding="utf-8", errors="replace").strip() if error.is_file() else ""
             detail = reason or completed.stderr.strip()[-500:] or f"exit code {completed.returncode}"
-            raise OfficeError(f"LibreOffice ({self.binary}) could not {what}: {detail}")
+            raise OfficeError(_("LibreOffice ({binary}) could not {action}: {detail}").format(
+                binary=self.binary, action=what, detail=detail))
 
     def _prepare(self) -> None:
         """Create the private profile (a first start) and install drafter's macros into it."""
@@ -181,7 +184,8 @@ class Office:
         _run([self.binary, _profile_arg(self.folder), "--headless", "--terminate_after_init"], self.timeout)
         module = self.folder / "profile" / "user" / "basic" / "Standard" / "Module1.xba"
         if not module.parent.is_dir():
-            raise OfficeError(f"LibreOffice ({self.binary}) did not create its user profile in {self.folder}")
+            raise OfficeError(_("LibreOffice ({binary}) did not create its user profile in {folder}").format(
+                binary=self.binary, folder=self.folder))
         shutil.copyfile(builtin_dir() / "office" / "Module1.xba", module)
         self._ready = True
 
@@ -213,14 +217,15 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]
                                    stderr=subprocess.PIPE, text=True, env=_environment(),
                                    start_new_session=True)
     except OSError as exc:
-        raise ToolMissingError(f"cannot start LibreOffice ({command[0]}): {exc.strerror}; "
-                               f"{missing_soffice_message()}") from None
+        raise ToolMissingError(_("cannot start LibreOffice ({binary}): {reason}; {advice}").format(
+            binary=command[0], reason=exc.strerror, advice=missing_soffice_message())) from None
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _end_group(process)
-        raise OfficeError(f"LibreOffice ({command[0]}) did not finish within {timeout:g} s and was stopped; "
-                          "a long document may need more: set DRAFTER_SOFFICE_TIMEOUT (seconds)") from None
+        raise OfficeError(_("LibreOffice ({binary}) did not finish within {seconds} s and was stopped; a long "
+                            "document may need more: set DRAFTER_SOFFICE_TIMEOUT (seconds)").format(
+            binary=command[0], seconds=f"{timeout:g}")) from None
     except BaseException:
         _end_group(process)
         raise
@@ -245,7 +250,7 @@ def parse_toc(text: str) -> list[list[TocEntry]]:
         if line.startswith("#index"):
             indexes.append([])
             continue
-        style, _, entry = line.partition("\t")
+        style, _tab, entry = line.partition("\t")
         level = _LEVEL.search(style)
         if not indexes or not level or not entry.strip():
             continue  # the index's own title, or an empty paragraph

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from drafter.errors import ToolMissingError
+from drafter.i18n import _
 
 PDFIUM_PACKAGE = "pypdfium2"
 
@@ -18,7 +19,8 @@ def page_images(pdf: bytes, dpi: float = 72, image_format: str = "JPEG") -> list
     try:
         import pypdfium2
     except ImportError:
-        raise ToolMissingError(f"page images need {PDFIUM_PACKAGE}: pip install {PDFIUM_PACKAGE}") from None
+        raise ToolMissingError(_("page images need {package}: {command}").format(
+            package=PDFIUM_PACKAGE, command=f"pip install {PDFIUM_PACKAGE}")) from None
     document = pypdfium2.PdfDocument(pdf)
     try:
         images = []

@@ -20,6 +20,7 @@ from pathlib import Path
 from drafter.docx import oxml
 from drafter.docx.writer import TocEntry
 from drafter.errors import DrafterError, ToolMissingError
+from drafter.i18n import _
 
 POPPLER_PACKAGE = "poppler-utils"
 DEFAULT_DPI = 100
@@ -47,11 +48,12 @@ def parse_pages(text: str) -> PageRange:
     """``"2"`` → page 2; ``"1-2"`` → pages 1 and 2; ``"3-"`` → page 3 to the end."""
     match = _PAGES.match(text)
     if not match:
-        raise PagesError(f"--pages {text!r}: give a page or a range such as 1, 1-2 or 3-")
+        raise PagesError(_("--pages {value!r}: give a page or a range such as 1, 1-2 or 3-").format(value=text))
     first = int(match.group(1))
     last = int(match.group(3)) if match.group(3) else (None if match.group(2) else first)
     if first < 1 or (last is not None and last < first):
-        raise PagesError(f"--pages {text!r}: pages count from 1 and a range goes forward (1-2, not 2-1)")
+        raise PagesError(_("--pages {value!r}: pages count from 1 and a range goes forward (1-2, not 2-1)").format(
+            value=text))
     return PageRange(first, last)
 
 
@@ -133,8 +135,8 @@ def preview(docx: Path, request: PreviewRequest, rerender: Rerender | None = Non
 def _require_pdftoppm() -> str:
     binary = shutil.which("pdftoppm")
     if binary is None:
-        raise ToolMissingError(f"pdftoppm is not installed, so PNG pages cannot be made; install it "
-                               f"(Debian/Ubuntu: apt-get install {POPPLER_PACKAGE})")
+        raise ToolMissingError(_("pdftoppm is not installed, so PNG pages cannot be made; install it "
+                                 "(Debian/Ubuntu: {command})").format(command=f"apt-get install {POPPLER_PACKAGE}"))
     return binary
 
 
@@ -153,8 +155,9 @@ def pdf_to_png(pdf: Path, stem: Path, pages: PageRange = PageRange(), dpi: int =
                               timeout=300, check=False)
         made = sorted(work.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if done.returncode != 0 or not made:
-            detail = done.stderr.strip() or "no page in that range"
-            raise PagesError(f"cannot draw pages {pages} of {pdf.name}: {detail}")
+            detail = done.stderr.strip() or _("no page in that range")
+            raise PagesError(_("cannot draw pages {pages} of {file}: {detail}").format(
+                pages=pages, file=pdf.name, detail=detail))
         out = []
         for path in made:
             target = stem.parent / f"{stem.name}-{int(path.stem.rsplit('-', 1)[1])}.png"

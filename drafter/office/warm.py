@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError, ToolMissingError
+from drafter.i18n import _
 from drafter.office.libreoffice import _environment, _profile_arg, find_soffice, missing_soffice_message
 
 UNO_PACKAGE = "python3-uno"
@@ -58,12 +59,14 @@ def warm_office_missing() -> str | None:
         return missing_soffice_message()
     python = uno_python()
     if not Path(python).is_file():
-        return f"{python} is missing; previews need the system Python with LibreOffice's UNO module " \
-               f"(Debian/Ubuntu: apt-get install {UNO_PACKAGE}), or set DRAFTER_UNO_PYTHON"
+        return _("{python} is missing; previews need the system Python with LibreOffice's UNO module "
+                 "(Debian/Ubuntu: {command}), or set DRAFTER_UNO_PYTHON").format(
+            python=python, command=f"apt-get install {UNO_PACKAGE}")
     probe = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=30, check=False)
     if probe.returncode != 0:
-        return (f"LibreOffice's Python UNO module does not import in {python}; install it "
-                f"(Debian/Ubuntu: apt-get install {UNO_PACKAGE}) or set DRAFTER_UNO_PYTHON to a Python that has it")
+        return _("LibreOffice's Python UNO module does not import in {python}; install it (Debian/Ubuntu: "
+                 "{command}) or set DRAFTER_UNO_PYTHON to a Python that has it").format(
+            python=python, command=f"apt-get install {UNO_PACKAGE}")
     return None
 
 
@@ -100,7 +103,8 @@ class WarmOffice:
             self.conversions += 1
             if not answer.get("ok"):
                 self._stop()  # a failing soffice is not trusted with the next document
-                raise WarmOfficeError(f"LibreOffice could not lay out the document: {answer.get('error')}")
+                raise WarmOfficeError(_("LibreOffice could not lay out the document: {detail}").format(
+                    detail=answer.get("error")))
             return PdfPages(target.read_bytes(), int(answer.get("page_count") or 0))
 
     def start(self) -> None:
@@ -144,7 +148,7 @@ class WarmOffice:
             raise ToolMissingError(missing_soffice_message())
         python = uno_python()
         if not Path(python).is_file():
-            raise ToolMissingError(warm_office_missing() or f"{python} is missing")
+            raise ToolMissingError(warm_office_missing() or _("{python} is missing").format(python=python))
         self._folder = tempfile.TemporaryDirectory(prefix="drafter-warm-")
         profile = _profile_arg(Path(self._folder.name)).split("=", 1)[1]
         script = Path(__file__).with_name("unobridge.py")
@@ -163,7 +167,7 @@ class WarmOffice:
             raise
         if not hello.get("ready"):
             self._stop()
-            raise WarmOfficeError(f"LibreOffice did not start for previews: {hello.get('error')}")
+            raise WarmOfficeError(_("LibreOffice did not start for previews: {detail}").format(detail=hello.get("error")))
         self._soffice_pid = int(hello["pid"])
 
     def _ask(self, request: dict[str, str]) -> dict[str, object]:
@@ -172,7 +176,7 @@ class WarmOffice:
             self._bridge.stdin.write(json.dumps(request) + "\n")
             self._bridge.stdin.flush()
         except OSError:
-            raise WarmOfficeError("the LibreOffice bridge stopped") from None
+            raise WarmOfficeError(_("the LibreOffice bridge stopped")) from None
         return self._read(self.timeout)
 
     def _read(self, timeout: float) -> dict[str, object]:
@@ -182,10 +186,11 @@ class WarmOffice:
         reader.start()
         reader.join(timeout)
         if not box:
-            raise WarmOfficeError(f"LibreOffice did not answer within {timeout:g} s")
+            raise WarmOfficeError(_("LibreOffice did not answer within {seconds} s").format(seconds=f"{timeout:g}"))
         if not box[0]:
             detail = self._bridge.stderr.read()[-500:].strip() if self._bridge.poll() is not None else ""
-            raise WarmOfficeError(f"the LibreOffice bridge stopped{': ' + detail if detail else ''}")
+            raise WarmOfficeError(_("the LibreOffice bridge stopped: {detail}").format(detail=detail) if detail
+                                  else _("the LibreOffice bridge stopped"))
         return json.loads(box[0])
 
     def _stop(self) -> None:

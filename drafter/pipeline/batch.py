@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 
 if TYPE_CHECKING:
     from drafter.departments.pack import Department
@@ -72,7 +73,7 @@ def collect_outlines(inputs: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in OUTLINE_SUFFIXES and p.is_file())
             if not inside:
-                raise BatchError(f"{path}: no outlines (*.yaml, *.yml) in this folder")
+                raise BatchError(_("{path}: no outlines (*.yaml, *.yml) in this folder").format(path=path))
         else:
             inside = [path]
         for outline in inside:
@@ -85,8 +86,8 @@ def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path
     """One job per outline × department: OUTDIR/<stem>.docx, or OUTDIR/<dept>/<stem>.docx for several."""
     if len({Path(d).resolve().name for d in departments}) < len(departments):
         names = ", ".join(str(d) for d in departments)
-        raise BatchError(f"departments {names}: two have the same folder name, so their output folders "
-                         "would collide; rename one")
+        raise BatchError(_("departments {names}: two have the same folder name, so their output folders "
+                           "would collide; rename one").format(names=names))
     if len(departments) > 1:
         targets: list[tuple[Path, Path | None]] = [(outdir / Path(d).resolve().name, Path(d)) for d in departments]
     else:
@@ -97,8 +98,9 @@ def plan_jobs(outlines: Sequence[Path], outdir: Path, departments: Sequence[Path
         name = Path(source).stem + ".docx"
         first = seen.setdefault(Path(name), Path(source))
         if first != Path(source):
-            raise BatchError(f"{source} and {first} would both be written as {name}; "
-                             "rename one or render them in separate batches")
+            raise BatchError(_("{source} and {first} would both be written as {name}; "
+                               "rename one or render them in separate batches").format(
+                source=source, first=first, name=name))
         for folder, department in targets:
             jobs.append(Job(Path(source), folder / name, department, strict))
     return jobs
@@ -139,7 +141,8 @@ def render_job(job: Job) -> Outcome:
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # a bug in drafter: report it for this outline, keep going
-        return Outcome(job, f"{job.source}: internal error: {type(exc).__name__}: {exc}")
+        return Outcome(job, _("{path}: internal error: {error}: {message}").format(
+            path=job.source, error=type(exc).__name__, message=exc))
     return Outcome(job, None, tuple(str(w) for w in outline.warnings))
 
 
@@ -219,7 +222,7 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[list[int], list[Re
     try:
         pending = {pool.submit(render_chunk, [jobs[index] for index in chunk]): chunk for chunk in chunks}
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield pending.pop(future), future.result()
         finished = True

@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from drafter.i18n import _
+
 FIXED_STAMP = "2000-01-01T00:00:00Z"
 
 _now: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("drafter_now", default=None)
@@ -40,8 +42,8 @@ def parse_now(text: str) -> dt.datetime:
         else:
             moment = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
     except (ValueError, OverflowError, OSError):
-        raise ValueError(f"{text!r} is not a time; write 2025-07-18, 2025-07-18T09:30:00+08:00 "
-                         "or @<seconds since 1970>") from None
+        raise ValueError(_("{value!r} is not a time; write 2025-07-18, 2025-07-18T09:30:00+08:00 "
+                           "or @<seconds since 1970>").format(value=text)) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone(dt.timezone.utc)

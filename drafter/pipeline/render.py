@@ -16,6 +16,7 @@ from drafter.docx.body import styles_of
 from drafter.docx.profile import Profile, load_profile
 from drafter.docx.writer import DocumentInfo, TocEntry, write_docx
 from drafter.errors import Problem, StrictError, TemplateError
+from drafter.i18n import _
 from drafter.outline.kinds import Kind
 from drafter.outline.load import Outline, load_outline
 from drafter.output import check_not_source, check_writable, write_atomic
@@ -83,9 +84,9 @@ def _check_styles(blocks: list[Block], profile: Profile, template: str) -> None:
     unknown = sorted(used - profile.styles.keys())
     if unknown:
         names = ", ".join(f"'{u}'" for u in unknown)
-        raise TemplateError(template, None, f"uses style {names}, which the style profile does not define; "
-                                            f"define it under style: elements: in the pack, or use one of: "
-                                            f"{', '.join(profile.styles)}")
+        raise TemplateError(template, None, _("uses style {names}, which the style profile does not define; "
+                                              "define it under style: elements: in the pack, or use one of: "
+                                              "{styles}").format(names=names, styles=", ".join(profile.styles)))
 
 
 def _author(document: object) -> str:
@@ -126,8 +127,11 @@ def read_source(source: str | Path, kind: str | None = None) -> tuple[Outline, l
         return load_outline(source), []
     draft = read_draft(source, kind)
     outline = outline_from_draft(draft, source)
-    how = "given" if draft.guess is None else f"guessed: {draft.guess.reason}"
-    return outline, [f"kind: {draft.kind} ({how})", *draft.notes]
+    if draft.guess is None:
+        said = _("kind: {kind} (given)").format(kind=draft.kind)
+    else:
+        said = _("kind: {kind} (guessed: {reason})").format(kind=draft.kind, reason=draft.guess.reason)
+    return outline, [said, *draft.notes]
 
 
 def render_file(source: str | Path, output: str | Path | None = None,

@@ -16,13 +16,14 @@ from urllib.parse import quote, unquote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from drafter.authoring.fix import fix_one, fix_text
 from drafter.authoring.starter import starter_outline
 from drafter.errors import DrafterError, ToolMissingError
+from drafter.i18n import _, current_language
 from drafter.office.warm import WarmOffice, warm_office_missing
 from drafter.outline.kinds import KINDS
 from drafter.studio import pages
@@ -63,7 +64,7 @@ class Studio:
     def page_office(self) -> WarmOffice:
         """The warm LibreOffice, or :class:`ToolMissingError` naming what to install."""
         if self.pages_missing() or self.office is None:
-            raise ToolMissingError(self.office_missing or "the page view is turned off")
+            raise ToolMissingError(self.office_missing or _("the page view is turned off"))
         return self.office
 
 
@@ -128,8 +129,12 @@ class _SecurityHeaders:
 
 
 def index(request: Request) -> Response:
-    """The studio page."""
-    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+    """The studio page, in the language drafter speaks (its ``lang`` attribute tells static/i18n.js
+    which of messages.json's tables to show until the user switches)."""
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    if current_language() == "en":
+        page = page.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    return Response(page, media_type="text/html; charset=utf-8")
 
 
 # -- the API ------------------------------------------------------------------------------------
@@ -163,7 +168,7 @@ def new_file(studio: Studio, request: Request) -> Response:
     body = _body(request)
     kind = KINDS.get(_text(body, "kind"))
     if kind is None:
-        raise DrafterError(f"unknown kind {body.get('kind')!r}; choose one of {', '.join(KINDS)}")
+        raise DrafterError(_("unknown kind {kind!r}; choose one of {kinds}").format(kind=body.get('kind'), kinds=', '.join(KINDS)))
     name = _text(body, "name") or free_name(studio.folder, kind.name)
     document = save_document(confine(studio.folder, name), name, starter_outline(kind), None)
     return JSONResponse({"name": document.name, "text": document.text, "version": document.version})
@@ -180,7 +185,7 @@ def edit_text(studio: Studio, request: Request) -> Response:
     body = _body(request)
     edits = body.get("edits")
     if not isinstance(edits, list):
-        raise DrafterError("'edits' must be a list")
+        raise DrafterError(_("'edits' must be a list"))
     return JSONResponse({"text": apply_edits(_text(body, "text"), edits)})
 
 
@@ -194,7 +199,7 @@ def fix(studio: Studio, request: Request) -> Response:
         try:
             line, column, code = int(body["line"]), int(body["column"]), str(body["code"])
         except (KeyError, TypeError, ValueError):
-            raise DrafterError("a fix names the finding's line, column and code") from None
+            raise DrafterError(_("a fix names the finding's line, column and code")) from None
         result = fix_one(text, line, column, code, name)
     return JSONResponse({"text": result.text, "fixed": len(result.fixed)})
 
@@ -235,7 +240,7 @@ def import_document(studio: Studio, request: Request) -> Response:
     raw_name = unquote(request.headers.get("x-file-name", ""))
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > MAX_UPLOAD_BYTES:
-        raise TooLargeError(f"{raw_name}: larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB; not imported")
+        raise TooLargeError(_("{name}: larger than {megabytes} MB; not imported").format(name=raw_name, megabytes=MAX_UPLOAD_BYTES // 1024 // 1024))
     data = _read_limited(request, MAX_UPLOAD_BYTES, raw_name)
     text = extracted_yaml(raw_name, data)
     name = free_name(studio.folder, safe_stem(raw_name))
@@ -259,16 +264,16 @@ def _body(request: Request) -> dict[str, Any]:
     try:
         body = json.loads(data)
     except ValueError:
-        raise DrafterError("the request is not JSON") from None
+        raise DrafterError(_("the request is not JSON")) from None
     if not isinstance(body, dict):
-        raise DrafterError("the request must be a JSON object")
+        raise DrafterError(_("the request must be a JSON object"))
     return body
 
 
 def _text(body: dict[str, Any], key: str) -> str:
     value = body.get(key, "")
     if not isinstance(value, str):
-        raise DrafterError(f"'{key}' must be text")
+        raise DrafterError(_("'{key}' must be text").format(key=key))
     return value
 
 
@@ -281,7 +286,7 @@ def _read_limited(request: Request, limit: int, what: str) -> bytes:
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
-                raise TooLargeError(f"{what} is larger than {limit // 1024 // 1024} MB; refused")
+                raise TooLargeError(_("{what} is larger than {megabytes} MB; refused").format(what=what, megabytes=limit // 1024 // 1024))
             chunks.append(chunk)
         return b"".join(chunks)
 

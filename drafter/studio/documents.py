@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.output import write_atomic
 
 MAX_OUTLINE_BYTES = 2 * 1024 * 1024
@@ -28,9 +29,13 @@ class ConflictError(DrafterError):
 
     def __init__(self, name: str, current: Document | None) -> None:
         self.current = current
-        state = "was deleted" if current is None else "was changed"
-        super().__init__(f"{name} {state} on disk (in another tab or program) since it was opened here; "
-                         "nothing was overwritten")
+        if current is None:
+            said = _("{name} was deleted on disk (in another tab or program) since it was opened here; "
+                     "nothing was overwritten")
+        else:
+            said = _("{name} was changed on disk (in another tab or program) since it was opened here; "
+                     "nothing was overwritten")
+        super().__init__(said.format(name=name))
 
 
 class TooLargeError(DrafterError):
@@ -55,12 +60,12 @@ def read_document(path: Path, name: str) -> Document:
     """The outline file at ``path``; its text is decoded as drafter reads outlines (UTF-8, BOM dropped)."""
     try:
         if path.stat().st_size > MAX_OUTLINE_BYTES:
-            raise TooLargeError(f"{name} is larger than {MAX_OUTLINE_BYTES // 1024 // 1024} MB; the studio does not open it")
+            raise TooLargeError(_("{name} is larger than {megabytes} MB; the studio does not open it").format(name=name, megabytes=MAX_OUTLINE_BYTES // 1024 // 1024))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DrafterError(f"{name}: no such outline in the studio's folder") from None
+        raise DrafterError(_("{name}: no such outline in the studio's folder").format(name=name)) from None
     except IsADirectoryError:
-        raise DrafterError(f"{name}: a folder, not an outline") from None
+        raise DrafterError(_("{name}: a folder, not an outline").format(name=name)) from None
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     return Document(name, text, version_of(data))
 
@@ -78,7 +83,7 @@ def save_document(path: Path, name: str, text: str, expected: str | None) -> Doc
     must not exist yet); raises :class:`ConflictError` otherwise. Returns the saved document."""
     data = text.encode("utf-8")
     if len(data) > MAX_OUTLINE_BYTES:
-        raise TooLargeError(f"{name}: the outline is larger than {MAX_OUTLINE_BYTES // 1024 // 1024} MB; not saved")
+        raise TooLargeError(_("{name}: the outline is larger than {megabytes} MB; not saved").format(name=name, megabytes=MAX_OUTLINE_BYTES // 1024 // 1024))
     with _SAVING:
         now = current_version(path)
         if now != expected:

@@ -27,6 +27,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 
 Path = list[str | int]
 
@@ -40,9 +41,9 @@ def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
     try:
         tree, sequence_indent, offset = load_yaml_guess_indent(text)
     except YAMLError as exc:
-        raise EditError(f"the YAML does not parse, so the form cannot change it; fix the text first ({exc})") from None
+        raise EditError(_("the YAML does not parse, so the form cannot change it; fix the text first ({exc})").format(exc=exc)) from None
     if not isinstance(tree, CommentedMap):
-        raise EditError("the outline is not a mapping of keys (kind:, title: …); fix the text first")
+        raise EditError(_("the outline is not a mapping of keys (kind:, title: …); fix the text first"))
     layout = (_mapping_indent(text), sequence_indent or 2, offset or 0)
     restore = _normalised_lines(text, _dump(tree, *layout))
     for edit in edits:
@@ -83,7 +84,7 @@ def _dump(tree: Any, mapping_indent: int, sequence_indent: int, offset: int) -> 
 def _apply(tree: CommentedMap, edit: dict[str, Any]) -> None:
     op, path = edit.get("op"), edit.get("path")
     if not isinstance(path, list) or not path:
-        raise EditError(f"edit {op!r}: 'path' must be a non-empty list of keys and indexes")
+        raise EditError(_("edit {op!r}: 'path' must be a non-empty list of keys and indexes").format(op=op))
     where = ".".join(str(p) for p in path)
     if op == "set":
         parent, last = _parent(tree, path, create=True)
@@ -97,7 +98,7 @@ def _apply(tree: CommentedMap, edit: dict[str, Any]) -> None:
         try:
             del parent[last]
         except (KeyError, IndexError, TypeError):
-            raise EditError(f"edit delete: nothing at {where}") from None
+            raise EditError(_("edit delete: nothing at {where}").format(where=where)) from None
         if isinstance(parent, CommentedSeq) and not parent and len(path) >= 2:
             grand, key = _parent(tree, path[:-1])
             del grand[key]  # an empty list is written as no key at all
@@ -105,17 +106,17 @@ def _apply(tree: CommentedMap, edit: dict[str, Any]) -> None:
         items = _list(tree, path, where, create=True, after=edit.get("after"))
         index = edit.get("index", len(items))
         if not isinstance(index, int) or not 0 <= index <= len(items):
-            raise EditError(f"edit insert: index {index!r} is outside the list {where}")
+            raise EditError(_("edit insert: index {index!r} is outside the list {where}").format(index=index, where=where))
         items.insert(index, _value(edit.get("value")))
     elif op == "move":
         items = _list(tree, path, where)
         start, end = edit.get("from"), edit.get("to")
         if not all(isinstance(i, int) and 0 <= i < len(items) for i in (start, end)):
-            raise EditError(f"edit move: positions {start!r} → {end!r} are outside the list {where}")
+            raise EditError(_("edit move: positions {start!r} → {end!r} are outside the list {where}").format(start=start, end=end, where=where))
         item = items.pop(start)
         items.insert(end, item)
     else:
-        raise EditError(f"unknown edit {op!r}; the form sends set, delete, insert or move")
+        raise EditError(_("unknown edit {op!r}; the form sends set, delete, insert or move").format(op=op))
 
 
 def _parent(tree: Any, path: Path, create: bool = False) -> tuple[Any, Any]:
@@ -128,9 +129,9 @@ def _parent(tree: Any, path: Path, create: bool = False) -> tuple[Any, Any]:
                 node[part] = CommentedMap() if isinstance(path[step + 1], str) else CommentedSeq()
                 node = node[part]
             else:
-                raise EditError(f"no {'.'.join(str(p) for p in path[:step + 1])} in the outline") from None
+                raise EditError(_("no {path} in the outline").format(path='.'.join((str(p) for p in path[:step + 1])))) from None
         if node is None and create:
-            raise EditError(f"{'.'.join(str(p) for p in path[:step + 1])} is empty; give it a value in the YAML first")
+            raise EditError(_("{path} is empty; give it a value in the YAML first").format(path='.'.join((str(p) for p in path[:step + 1]))))
     return node, path[-1]
 
 
@@ -140,7 +141,7 @@ def _list(tree: Any, path: Path, where: str, create: bool = False, after: Any = 
         items = parent[last]
     except (KeyError, IndexError, TypeError):
         if not (create and isinstance(parent, CommentedMap)):
-            raise EditError(f"no list at {where}") from None
+            raise EditError(_("no list at {where}").format(where=where)) from None
         items = CommentedSeq()
         if isinstance(after, list):
             parent.insert(_position(parent, after), last, items)
@@ -151,7 +152,7 @@ def _list(tree: Any, path: Path, where: str, create: bool = False, after: Any = 
         items = CommentedSeq([items])
         parent[last] = items
     if not isinstance(items, list):
-        raise EditError(f"{where} is not a list in the YAML")
+        raise EditError(_("{where} is not a list in the YAML").format(where=where))
     return items
 
 
@@ -159,7 +160,7 @@ def _put(parent: Any, last: Any, value: Any, where: str) -> None:
     try:
         parent[last] = value
     except (IndexError, TypeError):
-        raise EditError(f"edit set: cannot set {where}") from None
+        raise EditError(_("edit set: cannot set {where}").format(where=where)) from None
 
 
 def _position(mapping: CommentedMap, after: list[Any]) -> int:

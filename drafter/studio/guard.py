@@ -20,6 +20,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs
 
+from drafter.i18n import _
+
 COOKIE = "drafter_studio"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -55,17 +57,20 @@ class Guard:
         """Why the request is refused, or None."""
         host = headers.get("host", "").lower()
         if (self.hosts and host not in self.hosts) or not host:
-            return f"this studio answers to {', '.join(sorted(self.hosts))}, not {host or 'no host'}"
+            if not host:
+                return _("this studio answers to {hosts}, not a request without a host").format(
+                    hosts=", ".join(sorted(self.hosts)))
+            return _("this studio answers to {hosts}, not {host}").format(hosts=", ".join(sorted(self.hosts)), host=host)
         origin = headers.get("origin")
         if origin is not None and origin.lower() != f"http://{host}":
-            return f"requests from {origin} are refused: the studio only answers its own pages"
+            return _("requests from {origin} are refused: the studio only answers its own pages").format(origin=origin)
         if scope["method"] not in SAFE_METHODS and origin is None \
                 and headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
-            return "a cross-site request is refused"
+            return _("a cross-site request is refused")
         if self.token:
             given = _query_token(scope) or _cookie_token(headers) or headers.get("x-drafter-token", "")
             if not hmac.compare_digest(given.encode(), self.token.encode()):
-                return "this studio needs its token: open the address printed when it started (…?token=…)"
+                return _("this studio needs its token: open the address printed when it started (…?token=…)")
         return None
 
 

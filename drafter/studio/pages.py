@@ -14,6 +14,7 @@ from pathlib import Path
 
 from drafter.departments.pack import Department, department_for, load_department
 from drafter.errors import DepartmentError
+from drafter.i18n import _
 from drafter.office.pageimages import page_images
 from drafter.office.warm import WarmOffice
 from drafter.outline import yamlfile
@@ -58,13 +59,12 @@ def outline_for(text: str, path: Path, name: str, folder: Path, packs: list[Path
             root = folder.resolve()
             allowed = {p.resolve() for p in packs}
             if real not in allowed and real != root and root not in real.parents:
-                raise StudioPathError(f"{name}: department: {key!r} is outside the studio's folder; "
-                                      "name the pack with --department when starting the studio")
+                raise StudioPathError(_("{name}: department: {key!r} is outside the studio's folder; name the pack with --department when starting the studio").format(name=name, key=key))
         return department_for(outline)
     try:
         pack = packs[int(choice)]
     except (ValueError, IndexError):
-        raise StudioPathError(f"no department pack {choice!r} in this studio") from None
+        raise StudioPathError(_("no department pack {choice!r} in this studio").format(choice=choice)) from None
     return department_for(outline, pack)
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 _KIND_LINE = re.compile(rb"^kind:[ \t]*\S", re.MULTILINE)
@@ -20,19 +21,19 @@ def confine(folder: Path, name: str, *, suffixes: tuple[str, ...] = OUTLINE_SUFF
     """The file ``name`` (relative, ``/``-separated) inside ``folder``; refuses ``..``, absolute
     names, backslashes, hidden parts and anything whose real path (symlinks followed) is outside."""
     if not name or "\x00" in name or "\\" in name:
-        raise StudioPathError(f"{name!r}: not a file name inside the studio's folder")
+        raise StudioPathError(_("{name!r}: not a file name inside the studio's folder").format(name=name))
     pure = PurePosixPath(name)
     if pure.is_absolute() or name.startswith("~"):
-        raise StudioPathError(f"{name}: an absolute path; the studio only opens files inside its folder")
+        raise StudioPathError(_("{name}: an absolute path; the studio only opens files inside its folder").format(name=name))
     if any(part in ("..", ".") or part.startswith(".") for part in pure.parts):
-        raise StudioPathError(f"{name}: '..' and hidden names are refused; the studio only opens files inside its folder")
+        raise StudioPathError(_("{name}: '..' and hidden names are refused; the studio only opens files inside its folder").format(name=name))
     if suffixes and pure.suffix.lower() not in suffixes:
-        raise StudioPathError(f"{name}: not an outline (the name must end in {' or '.join(suffixes)})")
+        raise StudioPathError(_("{name}: not an outline (the name must end in {suffixes})").format(name=name, suffixes=' or '.join(suffixes)))
     root = folder.resolve()
     target = root.joinpath(*pure.parts)
     real = Path(os.path.realpath(target))
     if real != root and root not in real.parents:
-        raise StudioPathError(f"{name}: it leads outside the studio's folder (a symbolic link?); refused")
+        raise StudioPathError(_("{name}: it leads outside the studio's folder (a symbolic link?); refused").format(name=name))
     return target
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.office.warm import WarmOffice
 
 LOOPBACK = "127.0.0.1"
@@ -48,18 +49,18 @@ def serve(folder: Path, packs: list[Path], host: str = LOOPBACK, port: int = 876
     from drafter.studio.app import create_app
 
     if not folder.is_dir():
-        raise StudioStartError(f"{folder}: not a folder; give the folder that holds the outlines")
+        raise StudioStartError(_("{folder}: not a folder; give the folder that holds the outlines").format(folder=folder))
     token = None if is_loopback(host) else secrets.token_urlsafe(24)
     office = WarmOffice() if page_view else None
     app = create_app(folder, packs, hosts=answer_names(host, port), token=token, office=office,
-                     office_missing=None if page_view else "the page view was turned off (--no-pages)")
+                     office_missing=None if page_view else _("the page view was turned off (--no-pages)"))
     shown = socket.gethostname() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    say(f"drafter studio: {folder.resolve()}")
-    say(f"  open {address}")
+    say(_("drafter studio: {folder}").format(folder=folder.resolve()))
+    say(_("  open {address}").format(address=address))
     if token:
-        say("  anyone on the network who has this address (with its token) can edit these files")
-    say("  Ctrl+C stops it; everything is saved as you type")
+        say(_("  anyone on the network who has this address (with its token) can edit these files"))
+    say(_("  Ctrl+C stops it; everything is saved as you type"))
     if office is not None:
         threading.Thread(target=_warm_up, args=(office,), daemon=True).start()
     if open_browser:

@@ -15,6 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 from drafter.extraction import extract_file
+from drafter.i18n import _
 from drafter.studio.documents import TooLargeError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -31,20 +32,21 @@ def check_upload(name: str, data: bytes) -> str:
     """The upload's suffix, after its size and (for a DOCX) its unpacked size are checked."""
     suffix = Path(name).suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
-        raise UploadError(f"{name}: the studio imports {', '.join(IMPORT_SUFFIXES)} documents")
+        raise UploadError(_("{name}: the studio imports {suffixes} documents").format(name=name, suffixes=', '.join(IMPORT_SUFFIXES)))
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(f"{name} is larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB; not imported")
+        raise UploadError(_("{name} is larger than {megabytes} MB; not imported").format(name=name, megabytes=MAX_UPLOAD_BYTES // 1024 // 1024))
     if suffix == ".docx":
         try:
             with zipfile.ZipFile(BytesIO(data)) as package:
                 entries = package.infolist()
         except zipfile.BadZipFile:
-            raise UploadError(f"{name}: not a DOCX (it is not a zip package)") from None
+            raise UploadError(_("{name}: not a DOCX (it is not a zip package)").format(name=name)) from None
         unpacked = sum(entry.file_size for entry in entries)
         if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
-            raise UploadError(f"{name} would unpack to {unpacked / 1024 / 1024:,.0f} MB in {len(entries)} parts "
-                              f"(more than {MAX_UNPACKED_BYTES // 1024 // 1024} MB or {MAX_ZIP_ENTRIES} parts); "
-                              "refused as unsafe")
+            raise UploadError(_("{name} would unpack to {megabytes} MB in {parts} parts (more than {limit} MB or "
+                                "{most} parts); refused as unsafe").format(
+                name=name, megabytes=f"{unpacked / 1024 / 1024:,.0f}", parts=len(entries),
+                limit=MAX_UNPACKED_BYTES // 1024 // 1024, most=MAX_ZIP_ENTRIES))
     return suffix
 
 

@@ -1,6 +1,8 @@
-// Interface text: Chinese first, English on request, from messages.json.
+// Interface text from messages.json: the language the user last switched to, else the one the
+// server speaks (drafter's --lang / DRAFTER_LANG / locale, given as the page's lang attribute).
 let table = {};
-let language = localStorage.getItem("drafter-studio:language") || "zh";
+let language = localStorage.getItem("drafter-studio:language")
+  || (document.documentElement.lang.startsWith("en") ? "en" : "zh");
 
 export async function loadMessages() {
   const response = await fetch("/static/messages.json");
