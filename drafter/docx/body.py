@@ -55,7 +55,7 @@ def styles_of(block: Block) -> set[str]:
     """The profile elements a non-paragraph block uses."""
     used = set()
     if isinstance(block, FigureBlock):
-        used.add("figure")
+        used.add(block.style or "figure")
     if isinstance(block, TableBlock) and block.styles:
         return set(block.styles)
     for paragraph in paragraphs_of(block):
@@ -155,8 +155,10 @@ class BodyContent:
             self.images.append((rel, image))
         self._drawings += 1
         size = figure_size(block, image, self.text_width())
-        return figure_paragraph("figure", self._drawings, rel, block.src, size,
-                                keep_next or self.profile.style("figure").keep_with_next)
+        style = self.profile.style(block.style or "figure")
+        return figure_paragraph(style.name, self._drawings, rel, block.src, size,
+                                keep_next or style.keep_with_next, before_tw=style.before_tw,
+                                after_tw=style.after_tw)
 
     # -- package ----------------------------------------------------------------------------
 

@@ -455,6 +455,13 @@ def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule | None,
 
 FIRST_HEADER_ID, FIRST_FOOTER_ID = "rIdHeaderFirst", "rIdFooterFirst"
 FIRST_HEADER_PART, FIRST_FOOTER_PART = "word/header1.xml", "word/footer4.xml"
+FIRST_HEADER_RELS = "word/_rels/header1.xml.rels"
+
+
+def relationships_part(relationships: str) -> str:
+    """A part's relationships (``word/_rels/<part>.rels``) holding ready-made ``Relationship``s."""
+    return (f'{XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{relationships}</Relationships>")
 
 
 def header_footer_part(tag: str, paragraphs_xml: str) -> str:

@@ -1,0 +1,154 @@
+"""The 公文's issuer mark beyond plain text: a department's mark as an image, joint issuers, and
+the letter's later pages — measured in LibreOffice's PDF like tests/test_gongwen.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafter.departments.pack import load_department
+from drafter.outline.load import load_outline, parse_outline
+from drafter.pipeline.render import Renderer
+from tests.conftest import OUTLINES, REPO, needs_soffice
+from tests.test_gongwen import LEFT, PITCH, RIGHT, TOP, ink_rows, page_number, red, rules, texts
+
+fitz = pytest.importorskip("fitz")
+
+GONGWEN_PACK = REPO / "departments" / "planning-bureau-gongwen"
+MARK_WIDTH_MM, MARK_PIXELS = 150.0, (1500, 220)   # printed 150 × 22 mm
+LETTER_HEIGHT_MM = 15.0
+
+
+def mark_png(path: Path, size: tuple[int, int] = MARK_PIXELS) -> Path:
+    """A red 'artwork' mark: a filled red box (what a scanned 红头 looks like to a pixel count)."""
+    from PIL import Image
+
+    Image.new("RGB", size, (230, 0, 18)).save(path, dpi=(300, 300))
+    return path
+
+
+def image_pack(folder: Path, lines: str = "") -> Path:
+    """A pack extending the red-header pack with a mark image (and ``lines`` more of department.yaml)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mark_png(folder / "mark.png")
+    (folder / "department.yaml").write_text(
+        f"extends: {GONGWEN_PACK}\n"
+        f"mark_image: {{file: mark.png, width_mm: {MARK_WIDTH_MM:g}}}\n"
+        f"letter_mark_image: {{file: mark.png, height_mm: {LETTER_HEIGHT_MM:g}}}\n{lines}", encoding="utf-8")
+    return folder
+
+
+def pdf(outline: Path, pack: Path | None, out: Path) -> fitz.Document:
+    from drafter.office.libreoffice import Office
+
+    department = load_department(pack) if pack else None
+    parsed = load_outline(outline)
+    if department is not None:
+        parsed = department.apply_defaults(parsed)
+    out.write_bytes(Renderer(department=department).docx(parsed))
+    with Office() as office:
+        return fitz.open(office.to_pdf(out, out.with_suffix(".pdf")))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("marks")
+
+
+@pytest.fixture(scope="module")
+def pack(folder: Path) -> Path:
+    return image_pack(folder / "image-pack")
+
+
+# -- the mark as an image ------------------------------------------------------------------------
+
+def test_the_mark_image_is_a_centred_picture_in_its_own_styled_paragraph(pack: Path, render_docx) -> None:  # noqa: ANN001
+    document = render_docx(OUTLINES / "notice.yaml", "-d", pack)
+    paragraph = next(p for p in document.paragraphs if p.style.name == "issuer_mark_image")
+    shapes = document.inline_shapes
+    assert len(shapes) == 1
+    assert abs(shapes[0].width.mm - MARK_WIDTH_MM) < 0.1
+    assert abs(shapes[0].height.mm - MARK_WIDTH_MM * MARK_PIXELS[1] / MARK_PIXELS[0]) < 0.1
+    assert paragraph.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert not any(p.style.name == "issuer_mark" for p in document.paragraphs)   # no text mark beside it
+    assert any(p.style.name == "doc_number" for p in document.paragraphs)
+
+
+def test_without_the_key_the_mark_stays_text(render_docx) -> None:  # noqa: ANN001
+    document = render_docx(OUTLINES / "notice.yaml", "-d", GONGWEN_PACK)
+    assert not document.inline_shapes
+    assert any(p.style.name == "issuer_mark" and p.text for p in document.paragraphs)
+
+
+def test_an_outline_naming_other_issuers_keeps_its_text_marks(pack: Path) -> None:
+    outline = parse_outline("kind: notice\ntitle: 关于联合开展检查的通知\n"
+                            "issuer_mark: [江城市自然资源和规划局, 江城市住房和城乡建设局]\n")
+    blocks = Renderer(department=load_department(pack)).blocks(outline)
+    assert not any(getattr(b, "style", None) == "issuer_mark_image" for b in blocks)
+
+
+@needs_soffice
+def test_the_mark_image_sits_where_the_text_mark_would(pack: Path, folder: Path) -> None:
+    document = pdf(OUTLINES / "notice.yaml", pack, folder / "notice-image.docx")
+    page = document[0]
+    mark = ink_rows(page, red)[0]
+    height = MARK_WIDTH_MM * MARK_PIXELS[1] / MARK_PIXELS[0]
+    assert abs(mark[0] - (TOP + 35)) <= 1, f"image top {mark[0]:.2f} mm"
+    assert abs(mark[1] - mark[0] - height) <= 1 and abs(mark[3] - mark[2] - MARK_WIDTH_MM) <= 1
+    assert abs((mark[2] + mark[3]) / 2 - (LEFT + RIGHT) / 2) <= 1                   # centred
+    number = next(t for t in texts(page) if "〔2025〕" in t.text)
+    assert 2 * PITCH <= number.y0 - mark[1] <= 3 * PITCH                            # two lines below
+    line = next(r for r in rules(page) if r.color[0] > 0.8)
+    assert abs(line.length - 156) <= 1
+    assert len(document) % 2 == 0                                                    # the record still ends even
+
+
+@needs_soffice
+def test_the_letter_mark_image_sits_30_mm_below_the_page_top(pack: Path, folder: Path, tmp_path: Path) -> None:
+    outline = tmp_path / "letter.yaml"
+    text = (OUTLINES / "letter.yaml").read_text(encoding="utf-8")
+    outline.write_text("\n".join(line for line in text.splitlines() if not line.startswith("issuer_mark:")),
+                       encoding="utf-8")
+    document = pdf(outline, pack, folder / "letter-image.docx")
+    first = document[0]
+    mark = ink_rows(first, red)[0]
+    assert abs(mark[0] - 30) <= 1, f"image top {mark[0]:.2f} mm below the page's top"
+    assert abs(mark[1] - mark[0] - LETTER_HEIGHT_MM) <= 1
+    assert abs((mark[2] + mark[3]) / 2 - (LEFT + RIGHT) / 2) <= 1
+    top = [r for r in rules(first) if r.color[0] > 0.8 and r.y < 100]
+    assert len(top) == 2 and abs(top[0].y - 0.5 - mark[1] - 4) <= 1               # the double line 4 mm below
+    assert page_number(first) is None
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda d: None, "mark_image.file: the mark image cannot be used: there is no image file"),
+    (lambda d: (d / "mark.png").write_text("not a picture", encoding="utf-8"),
+     "mark_image.file: the mark image cannot be used: mark.png is not a PNG or JPEG image"),
+    (lambda d: mark_png(d / "mark.png", (4000, 200)), "mark_image: the mark image would print 300.0 × 15.0 mm"),
+], ids=["missing", "not an image", "too large"])
+def test_a_bad_mark_image_is_refused_naming_the_pack_file_line_and_key(make, message: str, tmp_path: Path,  # noqa: ANN001
+                                                                       run_cli) -> None:  # noqa: ANN001
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    make(pack)
+    width = 300 if "too large" in message or "300" in message else 150
+    (pack / "department.yaml").write_text(f"extends: {GONGWEN_PACK}\nname: 测试局\n"
+                                          f"mark_image: {{file: mark.png, width_mm: {width}}}\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = run_cli("render", OUTLINES / "notice.yaml", "-d", pack, "-o", out)
+    assert result.exit_code == 1
+    assert f"{pack / 'department.yaml'}:3:" in result.output and message in result.output, result.output
+    assert result.output.strip().count("\n") == 0                                    # one paragraph
+    assert not out.exists()
+
+
+def test_a_mark_image_needs_its_size_one_way(tmp_path: Path, run_cli) -> None:  # noqa: ANN001
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    mark_png(pack / "mark.png")
+    (pack / "department.yaml").write_text("mark_image: {file: mark.png}\n", encoding="utf-8")
+    result = run_cli("render", OUTLINES / "notice.yaml", "-d", pack, "-o", tmp_path / "out.docx")
+    assert result.exit_code == 1
+    assert "department.yaml:1:" in result.output and "width_mm or as height_mm" in result.output
