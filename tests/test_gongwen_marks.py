@@ -152,3 +152,71 @@ def test_a_mark_image_needs_its_size_one_way(tmp_path: Path, run_cli) -> None:  
     result = run_cli("render", OUTLINES / "notice.yaml", "-d", pack, "-o", tmp_path / "out.docx")
     assert result.exit_code == 1
     assert "department.yaml:1:" in result.output and "width_mm or as height_mm" in result.output
+
+
+# -- joint issuers: the names stacked, 文件 right of them and centred on them ----------------------
+
+JOINT = ("kind: notice\ntitle: 关于联合开展城市更新项目检查的通知\n"
+         "issuer_mark: [江城市自然资源和规划局, 江城市住房和城乡建设局, 江城市财政局文件]\n"
+         "doc_number: 江规发〔2025〕20号\naddressee: 各区人民政府\nopening:\n  - 为推进城市更新项目按期完成，决定联合开展项目检查。\n"
+         "issuer: 江城市自然资源和规划局\ndate: 2025-03-01\ncc: [市政府办公室]\nprinted_by: 江城市自然资源和规划局办公室\n"
+         "printed_on: 2025-03-01\n")
+
+
+@pytest.mark.parametrize(("lines", "names", "suffix"), [
+    (["甲局文件", "乙局文件"], ["甲局", "乙局"], "文件"),
+    (["甲局", "乙局", "丙局文件"], ["甲局", "乙局", "丙局"], "文件"),
+    (["甲局", "乙局"], ["甲局", "乙局"], ""),                    # names alone: stacked as they are
+    (["甲局文件"], ["甲局文件"], ""),                             # one issuer: an ordinary mark
+    (["甲局文件", "乙局"], ["甲局文件", "乙局"], ""),              # not a joint 文件 mark: left as typed
+])
+def test_joint_mark_lines_split_into_names_and_one_suffix(lines: list[str], names: list[str], suffix: str) -> None:
+    from drafter.compose.gongwenfilters import joint_mark
+
+    assert joint_mark(lines) == (names, suffix)
+
+
+def test_joint_issuers_are_an_editable_table_of_name_paragraphs(tmp_path: Path, render_docx) -> None:  # noqa: ANN001
+    outline = tmp_path / "joint.yaml"
+    outline.write_text(JOINT, encoding="utf-8")
+    document = render_docx(outline)
+    table = document.tables[0]
+    assert [row.cells[0].text for row in table.rows] == ["江城市自然资源和规划局", "江城市住房和城乡建设局", "江城市财政局"]
+    assert table.rows[0].cells[1].text == "文件"
+    assert all(row.cells[0].paragraphs[0].style.name == "issuer_mark" for row in table.rows)
+
+
+@needs_soffice
+def test_joint_issuers_stack_with_the_suffix_right_and_vertically_centred(tmp_path: Path) -> None:
+    outline = tmp_path / "joint.yaml"
+    outline.write_text(JOINT, encoding="utf-8")
+    document = pdf(outline, None, tmp_path / "joint.docx")
+    page = document[0]
+    lines = {t.text: t for t in texts(page)}
+    names = [lines[n] for n in ("江城市自然资源和规划局", "江城市住房和城乡建设局", "江城市财政局")]
+    suffix = lines["文件"]
+    assert names[0].y1 <= names[1].y0 + 0.5 and names[1].y1 <= names[2].y0 + 0.5        # stacked
+    assert suffix.x0 > max(n.x1 for n in names)                                         # right of them
+    middle = (names[0].y0 + names[-1].y1) / 2
+    assert abs((suffix.y0 + suffix.y1) / 2 - middle) <= 1, "文件 is centred on the names"
+    assert all(t.color == 0xFF0000 for t in (*names, suffix))
+    assert LEFT - 0.5 <= min(n.x0 for n in names) and suffix.x1 <= RIGHT + 0.5           # inside the block
+    ink = ink_rows(page, red)
+    assert abs(ink[0][0] - (TOP + 35)) <= 1, f"mark top {ink[0][0]:.2f} mm"
+    number = next(t for t in texts(page) if "〔2025〕" in t.text)
+    assert 2 * PITCH <= number.y0 - ink[2][1] <= 3 * PITCH                               # two lines below
+    assert len(document) % 2 == 0                                                        # the record ends even
+
+
+@needs_soffice
+def test_the_page_prediction_counts_the_joint_mark(tmp_path: Path) -> None:
+    from drafter.docx.pagination import predict
+
+    sentence = "各区要按照全市统一部署，扎实做好城市更新项目检查和整改落实工作，确保各项任务按期完成。" * 2
+    outline = tmp_path / "joint-long.yaml"
+    outline.write_text(JOINT.split("cc:")[0].replace("  - 为推进", f"  - {sentence}\n  - {sentence}\n"
+                                                     f"  - {sentence}\n  - 为推进"), encoding="utf-8")
+    renderer = Renderer()
+    parsed = load_outline(outline)
+    predicted = predict(renderer.blocks(parsed), renderer.profile(parsed.kind))
+    assert len(pdf(outline, None, tmp_path / "joint-long.docx")) == predicted.pages

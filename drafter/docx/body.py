@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from drafter.compose.blocks import Block, Paragraph
+from drafter.compose.blocks import Block, JointMark, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
 from drafter.docx.figures import figure_paragraph, figure_size, image_defaults, image_relationship
@@ -49,6 +49,8 @@ def paragraphs_of(block: Block) -> Iterator[Paragraph]:
     elif isinstance(block, Landscape):
         for inner in block.blocks:
             yield from paragraphs_of(inner)
+    elif isinstance(block, JointMark):
+        yield from block.names
 
 
 def styles_of(block: Block) -> set[str]:

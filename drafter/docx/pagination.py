@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph
+from drafter.compose.blocks import Block, JointMark, Letterhead, PageBreak, Paragraph
 from drafter.compose.tables import FigureBlock
 from drafter.docx.profile import TWIPS_PER_MM, Profile, Style
 
@@ -162,6 +162,11 @@ def predict(blocks: list[Block], profile: Profile) -> Layout:
             lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
             line = style.line_tw or height // max(lines, 1)
             heights[index] = (lines, line, height - lines * line)
+        elif isinstance(block, JointMark):
+            # one row per name, each as tall as the name's paragraph
+            style = profile.style(block.names[0].style)
+            _, one = paragraph_height(block.names[0], style, profile, fit=True)
+            heights[index] = (len(block.names), one, 0)
         elif isinstance(block, FigureBlock) and block.height_cm is not None:
             # a sized image (a department's mark): one line as tall as the image, off the grid
             style = profile.style(block.style or "figure")

@@ -9,11 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
+from drafter.compose.blocks import Block, JointMark, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml, record
 from drafter.docx.body import BodyContent, styles_of
 from drafter.docx.figures import image_relationship
+from drafter.docx.jointmark import joint_mark_xml
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
 from drafter.outline.media import Image
@@ -143,6 +144,8 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
             rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
             placement = record.place(blocks[:index], block, profile)
             out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
+        elif isinstance(block, JointMark):
+            out.append(joint_mark_xml(block, profile, content.runs, lambda style: formats.rpr(style, None)))
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
