@@ -220,3 +220,34 @@ def test_the_page_prediction_counts_the_joint_mark(tmp_path: Path) -> None:
     parsed = load_outline(outline)
     predicted = predict(renderer.blocks(parsed), renderer.profile(parsed.kind))
     assert len(pdf(outline, None, tmp_path / "joint-long.docx")) == predicted.pages
+
+
+# -- the letter's later pages ----------------------------------------------------------------------
+
+@needs_soffice
+def test_letter_pages_after_the_first_number_where_every_document_does(folder: Path, tmp_path: Path) -> None:
+    """No number on page one; from page two the number sits where a notice has it: 7 mm below the
+    text block, odd pages right and even pages left, 1 character from the edge."""
+    text = (OUTLINES / "letter.yaml").read_text(encoding="utf-8")
+    paragraph = ("  - 老城历史街区是城市记忆的重要载体，保护利用工作涉及规划、建设、文旅等多个方面，需要各方共同支持，"
+                 "形成合力，推动街区有机更新。\n")
+    outline = tmp_path / "long-letter.yaml"
+    outline.write_text(text.replace("opening:\n", "opening:\n" + paragraph * 24, 1), encoding="utf-8")
+    letter = pdf(outline, None, tmp_path / "long-letter.docx")
+    notice = pdf(OUTLINES / "notice.yaml", None, folder / "notice-plain.docx")
+    assert len(letter) >= 4 and page_number(letter[0]) is None
+
+    def number_box(page: fitz.Page):  # noqa: ANN202
+        return next(t for t in texts(page) if t.text.startswith("—") and t.y0 > 250)
+
+    char = 14 * 25.4 / 72                                                       # 四号: 14 pt in mm
+    for index in range(1, len(letter)):
+        if page_number(letter[index]) is None:   # the record's own page (and a blank one before it)
+            continue
+        box, reference = number_box(letter[index]), number_box(notice[index % 2])
+        assert abs(box.y0 - reference.y0) <= 1, f"page {index + 1}: number at {box.y0:.1f} mm"
+        assert abs(box.y0 - (262 + 5)) <= 1.5                                    # 7 mm below the block (glyphs)
+        if (index + 1) % 2:
+            assert abs(box.x1 - (RIGHT - char)) <= 1.5
+        else:
+            assert abs(box.x0 - (LEFT + char)) <= 1.5

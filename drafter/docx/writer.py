@@ -269,6 +269,13 @@ def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, he
     # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
     footer = round(19 * 1440 / 25.4)
     document = document[:start] + oxml.with_first_page(document[start:end], footer) + document[end:]
+    numbers = profile.page_numbers
+    if numbers.enabled and profile.page.footer > footer:
+        # the later pages' numbers stay where every document has them (7 mm below the text
+        # block): their footers are lifted by what the section's footer distance gave up
+        lifted = {"word/footer1.xml": oxml.footer_part(numbers, numbers.odd, profile.page.footer - footer),
+                  "word/footer2.xml": oxml.footer_part(numbers, numbers.even, profile.page.footer - footer)}
+        tail = [(name, lifted[name].encode("utf-8")) if name in lifted else (name, data) for name, data in tail]
     head = [(name, data.replace(b"</Types>", oxml.first_page_types().encode() + b"</Types>"))
             if name == "[Content_Types].xml" else (name, data) for name, data in head]
     rels = rels.replace(b"</Relationships>", oxml.first_page_rels().encode() + b"</Relationships>")
