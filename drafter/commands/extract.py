@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report")
+KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report",
+         "notice", "request", "letter", "meeting-minutes")
 
 
 @click.command()
