@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock, parse_content_block
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.text.typography import join_lines, normalise_punctuation
 
 
@@ -170,7 +171,7 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
     if tag == "jointmark":
         names = tuple(_block(child, template, chinese) for child in element)
         if len(names) < 2 or not all(isinstance(n, Paragraph) for n in names):
-            raise TemplateError(template, None, "<jointmark> holds two or more <p> lines (the issuers' names)")
+            raise TemplateError(template, None, _("<jointmark> holds two or more <p> lines (the issuers' names)"))
         return JointMark(names, element.get("suffix", ""))  # type: ignore[arg-type]
     if tag == "letterhead":
         parts: dict[str, tuple[Paragraph, ...]] = {"top": (), "foot": ()}

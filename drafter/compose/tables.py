@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.outline.content import Cell, CellText, parse_width, place_cells
 from drafter.text.typography import normalise_punctuation
 
@@ -125,8 +126,8 @@ def parse_content_block(element: ET.Element, template: str, chinese: bool) -> Bl
         try:
             height_cm = float(height.removesuffix("cm")) if height else None
         except ValueError:
-            raise TemplateError(template, None, f"<figure height={height!r}>: write a height in cm such as 2.2cm") \
-                from None
+            raise TemplateError(template, None, _("<figure height={height!r}>: write a height in cm such as "
+                                                  "2.2cm").format(height=height)) from None
         return FigureBlock(src, parsed, element.get("style"), height_cm)
     if tag == "footnote":
         name = element.get("name")
