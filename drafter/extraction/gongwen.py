@@ -190,7 +190,8 @@ def _number(text: str) -> str:
 
 
 def _official_mark(marks: list[str]) -> bool:
-    return bool(marks) and marks[-1].endswith(("文件", "纪要"))
+    """A 文件 mark (a ……纪要 line alone is as likely a seminar summary's title: it needs its number)."""
+    return bool(marks) and marks[-1].endswith("文件")
 
 
 def _joint(marks: list[str]) -> list[str]:
