@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report",
-         "notice", "request", "letter", "meeting-minutes")
+         "notice", "request", "letter", "meeting-minutes", "order")
 
 
 @click.command()

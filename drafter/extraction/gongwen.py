@@ -13,7 +13,7 @@ only the file holds (a letter's mark in its first-page header, a sealed date's s
 - at the end: 抄送：A，B。 and "印发机关　2025年3月1日印发".
 
 The kind follows from what it shows: a mark in the first-page header or a 函 number is a letter,
-a ……纪要 mark meeting minutes, a title ending in 请示 a request, in 报告 a report, else a notice.
+a ……令 mark over 第N号 an order, a ……纪要 mark meeting minutes, a title ending in 请示 a request, in 报告 a report, else a notice.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ MODELS: dict[str, type] = {
     "letter": gongwen.Letter,
     "meeting-minutes": gongwen.MeetingMinutes,
     "report": gongwen.Report,
+    "order": gongwen.Order,
 }
 """The kinds an official document is read as, and their outline models."""
 
@@ -48,7 +49,8 @@ _COPY = re.compile(r"^\d{6}$")
 _SECRECY = re.compile(r"^(绝密|机密|秘密)\s*(?:[★☆*＊]\s*\S{1,8})?$")
 _URGENCY = ("特急", "加急", "特提", "平急")
 _NUMBER = re.compile(r"^\S{0,16}?[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号?$")
-_ISSUE = re.compile(r"^第\s*\d+\s*期$")
+_ISSUE = re.compile(r"^第\s*\d+\s*[期号]$")
+"""第3期 under a 纪要 mark, 第12号 under a 令 mark."""
 _SIGNER = re.compile(r"^(?P<number>.*?)\s*签发人\s*[：:]\s*(?P<names>\S.*)$")
 _COPY_AND_NUMBER = re.compile(r"^(?P<copy>\d{6})\s+(?P<number>\S+)$")
 _MARK = re.compile(r"^[^，。；：:！？、\s（）()]{2,40}$")
@@ -107,11 +109,13 @@ def read_official(paras: list[Para], path: Path, fmt: str, kind: str | None = No
     found, reason = _kind(head, letter_marks, title)
     kind = kind or found
     attendance, body = _attendance(body) if kind == "meeting-minutes" else ({}, body)
+    signed, body = _order_signature(body) if kind == "order" else ({}, body)
     data = build_numbered(body, "report", markup_only=fmt == "docx" and any(p.role == "heading" for p in body))
     data["kind"] = kind
     _closing(data)
-    if kind == "meeting-minutes":
+    if kind in ("meeting-minutes", "order"):
         _untitled(data)
+    if kind == "meeting-minutes":
         if attendance:
             data["attendance"] = attendance
     marks = letter_marks or head.marks
@@ -120,6 +124,7 @@ def read_official(paras: list[Para], path: Path, fmt: str, kind: str | None = No
         where = "the first page's header" if letter_marks else "the lines above the 发文字号"
         head.decisions.append(f"issuer_mark: {where}")
     data.update(head.fields)
+    data.update(signed)
     if addressee:
         data["addressee"] = addressee
     data.update(record)
@@ -323,6 +328,22 @@ def _attendance(body: list[Para]) -> tuple[dict[str, list[str]], list[Para]]:
     return attendance, kept
 
 
+_SIGNED = re.compile(r"^(?:(?P<title>\S{1,12}?)[\s\u3000]{2,})?(?P<name>[^\s\u3000，。]{2,8}(?:[\s\u3000][^\s\u3000，。]{2,8})*)$")
+
+
+def _order_signature(body: list[Para]) -> tuple[dict[str, Any], list[Para]]:
+    """An order's end: the signer's title and name (市长　　王志远) and the date under them."""
+    if len(body) > 2 and parse_date(body[-1].text):
+        signed = _SIGNED.match(body[-2].text.strip())
+        if signed:
+            fields: dict[str, Any] = {"date": parse_date(body[-1].text),
+                                      "signer": [n for n in re.split(r"[\s\u3000]+", signed.group("name")) if n]}
+            if signed.group("title"):
+                fields["signer_title"] = signed.group("title")
+            return fields, body[:-2]
+    return {}, body
+
+
 _CLOSING = re.compile(r"^(?:特此(?:通知|通报|报告|函告|函商|函复|函达|批复|请示)|妥否，请批示|当否，请批示|"
                       r"妥否，请批复|请予审批|请予批准|此复)[。！]?$")
 
@@ -345,7 +366,7 @@ def _closing(data: dict[str, Any]) -> None:
 
 
 def _untitled(data: dict[str, Any]) -> None:
-    """Minutes need no title: the placeholder and its note go when none was found."""
+    """Minutes and orders need no title: the placeholder and its note go when none was found."""
     if data.get("title") == "（无题）":
         del data["title"]
         data.get("__notes__", {}).pop("title", None)
@@ -360,6 +381,8 @@ def _kind(head: _Head, letter_marks: list[str], title: str) -> tuple[str, str]:
         return "letter", "the issuer's mark in the first page's header (信函格式)"
     if re.search(r"函〔", number) or title.endswith("的函"):
         return "letter", f"the number or title of a letter ({number or title})"
+    if head.marks and head.marks[-1].endswith("令") and re.match(r"^第\d+号$", number):
+        return "order", f"the mark {head.marks[-1]} and the order's number {number}"
     if head.marks and head.marks[-1].endswith("纪要"):
         return "meeting-minutes", f"the mark {head.marks[-1]}"
     if title.endswith("请示"):
