@@ -251,3 +251,38 @@ def test_letter_pages_after_the_first_number_where_every_document_does(folder: P
             assert abs(box.x1 - (RIGHT - char)) <= 1.5
         else:
             assert abs(box.x0 - (LEFT + char)) <= 1.5
+
+
+# -- the 命令格式 -----------------------------------------------------------------------------------
+
+@needs_soffice
+def test_order_mark_number_and_signature_sit_where_the_standard_puts_them(folder: Path) -> None:
+    from tests.test_gongwen import _check_record
+
+    document = pdf(OUTLINES / "order.yaml", None, folder / "order.docx")
+    page = document[0]
+    mark = ink_rows(page, red)[0]
+    assert abs(mark[0] - (TOP + 20)) <= 1, f"mark top {mark[0]:.2f} mm"            # 20 mm below the block's top
+    assert LEFT - 0.5 <= mark[2] and mark[3] <= RIGHT + 0.5
+    lines = texts(page)
+    number = next(t for t in lines if t.text == "第12号")
+    assert 2 * PITCH <= number.y0 - mark[1] <= 3 * PITCH                            # two lines below the mark
+    assert abs((number.x0 + number.x1) / 2 - (LEFT + RIGHT) / 2) <= 1               # centred
+    assert not [r for r in rules(page) if r.color[0] > 0.8]                         # no red line in an order
+    char = 16 * 25.4 / 72
+    signer = next(t for t in lines if t.text.endswith("王志远"))
+    date = next(t for t in lines if t.text == "2025年6月20日")
+    assert signer.text.startswith("市长")
+    assert abs(signer.x1 - (RIGHT - 4 * char)) <= 1 and abs(date.x1 - (RIGHT - 4 * char)) <= 1
+    assert 1.5 * PITCH <= date.y0 - signer.y0 <= 2.5 * PITCH                        # one blank line between
+    _check_record(document)
+
+
+def test_order_reads_back_from_its_docx(tmp_path: Path) -> None:
+    import drafter
+
+    original = load_outline(OUTLINES / "order.yaml")
+    out = tmp_path / "order.docx"
+    out.write_bytes(Renderer().docx(original))
+    extracted = drafter.extract(out)
+    assert extracted.kind.name == "order" and extracted.document == original.document
