@@ -142,6 +142,13 @@ NOTES: dict[str, str] = {
     "phone": N_("联系电话: printed in the 附注."),
     "cc": N_("抄送: who receives copies, printed in the 版记. Left out: the department pack's."),
     "printed_by": N_("印发机关: who printed it, in the 版记."),
+    "Order.issuer_mark": N_("发文机关标志: the issuer's full name and 令, such as ……人民政府令, printed in red."),
+    "Order.doc_number": N_("令号, such as 第12号: printed centred under the mark."),
+    "Order.title": N_("A title under the 令号; most orders have none, so it may be left out."),
+    "Order.opening": N_("The text of the order, one item a paragraph."),
+    "Order.date": _GONGWEN_DATE,
+    "signer_title": N_("签发人职务, such as 市长: printed before the signer's name."),
+    "Order.signer": N_("签发人: who signs the order; drafter prints the name where the 签名章 goes."),
     "printed_on": N_("印发日期, written 2025-07-18: in the 版记; not before the date of the document."),
 }
 """The note above each key of a starter (``Record.key`` first, then ``key``)."""
@@ -157,6 +164,7 @@ KIND_NAMES: dict[str, str] = {
     "request": N_("request (请示)"),
     "letter": N_("letter (函)"),
     "meeting-minutes": N_("meeting minutes (会议纪要)"),
+    "order": N_("order (命令/令)"),
 }
 """What a starter's header calls each kind, in the user's language."""
 
@@ -260,6 +268,12 @@ SAMPLES: dict[str, Any] = {
     "phone": "0812-1234567",
     "Letter.title": "关于商请协助开展历史建筑普查的函",
     "MeetingMinutes.title": "关于审议老城区保护规划的会议纪要",
+    "Order.issuer_mark": ["青川市人民政府令"],
+    "Order.doc_number": "第12号",
+    "Order.title": "青川市历史文化街区保护办法",
+    "Order.opening": ["《青川市历史文化街区保护办法》已经2025年3月10日市人民政府第8次常务会议通过，现予公布，自2025年5月1日起施行。"],
+    "signer_title": "市长",
+    "Order.signer": ["王强"],
     "MeetingMinutes.opening": ["2025年3月18日，市城市规划委员会召开全体会议，审议了老城区保护规划。"],
     "title": "起始提纲的标题",
     # -- the English kind ----------------------------------------------------------------------------
@@ -279,7 +293,8 @@ SAMPLES: dict[str, Any] = {
 }
 """The sample value of each key (``Record.key`` first, then ``key``; ``en:`` for English kinds)."""
 
-FILLED = frozenset({"Section.paragraphs", "en:Section.paragraphs", "Request.signer"})
+FILLED = frozenset({"Section.paragraphs", "en:Section.paragraphs", "Request.signer", "Order.signer", "Order.issuer_mark", "Order.doc_number", "Order.opening",
+                    "Order.signer_title"})
 """Optional keys a starter writes out with their sample instead of commenting them out."""
 
 

@@ -8,7 +8,8 @@ import click
 
 from drafter.i18n import N_, _
 
-KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report")
+KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report",
+         "notice", "request", "letter", "meeting-minutes", "order")
 
 
 @click.command()

@@ -13,6 +13,8 @@ Templates write a tiny markup (documented in the README for department template 
     <record><p …/>…</record>   the 版记 of a 公文: its lines at the foot of an even last page
                         (rules="no": without separator rules, as a letter's)
     <letterhead><p …/>…</letterhead>  the first page's header (信函格式: mark and double rules)
+    <jointmark suffix="文件"><p …/>…</jointmark>  joint issuers' names stacked, the suffix right of
+                        them and centred on them (GB/T 9704 §7.2.3)
 
 ``style`` names an element of the style profile. Outline text arrives escaped, so it can
 never add markup. Whitespace between blocks is ignored; a paragraph's text is trimmed.
@@ -106,7 +108,16 @@ class Letterhead:
     foot: tuple[Paragraph, ...]
 
 
-Block = (Paragraph | PageBreak | TableOfContents | Record | Letterhead
+@dataclass(frozen=True)
+class JointMark:
+    """Joint issuers' mark: ``names`` stacked one a line, ``suffix`` (文件) once, right of them and
+    vertically centred on them; names and suffix in the style of the first name."""
+
+    names: tuple[Paragraph, ...]
+    suffix: str
+
+
+Block = (Paragraph | PageBreak | TableOfContents | Record | Letterhead | JointMark
          | TableBlock | FigureBlock | FootnoteText | Landscape)
 
 _ALIGNS = {"left", "center", "right", "justify", "distribute"}
@@ -159,6 +170,11 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
             raise TemplateError(template, None, _("<record rules=\"{rules}\">: use rules=\"yes\" or rules=\"no\"").format(
                                                   rules=rules))
         return Record(lines, rules == "yes")  # type: ignore[arg-type]
+    if tag == "jointmark":
+        names = tuple(_block(child, template, chinese) for child in element)
+        if len(names) < 2 or not all(isinstance(n, Paragraph) for n in names):
+            raise TemplateError(template, None, _("<jointmark> holds two or more <p> lines (the issuers' names)"))
+        return JointMark(names, element.get("suffix", ""))  # type: ignore[arg-type]
     if tag == "letterhead":
         parts: dict[str, tuple[Paragraph, ...]] = {"top": (), "foot": ()}
         for child in element:
@@ -168,8 +184,8 @@ def _block(element: ET.Element, template: str, chinese: bool) -> Block:
         return Letterhead(parts["top"], parts["foot"])
     if tag != "p":
         raise TemplateError(template, None, _("unknown block <{tag}> in the template's output; use <p>, <blank/>, <pagebreak/>, "
-                                              "<toc/>, <record>, <letterhead>, <table>, <figure/>, <footnote> or <landscape>").format(
-                                              tag=tag))
+                                              "<toc/>, <record>, <letterhead>, <jointmark>, <table>, <figure/>, <footnote> or "
+                                              "<landscape>").format(tag=tag))
     return _paragraph(element, "body", template, chinese)
 
 

@@ -32,6 +32,20 @@ def doc_number(text: str, prefix: str | None = None) -> str:
     return normalise_doc_number(text, prefix or "")
 
 
+MARK_SUFFIX = "文件"
+
+
+def joint_mark(lines: Sequence[str]) -> tuple[list[str], str]:
+    """Joint issuers' mark lines → (names, suffix): when every line ends in 文件, or only the
+    last does, 文件 is taken off the names and set once beside them (GB/T 9704 §7.2.3); otherwise
+    the lines stack as they are, with no suffix."""
+    names = [line.strip() for line in lines if line.strip()]
+    ending = [name.endswith(MARK_SUFFIX) and len(name) > len(MARK_SUFFIX) for name in names]
+    if len(names) > 1 and (all(ending) or (ending[-1] and not any(ending[:-1]))):
+        return [name.removesuffix(MARK_SUFFIX) for name in names], MARK_SUFFIX
+    return names, ""
+
+
 def attachment_title(item: object) -> str:
     """An attachment's title, whether the outline gave a title or a mapping with one."""
     title = item if isinstance(item, str) else getattr(item, "title", "")
@@ -51,4 +65,5 @@ FILTERS = {
     "text_width": text_width,
     "sealed_signature_right": sealed_signature_right,
     "attachment_title": attachment_title,
+    "joint_mark": joint_mark,
 }

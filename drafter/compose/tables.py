@@ -7,6 +7,7 @@ Templates write (see :mod:`drafter.compose.blocks` for ``<p>``)::
       <tr><td rows="2" align="decimal" style="table_cell">12.50</td>…</tr>
     </table>
     <figure src="chart.png" width="12cm"/>      width: 12cm or 80% (of the text width)
+    <figure src="…" style="issuer_mark_image" width="15cm" height="2.2cm"/>   a department's mark image
     <footnote name="src">text of the footnote marked [^src]</footnote>
     <landscape> … </landscape>               the blocks inside go on landscape pages
 
@@ -86,6 +87,10 @@ class FigureBlock:
 
     src: str
     width: tuple[float, str] | None
+    style: str | None = None
+    """The profile element of its paragraph (default ``figure``); its space before is kept."""
+    height_cm: float | None = None
+    """The printed height when the markup gives it (the page prediction counts it)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,13 @@ def parse_content_block(element: ET.Element, template: str, chinese: bool) -> Bl
             parsed = parse_width(width) if width else None
         except ValueError as exc:
             raise TemplateError(template, None, _("<figure width=…>: {reason}").format(reason=exc)) from None
-        return FigureBlock(src, parsed)
+        height = element.get("height")
+        try:
+            height_cm = float(height.removesuffix("cm")) if height else None
+        except ValueError:
+            raise TemplateError(template, None, _("<figure height={height!r}>: write a height in cm such as "
+                                                  "2.2cm").format(height=height)) from None
+        return FigureBlock(src, parsed, element.get("style"), height_cm)
     if tag == "footnote":
         name = element.get("name")
         if not name:

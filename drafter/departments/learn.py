@@ -35,6 +35,7 @@ from drafter.docx.profile import (
     PageNumberSpec,
     PageSpec,
     ProfileSpec,
+    RuleSpec,
     builtin_element_names,
 )
 from drafter.errors import DepartmentError
@@ -160,6 +161,48 @@ class Look:
     line_rule: str
     keep_next: bool
     level: int | None
+    color: str | None = None
+    """Text colour as six hex digits (w:color), None for automatic."""
+    scale: int | None = None
+    """Horizontal character scaling in per cent (w:w), None for 100."""
+    rule_above: BorderLook | None = None
+    rule_below: BorderLook | None = None
+
+
+@dataclass(frozen=True)
+class BorderLook:
+    """A paragraph rule (w:pBdr top or bottom) as Word writes it."""
+
+    eighths: int
+    """Width in eighths of a point (w:sz)."""
+    color: str | None
+    space_pt: int
+    style: str
+
+
+_RULE_STYLES = ("single", "double", "thickThinSmallGap", "thinThickSmallGap")
+"""Border styles a profile rule can hold (others are learned as single)."""
+
+
+def _border(pbdr: Any, side: str) -> BorderLook | None:
+    """The ``side`` (top, bottom) border of a ``w:pBdr``, or None when it draws nothing."""
+    edge = pbdr.find(W + side) if pbdr is not None else None
+    style = _attr(edge, "val")
+    if edge is None or style in (None, "nil", "none"):
+        return None
+    try:
+        eighths = int(_attr(edge, "sz") or 4)
+        space = int(_attr(edge, "space") or 0)
+    except ValueError:
+        return None
+    return BorderLook(min(max(eighths, 2), 96), _hex(_attr(edge, "color")), min(max(space, 0), 31),
+                      style if style in _RULE_STYLES else "single")
+
+
+def _hex(value: str | None) -> str | None:
+    """A w:color value as six upper-case hex digits; None for auto or anything else."""
+    text = (value or "").strip().upper()
+    return text if len(text) == 6 and all(c in "0123456789ABCDEF" for c in text) else None
 
 
 class Resolver:
@@ -235,6 +278,13 @@ class Resolver:
         hanging = first.get(W + "hanging") is not None or first.get(W + "hangingChars") is not None
         level = self._first(p, "outlineLvl", "val")
         line = self._first(p, "spacing", "line")
+        scale = number(self._first(r, "w", "val"))
+
+        def rule(side: str) -> BorderLook | None:
+            borders = next((b for b in (level.find(W + "pBdr") for level in p)
+                            if b is not None and b.find(W + side) is not None), None)
+            return _border(borders, side)
+
         return Look(
             font=self._font(r, "eastAsia"),
             latin_font=self._font(r, "ascii") or self._font(r, "hAnsi"),
@@ -259,6 +309,10 @@ class Resolver:
             line_rule=self._first(p, "spacing", "lineRule") or "auto",
             keep_next=bool(_on(self._first(p, "keepNext"))),
             level=(number(level) + 1) if level is not None and number(level) < 9 else None,
+            color=_hex(self._first(r, "color", "val")),
+            scale=scale if 1 <= scale <= 600 and scale != 100 else None,
+            rule_above=rule("top"),
+            rule_below=rule("bottom"),
         )
 
 
@@ -480,7 +534,7 @@ def _element_looks(samples: list[Sample], sheet: StyleSheet, resolver: Resolver)
     if not titled:
         for sample in samples[:6]:
             look = _common([sample.looks])
-            if look and look.align == "center" and look.size > body_size:
+            if look and look.align == "center" and look.size > body_size and not _red(look):
                 titled = [sample]
                 break
     if titled:
@@ -503,6 +557,7 @@ def _element_looks(samples: list[Sample], sheet: StyleSheet, resolver: Resolver)
         if look is not None:
             looks[f"heading{level}"] = dataclasses.replace(look, level=level)
     _numbered_headings(samples, sheet, resolver, looks)
+    _red_header(samples, looks)
     # other elements named by a style
     known = builtin_element_names()
     for style_id, group in by_style.items():
@@ -555,6 +610,32 @@ def _numbered_headings(samples: list[Sample], sheet: StyleSheet, resolver: Resol
         name = "lead" if level == 2 else f"lead{level}"
         if name not in looks and level > 1:
             looks[name] = counter.most_common(1)[0][0]
+
+
+def _red(look: Look) -> bool:
+    """Whether a look's text is red (a 红头's mark): strong red, little green and blue."""
+    if not look.color:
+        return False
+    r, g, b = (int(look.color[i:i + 2], 16) for i in (0, 2, 4))
+    return r >= 0xB0 and g < 0x60 and b < 0x60
+
+
+def _red_header(samples: list[Sample], looks: dict[str, Look]) -> None:
+    """A 红头 formatted by hand: near the top, the red paragraph larger than the body is the
+    issuer mark (``issuer_mark``) and the paragraph with a rule below it is the 发文字号
+    (``doc_number``), red line included."""
+    body = looks.get("body")
+    if body is None:
+        return
+    head = samples[:12]
+    if "issuer_mark" not in looks:
+        mark = next((look for s in head if (look := _common([s.looks])) and _red(look) and look.size > body.size), None)
+        if mark is not None:
+            looks["issuer_mark"] = mark
+    if "doc_number" not in looks:
+        number = next((look for s in head if (look := _common([s.looks])) and look.rule_below is not None), None)
+        if number is not None:
+            looks["doc_number"] = number
 
 
 def _visible(look: Look) -> tuple[Any, ...]:
@@ -669,7 +750,17 @@ def _element(look: Look, page_pitch: int, char_spacing: float | None) -> Element
         space_after=lines(look.after_lines, look.after_tw),
         line_pitch=round(own_pitch / 20, 2) if own_pitch else None,
         char_spacing=char_spacing, keep_with_next=look.keep_next, level=look.level,
+        color=look.color, scale=look.scale,
+        rule_above=_rule_spec(look.rule_above), rule_below=_rule_spec(look.rule_below),
     )
+
+
+def _rule_spec(border: BorderLook | None) -> RuleSpec | None:
+    """A learned border as a profile rule: width in mm, colour, space in points, style."""
+    if border is None:
+        return None
+    return RuleSpec(width_mm=round(border.eighths / 8 / 72 * 25.4, 3), color=border.color or "000000",
+                    space_pt=border.space_pt, style=border.style)  # type: ignore[arg-type]
 
 
 def learn_spec(path: Path) -> ProfileSpec:

@@ -26,6 +26,7 @@ from typing import Any
 
 from drafter.departments.learn import learn_spec
 from drafter.docx.profile import (
+    TWIPS_PER_MM,
     Profile,
     ProfileSpec,
     builtin_element_names,
@@ -37,8 +38,10 @@ from drafter.docx.profile import (
 from drafter.errors import DepartmentError, OutlineError, Problem, ProfileError
 from drafter.i18n import _, ngettext
 from drafter.outline import yamlfile
+from drafter.i18n import _
 from drafter.outline.kinds import KINDS
 from drafter.outline.load import Outline
+from drafter.outline.media import Image, ImageError, read_image
 from drafter.outline.model import key
 from drafter.outline.schema import Validator, fields_of
 from drafter.outline.yamlfile import YamlDocument
@@ -53,6 +56,38 @@ NAMED = ("name", "full_name", "short_name", "signature", "speaker")
 """Top-level keys that templates also see as ``dept.<key>``."""
 
 DefaultValue = str | bool | int | tuple[str, ...]
+
+MARK_IMAGE_KEYS = {"mark_image": ("notice", "request", "report"), "letter_mark_image": ("letter",)}
+"""Pack keys holding the 发文机关标志 as artwork, and the kinds whose mark each replaces."""
+
+MAX_MARK_HEIGHT_MM = 60.0
+"""Tallest mark image a pack may give (GB/T 9704 practice: glyphs 22-26 mm tall)."""
+
+
+@dataclass(frozen=True)
+class MarkImageSpec:
+    """The 发文机关标志 as artwork: an image in the pack folder and its printed size."""
+
+    file: str = key("PNG or JPEG file in the pack folder, e.g. mark.png.", example="mark.png")
+    width_mm: float | None = key("Printed width in mm (give the width or the height; the other follows "
+                                 "the image's proportions).", None)
+    height_mm: float | None = key("Printed height in mm.", None)
+
+
+@dataclass(frozen=True)
+class MarkImage:
+    """A pack's mark image, read and checked: the image, its printed size, and where it was set."""
+
+    image: Image
+    width_mm: float
+    height_mm: float
+    pack: Pack
+    key: str
+
+    @property
+    def src(self) -> str:
+        """The name the block markup and the package use for it."""
+        return f"department:{self.key}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +107,11 @@ class DepartmentSpec:
         "Values for outline keys an outline leaves unset, e.g. salutation: 同志们.", None)
     style: ProfileSpec | None = key(
         "Style overrides in the shape of a style profile: page:, page_number:, elements:.", None)
+    mark_image: MarkImageSpec | None = key(
+        "The 发文机关标志 as an image (notices, requests, reports): {file: mark.png, width_mm: 150} or "
+        "height_mm; placed where the text mark would be, centred. Without it the mark is text.", None)
+    letter_mark_image: MarkImageSpec | None = key(
+        "The letter's (函) mark as an image, 30 mm below the page's top: {file: …, width_mm: …}.", None)
 
 
 @dataclass(frozen=True)
@@ -81,6 +121,8 @@ class Pack:
     folder: Path
     spec: DepartmentSpec
     document: YamlDocument
+    images: dict[str, Image] = field(default_factory=dict, compare=False, repr=False)
+    """The mark images it gives, read and checked, by pack key (mark_image, letter_mark_image)."""
 
     @property
     def file(self) -> Path:
@@ -141,6 +183,46 @@ class Department:
         for pack in reversed(self.packs):
             values.update(pack.spec.variables or {})
         return values
+
+    def mark_image(self, kind: str, issuer_mark: tuple[str, ...], text_width_tw: int) -> MarkImage | None:
+        """The pack's mark image for an outline of ``kind`` (nearest pack wins), or None.
+
+        The image replaces the text mark unless the outline names a mark of its own (other than
+        the pack's default ``issuer_mark`` or its ``full_name``, with or without 文件): a joint
+        issue keeps its stacked text marks. An image
+        wider than the text block (``text_width_tw``) is refused, naming the pack file and key.
+        """
+        name = next((n for n, kinds in MARK_IMAGE_KEYS.items() if kind in kinds), None)
+        pack = next((p for p in self.packs if name in p.images), None) if name else None
+        if pack is None or name is None:
+            return None
+        full_name = self.named().get("full_name")
+        own = {self._default_mark(), *(((full_name,), (full_name + "文件",)) if full_name else ())}
+        if issuer_mark and issuer_mark not in own:
+            return None
+        spec = getattr(pack.spec, name)
+        image = pack.images[name]
+        ratio = image.height_px / image.width_px
+        width = spec.width_mm if spec.width_mm is not None else spec.height_mm / ratio
+        height = spec.height_mm if spec.height_mm is not None else spec.width_mm * ratio
+        most = text_width_tw / TWIPS_PER_MM + (14.0 if name == "letter_mark_image" else 0.0)
+        if width > most + 0.05 or height > MAX_MARK_HEIGHT_MM:
+            line, column = pack.document.mark((name,))
+            raise DepartmentError(_("department pack {file}:{line}:{column}: {key}: the mark image would print "
+                                    "{width:.1f} × {height:.1f} mm, larger than the mark's room (at most "
+                                    "{most:.0f} mm wide, {tallest:.0f} mm tall); give a smaller width_mm or "
+                                    "height_mm").format(file=pack.file, line=line, column=column, key=name,
+                                                        width=width, height=height, most=most,
+                                                        tallest=MAX_MARK_HEIGHT_MM))
+        return MarkImage(image, width, height, pack, name)
+
+    def _default_mark(self) -> tuple[str, ...] | None:
+        """The pack's default ``issuer_mark`` as lines, or None when it sets none."""
+        found = self.defaults().get("issuer_mark")
+        if found is None:
+            return None
+        raw = _lookup(found[0].document.data, found[1])
+        return tuple(str(v) for v in raw) if isinstance(raw, list) else (str(raw),)
 
     def defaults(self) -> dict[str, tuple[Pack, tuple[str, ...]]]:
         """Outline key → (pack, key path in its department.yaml) of the value that applies."""
@@ -317,13 +399,43 @@ def read_pack(folder: Path) -> Pack:
     validator = Validator(document)
     _hoist_elements(document, validator)
     spec = validator.record(DepartmentSpec, data, ())
+    images: dict[str, Image] = {}
     if not validator.problems:
         _check_variables(spec, validator)
         _check_defaults(spec, validator)
         _check_style(spec, validator)
+        images = _read_mark_images(folder, spec, validator)
     if validator.problems:
         raise DepartmentError(_problems_message(file, validator.problems))
-    return Pack(folder, spec, document)
+    return Pack(folder, spec, document, images)
+
+
+def _read_mark_images(folder: Path, spec: DepartmentSpec, validator: Validator) -> dict[str, Image]:
+    """Read each mark image the pack gives; a missing file, a file that is not a PNG or JPEG, or
+    a size given both ways (or neither) is a problem at its key."""
+    images: dict[str, Image] = {}
+    for name in MARK_IMAGE_KEYS:
+        mark: MarkImageSpec | None = getattr(spec, name)
+        if mark is None:
+            continue
+        if (mark.width_mm is None) == (mark.height_mm is None):
+            validator.fail((name,), _("give the printed size as width_mm or as height_mm (one of them)"))
+            continue
+        size = mark.width_mm if mark.width_mm is not None else mark.height_mm
+        if size is not None and not 1 <= size <= 300:
+            which = "width_mm" if mark.width_mm is not None else "height_mm"
+            validator.fail((name, which), _("{size} mm is not a printable size (1-300 mm)").format(size=size))
+            continue
+        path = Path(os.path.normpath(folder / mark.file))
+        if not path.resolve().is_relative_to(folder.resolve()):
+            validator.fail((name, "file"), _("{file!r} is outside the pack folder; put the image in the "
+                                             "pack").format(file=mark.file))
+            continue
+        try:
+            images[name] = read_image(path)
+        except ImageError as exc:
+            validator.fail((name, "file"), _("the mark image cannot be used: {reason}").format(reason=exc))
+    return images
 
 
 PROFILE_KEYS = frozenset(f.name for f in dataclasses.fields(ProfileSpec))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from drafter.compose.blocks import Block, Paragraph
+from drafter.compose.blocks import Block, JointMark, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
 from drafter.docx.figures import figure_paragraph, figure_size, image_defaults, image_relationship
@@ -50,13 +50,15 @@ def paragraphs_of(block: Block) -> Iterator[Paragraph]:
     elif isinstance(block, Landscape):
         for inner in block.blocks:
             yield from paragraphs_of(inner)
+    elif isinstance(block, JointMark):
+        yield from block.names
 
 
 def styles_of(block: Block) -> set[str]:
     """The profile elements a non-paragraph block uses."""
     used = set()
     if isinstance(block, FigureBlock):
-        used.add("figure")
+        used.add(block.style or "figure")
     if isinstance(block, TableBlock) and block.styles:
         return set(block.styles)
     for paragraph in paragraphs_of(block):
@@ -158,8 +160,10 @@ class BodyContent:
             self.images.append((rel, image))
         self._drawings += 1
         size = figure_size(block, image, self.text_width())
-        return figure_paragraph("figure", self._drawings, rel, block.src, size,
-                                keep_next or self.profile.style("figure").keep_with_next)
+        style = self.profile.style(block.style or "figure")
+        return figure_paragraph(style.name, self._drawings, rel, block.src, size,
+                                keep_next or style.keep_with_next, before_tw=style.before_tw,
+                                after_tw=style.after_tw)
 
     # -- package ----------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ def figure_size(figure: FigureBlock, image: Image, text_width_tw: int) -> tuple[
     """(width, height) in EMU: as asked (cm or share of the text width), else the image's own
     size; never wider than the text block. The aspect ratio is the image's."""
     most = text_width_tw * EMU_PER_TWIP
+    if figure.height_cm is not None and figure.width is not None and figure.width[1] == "cm":
+        return round(figure.width[0] * EMU_PER_CM), round(figure.height_cm * EMU_PER_CM)  # sized by the caller
     if figure.width is None:
         width = round(image.width_cm * EMU_PER_CM)
     elif figure.width[1] == "share":
@@ -29,13 +31,15 @@ def figure_size(figure: FigureBlock, image: Image, text_width_tw: int) -> tuple[
 
 
 def figure_paragraph(style: str, number: int, rel_id: str, name: str, size: tuple[int, int],
-                     keep_next: bool) -> str:
-    """A paragraph holding one inline picture (``number`` is its unique drawing id)."""
+                     keep_next: bool, before_tw: int = 0, after_tw: int = 0) -> str:
+    """A paragraph holding one inline picture (``number`` is its unique drawing id), ``before_tw``
+    twips below the paragraph before it and ``after_tw`` above the next."""
     cx, cy = size
     keep = "<w:keepNext/>" if keep_next else ""
+    before = (f' w:before="{before_tw}"' if before_tw else "") + (f' w:after="{after_tw}"' if after_tw else "")
     # an exact line height would clip the picture: the line grows with it, off the grid
     ppr = (f'<w:pStyle w:val="{style_id(style)}"/>{keep}<w:snapToGrid w:val="0"/>'
-           '<w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>'
+           f'<w:spacing{before} w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>'
            '<w:jc w:val="center"/>')
     label = escape(name)
     drawing = (

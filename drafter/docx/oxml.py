@@ -282,12 +282,14 @@ def document_part(body_xml: str, page: Page, *, footers: bool, blank_footer: boo
             f'<w:cols w:space="425"/>{grid}</w:sectPr></w:body></w:document>')
 
 
-def footer_part(numbers: PageNumbers, side: str) -> str:
-    """A footer holding the page number field, placed ``side`` (left/center/right)."""
+def footer_part(numbers: PageNumbers, side: str, lift_tw: int = 0) -> str:
+    """A footer holding the page number field, placed ``side`` (left/center/right), ``lift_tw``
+    above the footer's bottom (a letter's footers start lower, for its double line)."""
     rpr = fonts(numbers.font, numbers.latin_font) + \
         f'<w:sz w:val="{numbers.half_points}"/><w:szCs w:val="{numbers.half_points}"/>'
     indent = {"right": f'<w:ind w:right="{numbers.edge_tw}"/>',
               "left": f'<w:ind w:left="{numbers.edge_tw}"/>'}.get(side, "")
+    lift = f'<w:spacing w:after="{lift_tw}"/>' if lift_tw > 0 else ""
     runs = []
     if numbers.before:
         runs.append(run(numbers.before, rpr))
@@ -295,7 +297,7 @@ def footer_part(numbers: PageNumbers, side: str) -> str:
     if numbers.after:
         runs.append(run(numbers.after, rpr))
     return (f'{XML_HEADER}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/>'
-            f'{indent}<w:jc w:val="{_JC[side]}"/></w:pPr>{"".join(runs)}</w:p></w:ftr>')
+            f'{lift}{indent}<w:jc w:val="{_JC[side]}"/></w:pPr>{"".join(runs)}</w:p></w:ftr>')
 
 
 def settings_part(*, even_and_odd: bool, language: str, update_fields: bool = False) -> str:
@@ -455,6 +457,13 @@ def record_table(rows: list[tuple[str, int]], width_tw: int, thick: Rule | None,
 
 FIRST_HEADER_ID, FIRST_FOOTER_ID = "rIdHeaderFirst", "rIdFooterFirst"
 FIRST_HEADER_PART, FIRST_FOOTER_PART = "word/header1.xml", "word/footer4.xml"
+FIRST_HEADER_RELS = "word/_rels/header1.xml.rels"
+
+
+def relationships_part(relationships: str) -> str:
+    """A part's relationships (``word/_rels/<part>.rels``) holding ready-made ``Relationship``s."""
+    return (f'{XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{relationships}</Relationships>")
 
 
 def header_footer_part(tag: str, paragraphs_xml: str) -> str:

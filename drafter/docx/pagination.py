@@ -16,8 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph
-from drafter.docx.profile import Profile, Style
+from drafter.compose.blocks import Block, JointMark, Letterhead, PageBreak, Paragraph
+from drafter.compose.tables import FigureBlock
+from drafter.docx.profile import TWIPS_PER_MM, Profile, Style
 
 NO_LINE_START = set("，。、；：？！）］｝〕〉》」』】”’…—·%‰℃")
 """Characters a Chinese line never starts with (GB/T 15834 practice, Word's and LibreOffice's kinsoku)."""
@@ -130,14 +131,22 @@ def _keeps(blocks: list[Block], profile: Profile) -> list[bool]:
     return keeps
 
 
+def _block_height(block: Block, profile: Profile) -> int:
+    """Height in twips of a letterhead line: a paragraph, or a sized image (a mark image)."""
+    if isinstance(block, FigureBlock):
+        style = profile.style(block.style or "figure")
+        return style.before_tw + round((block.height_cm or 0) * 10 * TWIPS_PER_MM) + style.after_tw
+    assert isinstance(block, Paragraph)
+    return paragraph_height(block, profile.style(block.style), profile, fit=True)[1]
+
+
 def header_overflow(blocks: list[Block], profile: Profile) -> int:
     """How far a letterhead (the first page's header) reaches below the top margin, in twips:
     the word processor starts page one's text that much lower."""
     head = next((b for b in blocks if isinstance(b, Letterhead)), None)
     if head is None:
         return 0
-    height = HEADER_DISTANCE_TW + sum(paragraph_height(p, profile.style(p.style), profile, fit=True)[1]
-                                      for p in head.top)
+    height = HEADER_DISTANCE_TW + sum(_block_height(p, profile) for p in head.top)
     return max(0, height - profile.page.top)
 
 
@@ -153,6 +162,15 @@ def predict(blocks: list[Block], profile: Profile) -> Layout:
             lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
             line = style.line_tw or height // max(lines, 1)
             heights[index] = (lines, line, height - lines * line)
+        elif isinstance(block, JointMark):
+            # one row per name, each as tall as the name's paragraph
+            style = profile.style(block.names[0].style)
+            _, one = paragraph_height(block.names[0], style, profile, fit=True)
+            heights[index] = (len(block.names), one, 0)
+        elif isinstance(block, FigureBlock) and block.height_cm is not None:
+            # a sized image (a department's mark): one line as tall as the image, off the grid
+            style = profile.style(block.style or "figure")
+            heights[index] = (1, round(block.height_cm * 10 * TWIPS_PER_MM), style.before_tw + style.after_tw)
     pages, used = 1, header_overflow(blocks, profile)
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak):

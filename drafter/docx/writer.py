@@ -9,10 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from drafter.compose.blocks import Block, Letterhead, PageBreak, Paragraph, Record, TableOfContents
+from drafter.compose.blocks import Block, JointMark, Letterhead, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml, record
 from drafter.docx.body import BodyContent, styles_of
+from drafter.docx.figures import image_relationship
+from drafter.docx.jointmark import joint_mark_xml
 from drafter.docx.profile import Profile, Style
 from drafter.errors import ProfileError
 from drafter.i18n import _
@@ -143,6 +145,8 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
             rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
             placement = record.place(blocks[:index], block, profile)
             out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
+        elif isinstance(block, JointMark):
+            out.append(joint_mark_xml(block, profile, content.runs, lambda style: formats.rpr(style, None)))
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
         elif isinstance(block, TableOfContents):
@@ -196,8 +200,8 @@ def _used_styles(blocks: list[Block]) -> frozenset[str]:
             used.update(f"toc{level}" for level in range(1, block.levels + 1))
         elif isinstance(block, (Record, Letterhead)):
             lines = block.lines if isinstance(block, Record) else block.top + block.foot
-            used.update(line.style for line in lines)
-            used.update(run.style for line in lines for run in line.runs if run.style)
+            used.update(line.style or "figure" for line in lines)  # a letter's mark image: its style
+            used.update(run.style for line in lines if isinstance(line, Paragraph) for run in line.runs if run.style)
         else:
             used.update(styles_of(block))
     return frozenset(used)
@@ -248,23 +252,40 @@ def _with_blank_footer(head: list[tuple[str, bytes]], rels: bytes,
 
 
 def _with_letterhead(letterhead: Letterhead, profile: Profile, document: str, head: list[tuple[str, bytes]],
-                     rels: bytes, tail: list[tuple[str, bytes]]) -> tuple[str, list[tuple[str, bytes]], bytes,
-                                                                        list[tuple[str, bytes]]]:
-    """The package with page one's own header and footer (a letter's mark and double rules)."""
+                     rels: bytes, tail: list[tuple[str, bytes]],
+                     content: BodyContent) -> tuple[str, list[tuple[str, bytes]], bytes, list[tuple[str, bytes]]]:
+    """The package with page one's own header and footer (a letter's mark, or its image, and
+    double rules); ``content`` holds the document's images (a mark image joins them)."""
     formats = _profile_parts(profile).formats
-    content = BodyContent(profile, formats)
-    top = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.top)
-    foot = "".join(_paragraph_xml(p, formats, profile, False, content) for p in letterhead.foot)
+
+    def xml(block: Block) -> str:
+        if isinstance(block, FigureBlock):
+            return content.block(block, lambda inner: "", keep_next=False)
+        return _paragraph_xml(block, formats, profile, False, content)
+
+    top = "".join(xml(p) for p in letterhead.top)
+    foot = "".join(xml(p) for p in letterhead.foot)
     start = document.index("<w:sectPr>")
     end = document.index("</w:sectPr>", start) + len("</w:sectPr>")
     # the lower double rule hangs 1 mm below the footer's bottom: the footer goes 19 mm up
     footer = round(19 * 1440 / 25.4)
     document = document[:start] + oxml.with_first_page(document[start:end], footer) + document[end:]
+    numbers = profile.page_numbers
+    if numbers.enabled and profile.page.footer > footer:
+        # the later pages' numbers stay where every document has them (7 mm below the text
+        # block): their footers are lifted by what the section's footer distance gave up
+        lifted = {"word/footer1.xml": oxml.footer_part(numbers, numbers.odd, profile.page.footer - footer),
+                  "word/footer2.xml": oxml.footer_part(numbers, numbers.even, profile.page.footer - footer)}
+        tail = [(name, lifted[name].encode("utf-8")) if name in lifted else (name, data) for name, data in tail]
     head = [(name, data.replace(b"</Types>", oxml.first_page_types().encode() + b"</Types>"))
             if name == "[Content_Types].xml" else (name, data) for name, data in head]
     rels = rels.replace(b"</Relationships>", oxml.first_page_rels().encode() + b"</Relationships>")
     tail = [*tail, (oxml.FIRST_HEADER_PART, oxml.header_footer_part("hdr", top).encode("utf-8")),
             (oxml.FIRST_FOOTER_PART, oxml.header_footer_part("ftr", foot).encode("utf-8"))]
+    if content.images:  # the header's own relationships to the images it shows
+        tail.append((oxml.FIRST_HEADER_RELS, oxml.relationships_part(
+            "".join(image_relationship(rel, f"media/image{n}.{image.extension}")
+                    for n, (rel, image) in enumerate(content.images, 1))).encode("utf-8")))
     return document, head, rels, tail
 
 
@@ -290,7 +311,7 @@ def write_docx(blocks: list[Block], profile: Profile, info: DocumentInfo,
         head, rels, tail = _with_blank_footer(head, rels, tail)
     letterhead = next((b for b in blocks if isinstance(b, Letterhead)), None)
     if letterhead is not None:
-        document, head, rels, tail = _with_letterhead(letterhead, profile, document, head, rels, tail)
+        document, head, rels, tail = _with_letterhead(letterhead, profile, document, head, rels, tail, content)
     parts: list[tuple[str, bytes]] = [
         *head,
         ("docProps/core.xml", oxml.core_part(info.title, info.author, profile.language, info.stamp).encode("utf-8")),

@@ -11,6 +11,8 @@ from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_runni
 from drafter.extraction.commentary import build_commentary
 from drafter.extraction.frontmatter import front_kind, front_matter, overlay
 from drafter.extraction.furniture import drop_head_furniture, drop_tail_note
+from drafter.extraction.gongwen import MODELS as OFFICIAL_MODELS
+from drafter.extraction.gongwen import read_official
 from drafter.extraction.guess import Guess, guess_kind
 from drafter.extraction.minutes import build_minutes
 from drafter.extraction.notes import DECISIONS, notes_in
@@ -28,7 +30,7 @@ MODELS: dict[str, type] = {
     "minutes": model.Minutes,
     "article": model.Article,
     "commentary": model.Commentary,
-    "report": model.Report,
+    **OFFICIAL_MODELS,   # notice, request, letter, meeting-minutes, and report with the 公文 keys
 }
 """The kinds the extractor can write, and their outline models."""
 
@@ -93,10 +95,13 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     front = front_matter(path, fmt)
     given = kind is not None or front_kind(front, MODELS) is not None
     kind = kind or front_kind(front, MODELS)
-    guess = None if given else guess_kind(paras)
+    official = read_official(paras, path, fmt, kind, dropped) if kind is None or kind in OFFICIAL_MODELS else None
+    guess = None if given else Guess(official.kind, official.reason) if official else guess_kind(paras)
     kind = kind or guess.kind  # type: ignore[union-attr]
     markup_only = fmt == "docx" and any(p.lead or (p.role == "heading" and (p.level or 0) >= 2) for p in paras)
-    if kind == "minutes":
+    if official is not None:
+        data = official.data
+    elif kind == "minutes":
         data = build_minutes(paras)
     elif kind == "article":
         data = build_article(paras)

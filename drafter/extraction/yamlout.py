@@ -80,9 +80,12 @@ def _value(key: str, hint: Any, value: Any, indent: int, out: list[str]) -> None
     if typing.get_origin(hint) is tuple:
         item = _unwrap(typing.get_args(hint)[0])
         out.append(f"{pad}{key}:")
+        mapped = next((a for a in typing.get_args(item) if dataclasses.is_dataclass(a)), None)
         for element in value:
             if dataclasses.is_dataclass(item):
                 _item_mapping(item, element, indent + 2, out)
+            elif isinstance(element, dict) and mapped is not None:  # text or mapping (an attachment)
+                _item_mapping(mapped, element, indent + 2, out)
             else:
                 out.append(f"{pad}  - {scalar(element)}")
         return

@@ -1,4 +1,5 @@
-"""The 公文 kinds of GB/T 9704-2012: notice (通知), request (请示), letter (函), meeting minutes (纪要).
+"""The 公文 kinds of GB/T 9704-2012: notice (通知), request (请示), letter (函), meeting minutes (纪要),
+order (命令/令).
 
 Each carries the three parts of an official document as flat outline keys, named alike in every
 kind (and in ``report``, which gains them too):
@@ -231,6 +232,28 @@ class MeetingMinutes:
     attachments: Attachments = key(N_("附件: titles, or mappings with title and paragraphs."), ())
     issuer: str | None = key(N_("Who issues the minutes (signature line)."), None)
     date: dt.date | None = key(N_("Date of the minutes."), None)
+    cc: Paragraphs = _cc()
+    printed_by: str | None = _printed_by()
+    printed_on: dt.date | None = _printed_on()
+    footnotes: model.Footnotes = _footnotes()
+    department: str | None = _department()
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order (命令/令) in the 命令格式: the red ……令 mark, the 令号, the text, the signer's title and name."""
+
+    kind: Literal["order"] = key(N_("The kind of document."), example="order")
+    issuer_mark: Paragraphs = key(N_("发文机关标志: the issuer's full name and 令 or 命令, e.g. 江城市人民政府令. "
+                                  "Default: the department pack's full name and 令."), (), example=["江城市人民政府令"])
+    doc_number: str | None = key(N_("令号: the order's number, e.g. 第12号."), None, example="第12号")
+    title: str | None = key(N_("Title under the 令号 (most orders have none)."), None)
+    opening: Paragraphs = key(N_("The order's text, e.g. 《……办法》已经……通过，现予公布，自……起施行。"), ())
+    sections: tuple[Section, ...] = key(N_("Sections: 一、 （一） 1. （1） on their own lines."), ())
+    closing: Paragraphs = key(N_("Closing paragraphs."), ())
+    signer_title: str | None = key(N_("签发人职务: the signer's post, printed before the name, e.g. 市长."), None)
+    signer: Paragraphs = key(N_("签发人: who signs the order (the 签名章), e.g. 李明."), ())
+    date: dt.date | None = key(N_("成文日期: the date of the order."), None)
     cc: Paragraphs = _cc()
     printed_by: str | None = _printed_by()
     printed_on: dt.date | None = _printed_on()

@@ -81,6 +81,7 @@ RECORD_DESCRIPTIONS = {
     "Request": N_('A request to a superior (请示), a 上行文: 签发人 beside the number, one matter, a contact note.'),
     "Letter": N_('A letter (函) in the 信函格式: mark at the page top, red double lines, number flush right.'),
     "MeetingMinutes": N_('Minutes of a meeting in the 纪要格式: the red ……纪要 mark, decisions, attendance, 版记.'),
+    "Order": N_("An order (命令/令) in the 命令格式: the red ……令 mark, the 令号, the text, the signer's title and name."),
 }
 """The first line of each record's docstring, the ``description`` of its ``$defs`` entry, marked for
 the catalog so that an editor's hover text is Chinese under zh (tests/test_i18n_input.py keeps this

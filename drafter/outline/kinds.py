@@ -92,5 +92,10 @@ KINDS: dict[str, Kind] = {
             N_("Meeting minutes in the 纪要格式 (会议纪要): red ……纪要 mark, decisions in sections, attendance, 版记."),
             "meeting-minutes.j2",
         ),
+        Kind(
+            "order", gongwen.Order,
+            N_("An order (命令/令) in the 命令格式: red ……令 mark 20 mm down, 令号, text, signer's title and name, 版记."),
+            "order.j2",
+        ),
     )
 }

@@ -24,7 +24,8 @@ from drafter.resources import builtin_dir
 from drafter.version import __version__
 
 if TYPE_CHECKING:
-    from drafter.departments.pack import Department
+    from drafter.departments.pack import Department, MarkImage
+    from drafter.outline.media import Image
 
 
 class Renderer:
@@ -55,14 +56,32 @@ class Renderer:
     def blocks(self, outline: Outline) -> list[Block]:
         """The block stream of an outline, from its kind's template."""
         variables = self.department.variables() if self.department else None
+        mark = self._mark_image(outline)
+        if mark is not None and variables is not None:
+            # what the template writes: <figure src=… style="issuer_mark_image" width=… height=…/>
+            variables = {**variables, "mark_image": {"src": mark.src, "width": f"{mark.width_mm / 10:.3f}cm",
+                                                     "height": f"{mark.height_mm / 10:.3f}cm"}}
         context = template_context(outline.document, outline.kind, variables)
         name = outline.kind.template
         markup = self.templates.render(name, context)
         origin = str(self.templates.origin(name) or name)
         blocks = parse_blocks(markup, origin, chinese=outline.kind.language == "zh")
         _check_styles(blocks, self.profile(outline.kind), origin)
-        check_content(blocks, outline.media, origin)
+        check_content(blocks, self._media(outline), origin)
         return blocks
+
+    def _mark_image(self, outline: Outline) -> MarkImage | None:
+        """The department's mark image for this outline, if it has one and the outline uses it."""
+        if self.department is None:
+            return None
+        page = self.profile(outline.kind).page
+        return self.department.mark_image(outline.kind.name, tuple(getattr(outline.document, "issuer_mark", ())),
+                                          page.width - page.left - page.right)
+
+    def _media(self, outline: Outline) -> dict[str, Image]:
+        """The images the document may show: the outline's figures and the department's mark."""
+        mark = self._mark_image(outline)
+        return {**outline.media, mark.src: mark.image} if mark is not None else outline.media
 
     def docx(self, outline: Outline, toc: Sequence[TocEntry] = ()) -> bytes:
         """The DOCX package of an outline; ``toc`` fills its table of contents (see drafter.office.libreoffice)."""
@@ -73,7 +92,7 @@ class Renderer:
             stamp=_stamp(getattr(document, "date", None)),
             generator=__version__,
         )
-        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc, outline.media)
+        return write_docx(self.blocks(outline), self.profile(outline.kind), info, toc, self._media(outline))
 
 
 def _check_styles(blocks: list[Block], profile: Profile, template: str) -> None:
