@@ -40,7 +40,7 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
         if output.resolve() == source.resolve():
             raise ExtractError(f"{output}: that is the source document; give -o another name")
         check_writable(output)
-    result = extract_file(source, kind)
+    result = extract_file(source, kind, outline=output)
     outline_from_extraction(result)  # the YAML must load as a valid outline
     how = "given" if result.guess is None else f"guessed: {result.guess.reason}"
     click.echo(f"Kind: {result.kind} ({how})", err=True)
@@ -50,6 +50,13 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
             click.echo(f"Dropped {dropped}", err=True)
         for message in result.notes:
             click.echo(f"Check {message}", err=True)
+    from drafter.extraction.docxmedia import write_media
+    from drafter.i18n import _
+
+    written = write_media(result.media)
+    if written:
+        click.echo(_("Wrote {count} figure images in {folder}").format(
+            count=len(written), folder=written[0].parent), err=True)
     if output is None:
         click.echo(result.yaml, nl=False)
         return

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.extraction.article import build_article
+from drafter.extraction.bodies import ITEM_KINDS
+from drafter.extraction.docxitems import as_text
+from drafter.extraction.docxmedia import place_media
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extraction.commentary import build_commentary
 from drafter.extraction.frontmatter import front_kind, front_matter, overlay
@@ -18,6 +21,7 @@ from drafter.extraction.numbered import build_numbered
 from drafter.extraction.sources import ExtractError, Para, read_source
 from drafter.extraction.wrap import detect, join_wrapped
 from drafter.extraction.yamlout import to_yaml
+from drafter.i18n import _
 from drafter.outline import model
 from drafter.text.typography import normalise_punctuation
 
@@ -46,6 +50,8 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     layout: str = ""
     """How the source's lines were read (one paragraph per line, or hard-wrapped and joined)."""
+    media: dict[Path, bytes] = field(default_factory=dict)
+    """Figure images to write beside the outline (path → bytes; see :mod:`drafter.extraction.docxmedia`)."""
 
 
 def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, list[str]]:
@@ -72,8 +78,14 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, l
     return kept, dropped, fmt, layout, contents, source.remarks
 
 
-def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
-    """Extract an outline from the document at ``path`` (kind guessed unless given)."""
+def extract_file(path: str | Path, kind: str | None = None, outline: str | Path | None = None,
+                 figures: bool = True) -> Extraction:
+    """Extract an outline from the document at ``path`` (kind guessed unless given).
+
+    ``outline`` is where the YAML will be written (default: ``<source stem>.yaml`` in the
+    current folder): a DOCX's figures name their images in ``<outline stem>-media/`` beside it,
+    returned in :attr:`Extraction.media` for the caller to write. ``figures=False`` keeps a
+    figure's caption as text instead (for callers that write no images)."""
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(f"unknown kind '{kind}'; the extractor writes: {', '.join(MODELS)}")
@@ -86,6 +98,8 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     kind = kind or front_kind(front, MODELS)
     guess = None if given else guess_kind(paras)
     kind = kind or guess.kind  # type: ignore[union-attr]
+    paras = as_text(paras, lambda item: kind in ITEM_KINDS and (figures or item.picture is None))
+    media = place_media(paras, Path(outline) if outline is not None else Path(f"{path.stem}.yaml"))
     markup_only = fmt == "docx" and any(p.lead or (p.role == "heading" and (p.level or 0) >= 2) for p in paras)
     if kind == "minutes":
         data = build_minutes(paras)
@@ -97,6 +111,9 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_numbered(paras, kind, markup_only=markup_only)
         if contents and kind == "report":
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
+    cited = dict(note for p in paras for note in p.notes)
+    if cited:
+        data["footnotes"] = cited
     data = overlay(data, front, MODELS[kind])
     how = ("given in the front matter" if front_kind(front, MODELS) == kind and guess is None and front
            else "given with --kind" if guess is None else f"guessed from {guess.reason}")
@@ -114,4 +131,10 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     text = to_yaml(MODELS[kind], data, header)
     notes = remarks + notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
                               for n in tables]
-    return Extraction(path, kind, guess, data, text, dropped, notes, layout)
+    if cited:
+        notes.append(_("{count} footnotes read as the outline's footnotes (marked [^note1] … in the text)")
+                     .format(count=len(cited)))
+    if media:
+        notes.append(_("{count} figure images to write in {folder}").format(
+            count=len(media), folder=next(iter(media)).parent))
+    return Extraction(path, kind, guess, data, text, dropped, notes, layout, media)
