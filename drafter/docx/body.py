@@ -9,7 +9,7 @@ from typing import Any
 from drafter.compose.blocks import Block, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
-from drafter.docx.figures import figure_paragraph, figure_size, image_defaults, image_relationship
+from drafter.docx.figures import EMU_PER_TWIP, figure_paragraph, figure_size, image_defaults, image_relationship
 from drafter.docx.notes import (
     FOOTNOTES_TYPE,
     bookmark,
@@ -144,6 +144,14 @@ class BodyContent:
             self.landscape = False
         after = section_break(section_properties(page, footers=footers, landscape=True, footnotes=numbers))
         return before + inner + after
+
+    def figure_height(self, block: FigureBlock, text_width: int) -> int:
+        """The height in twips of a figure's paragraph on a text block ``text_width`` wide: the
+        picture's (its paragraph is off the grid; 0 for a file the outline does not have)."""
+        image = self.media.get(block.src)
+        if image is None:
+            return 0
+        return figure_size(block, image, text_width)[1] // EMU_PER_TWIP
 
     def _figure(self, block: FigureBlock, keep_next: bool) -> str:
         image = self.media.get(block.src)

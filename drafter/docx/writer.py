@@ -140,7 +140,7 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
             continue  # written to the footnotes part
         elif isinstance(block, Record):
             rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
-            placement = record.place(blocks[:index], block, profile)
+            placement = record.place(blocks[:index], block, profile, content.figure_height)
             out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
         elif isinstance(block, PageBreak):
             out.append(oxml.page_break())
