@@ -9,6 +9,7 @@ from typing import Any
 from drafter.compose.blocks import Block, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
+from drafter.docx.turnedfooter import turned_content_types, turned_parts, turned_relationships
 from drafter.docx.figures import EMU_PER_TWIP, figure_paragraph, figure_size, image_defaults, image_relationship
 from drafter.docx.notes import (
     FOOTNOTES_TYPE,
@@ -85,6 +86,8 @@ class BodyContent:
         self._drawings = 0
         self._bookmarks = 0
         self.landscape = False
+        self.turned = False
+        """Whether a landscape section with page numbers was written (it needs the turned footers)."""
 
     # -- runs -------------------------------------------------------------------------------
 
@@ -136,6 +139,7 @@ class BodyContent:
         page = self.profile.page
         numbers = self.profile.footnote_numbers if self.note_texts else None
         footers = self.profile.page_numbers.enabled
+        self.turned = self.turned or footers
         before = section_break(section_properties(page, footers=footers, landscape=False, footnotes=numbers))
         self.landscape = True
         try:
@@ -170,7 +174,7 @@ class BodyContent:
 
     def has_parts(self) -> bool:
         """Whether the document needs parts beyond the ones every document has."""
-        return bool(self.notes or self.images)
+        return bool(self.notes or self.images or self.turned)
 
     def package(self, parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         """The package's parts with footnotes and media added (content types, relationships)."""
@@ -178,12 +182,16 @@ class BodyContent:
         for name, data in parts:
             if name == "[Content_Types].xml":
                 extra = image_defaults([image for _, image in self.images])
+                if self.turned:
+                    extra += turned_content_types()
                 if self.notes:
                     extra += f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>'
                 data = data.decode("utf-8").replace("</Types>", extra + "</Types>").encode("utf-8")
             elif name == "word/_rels/document.xml.rels":
                 extra = "".join(image_relationship(rel, f"media/image{n}.{image.extension}")
                                 for n, (rel, image) in enumerate(self.images, 1))
+                if self.turned:
+                    extra += turned_relationships()
                 if self.notes:
                     extra += ('<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
                               'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
@@ -196,6 +204,8 @@ class BodyContent:
         if self.notes:
             mark = self.formats.rpr("footnote", None)
             out.append(("word/footnotes.xml", footnotes_part(self.notes, mark).encode("utf-8")))
+        if self.turned:
+            out.extend(turned_parts(self.profile.page_numbers, self.profile.page))
         for n, (_, image) in enumerate(self.images, 1):
             out.append((f"word/media/image{n}.{image.extension}", image.data))
         return out

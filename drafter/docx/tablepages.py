@@ -90,7 +90,10 @@ def place_table(table: TableBlock, profile: Profile, text_width: int, page_tw: i
 
 def landscape_profile(profile: Profile) -> Profile:
     """The profile on a landscape page: the portrait page turned (its margins turn with it)."""
+    from drafter.docx.turnedfooter import turned_margins
+
     page = profile.page
-    turned = Page(page.height, page.width, page.right, page.left, page.top, page.bottom, page.footer,
-                  page.line_pitch, page.chars_per_line)
+    top, right, bottom, left = turned_margins(page)
+    turned = Page(page.height, page.width, top, bottom, left, right, page.footer, page.line_pitch,
+                  page.chars_per_line)
     return dataclasses.replace(profile, page=turned)
