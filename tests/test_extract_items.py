@@ -209,3 +209,42 @@ def test_figures_off_keeps_the_caption_as_text(tmp_path: Path) -> None:
     source = _word_report(tmp_path, (OUTLINES / "figures/investment.png").read_bytes())
     result = extract_file(source, figures=False)
     assert not result.media and "图1 养护里程变化" in result.yaml.replace("　", " ")
+
+
+def test_a_table_before_the_first_heading_is_text_and_said(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("关于道路养护情况的报告", style="Title")
+    document.add_paragraph("主要指标如下。")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "指标", "12.5"
+    document.add_paragraph("一、完成情况", style="Heading 1")
+    document.add_paragraph("各项指标均已完成。")
+    path = tmp_path / "o.docx"
+    document.save(str(path))
+    result = extract_file(path)
+    assert outline_from_extraction(result).document.opening == ("主要指标如下。", "指标\u300012.5")
+    assert any("before the first heading, kept as text" in n for n in result.notes)
+
+
+def test_ragged_word_tables_are_squared_and_empty_ones_skipped(tmp_path: Path) -> None:
+    """Word rows may be short (a deleted cell, gridBefore) or a span may run past the grid: the
+    outline's rows are filled to one width so the table validates; a table without text is no table."""
+    document = docx.Document()
+    document.add_paragraph("关于道路养护情况的报告", style="Title")
+    document.add_paragraph("一、完成情况", style="Heading 1")
+    document.add_paragraph("主要指标如下。")
+    table = document.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, [("指标", "单位", "完成值"), ("维修", "万平方米", "12.5"), ("新建", "公里", "3.0")]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    last = table.rows[2]._tr
+    last.remove(last.tc_lst[-1])            # a row one cell short
+    table.rows[1].cells[0].merge(table.rows[2].cells[0])  # merged down
+    document.add_table(rows=2, cols=2)      # an empty layout grid
+    document.add_paragraph("各项指标均已完成。")
+    path = tmp_path / "ragged.docx"
+    document.save(str(path))
+    body = drafter.extract(path).document.sections[0].body
+    assert len([i for i in body if getattr(i, "table", None)]) == 1
+    rows = next(i.table for i in body if getattr(i, "table", None)).rows
+    assert rows[0] == ("指标", "单位", "完成值") and rows[1][0].rows == 2 and rows[2] == ("公里", "")

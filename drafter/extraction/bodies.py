@@ -43,3 +43,21 @@ def ordered_section(node: dict[str, Any], section_data: Callable[[dict[str, Any]
 ITEM_KINDS = frozenset({"speech", "party-lecture", "article", "report"})
 """Kinds whose extracted sections take tables and figures as body items (the others' parts hold
 paragraphs: a table there is kept as text, one paragraph a row)."""
+
+
+def unplaced(paras: list[Any], data: Any) -> list[int]:
+    """Paragraph numbers of the tables and figures that did not become body items (they stand
+    where the outline holds only paragraphs, and were kept as text there)."""
+    placed: set[int] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            placed.add(id(node))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    return [p.line for p in paras if p.item is not None and id(p.item.data) not in placed]

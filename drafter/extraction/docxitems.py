@@ -66,9 +66,12 @@ def block_sections(document: Any, blocks: list[Any]) -> list[Any]:
     return found
 
 
-def table_para(tbl: Any, number: int, marks: dict[str, str], sect_pr: Any) -> Para:
-    """The paragraph standing for a table (the rows as its text for the kind guess)."""
+def table_para(tbl: Any, number: int, marks: dict[str, str], sect_pr: Any) -> Para | None:
+    """The paragraph standing for a table (the rows as its text for the kind guess); None for a
+    table without text (a layout grid left empty)."""
     table = read_table(tbl, marks)
+    if not any(c["text"] if isinstance(c, dict) else c for row in table["rows"] for c in row):
+        return None
     if landscape(sect_pr):
         table["landscape"] = True
     item = BodyItem({"table": table})

@@ -78,7 +78,7 @@ def read_table(tbl: Any, marks: dict[str, str] | None = None) -> dict[str, Any]:
                     open_down[column] = cell
             column += cols
         placed.append(row)
-    rows = [[_cell_value(cell) for cell in row] for row in placed]
+    rows = _grid_rows(placed)
     table: dict[str, Any] = {"rows": rows}
     if header != 1:
         table["header"] = header
@@ -89,6 +89,35 @@ def read_table(tbl: Any, marks: dict[str, str] | None = None) -> dict[str, Any]:
     if align:
         table["align"] = align
     return table
+
+
+def _grid_rows(placed: list[list[dict[str, Any]]]) -> list[list[Any]]:
+    """The outline's rows: every grid place filled once — by a cell starting there, by a span
+    from above (left out), or by an empty cell where Word's row is short (``gridBefore``, a
+    missing cell) — so every row has the same width, as the outline requires."""
+    width = max((c["column"] + c["cols"] for row in placed for c in row), default=0)
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(placed):
+        for cell in row:
+            covered |= {(r + i, c) for i in range(1, cell["rows"]) for c in range(cell["column"], cell["column"] + cell["cols"])}
+    rows = []
+    for r, row in enumerate(placed):
+        starts = {cell["column"]: cell for cell in row}
+        out: list[Any] = []
+        column = 0
+        while column < width:
+            if column in starts:
+                cell = starts[column]
+                cell["cols"] = min(cell["cols"], width - column)
+                out.append(_cell_value(cell))
+                column += cell["cols"]
+            elif (r, column) in covered:
+                column += 1
+            else:
+                out.append("")
+                column += 1
+        rows.append(out)
+    return rows
 
 
 def _cell_value(cell: dict[str, Any]) -> Any:

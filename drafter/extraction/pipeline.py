@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.extraction.article import build_article
-from drafter.extraction.bodies import ITEM_KINDS
+from drafter.extraction.bodies import ITEM_KINDS, unplaced
 from drafter.extraction.docxitems import as_text
 from drafter.extraction.docxmedia import place_media
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
@@ -131,6 +131,9 @@ def extract_file(path: str | Path, kind: str | None = None, outline: str | Path 
     text = to_yaml(MODELS[kind], data, header)
     notes = remarks + notes_in(data) + [f"paragraph {n}: a table, kept as text one row a paragraph (outlines have no tables)"
                               for n in tables]
+    for line in unplaced(paras, data):
+        notes.append(_("paragraph {line}: a table or figure before the first heading, kept as text (an opening "
+                       "holds paragraphs only)").format(line=line))
     if cited:
         notes.append(_("{count} footnotes read as the outline's footnotes (marked [^note1] … in the text)")
                      .format(count=len(cited)))

@@ -297,7 +297,9 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
     for index, block in enumerate(blocks):
         number += 1
         if isinstance(block, Table):
-            out.append(table_para(block._tbl, number, marks, sections[index]))
+            table = table_para(block._tbl, number, marks, sections[index])
+            if table is not None:
+                out.append(table)
             continue
         paragraph = block
         p = paragraph._p
