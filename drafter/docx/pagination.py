@@ -6,7 +6,8 @@ character one advance wide), so the page count can be known without a word proce
 holds in Word and in LibreOffice alike. The model: lines break greedily at the line width, a
 closing punctuation mark never starts a line (it pulls the character before it down), Latin
 letters and digits are half an advance wide, a ``keep_with_next`` paragraph moves to the next
-page when the first line of what follows would not fit, and a page break starts a new page.
+page when the first line of what follows would not fit, and a page break starts a new page;
+tables, figures and landscape pages are counted by :mod:`drafter.docx.tablepages`.
 tests/test_gongwen.py checks the prediction against LibreOffice's PDF.
 """
 
@@ -156,13 +157,11 @@ def _on_grid(line: int, pitch: int) -> int:
     return pitch if pitch and line < pitch else line
 
 
-def predict(blocks: list[Block], profile: Profile, figure_height: FigureHeight | None = None,
-            *, start: Layout | None = None) -> Layout:
+def predict(blocks: list[Block], profile: Profile, figure_height: FigureHeight | None = None) -> Layout:
     """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``.
 
     Tables count row by row (:mod:`drafter.docx.tablepages`), figures by ``figure_height`` (not
-    counted without it), landscape tables on pages of their own. ``start``: where the blocks
-    begin (the pages and height used before them)."""
+    counted without it), landscape tables on pages of their own."""
     from drafter.docx.tablepages import first_chunk, landscape_profile, place_table
 
     page = profile.page
@@ -179,7 +178,7 @@ def predict(blocks: list[Block], profile: Profile, figure_height: FigureHeight |
             heights[index] = (lines, _on_grid(line, page.line_pitch), extra)
         elif isinstance(block, TableBlock):  # in a chain: what its first page must hold
             heights[index] = (0, first_chunk(block, profile, text_width), 0)
-    pages, used = (start.pages, start.used_tw) if start else (1, header_overflow(blocks, profile))
+    pages, used = 1, header_overflow(blocks, profile)
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak):
             pages, used = pages + 1, 0

@@ -1,6 +1,6 @@
 """Page prediction for what is not a paragraph: tables, figures and landscape pages.
 
-Measured against LibreOffice 7.4's PDF (tests/test_gongwen.py, a notice with a table):
+Measured against LibreOffice 7.4's PDF (tests/test_record_after_tables.py, notices with a table or a figure):
 
 - a table cell is set off the grid, its lines at the cell style's exact pitch; a row is as high
   as its tallest cell plus its lower border (0.5 pt in a grid frame), and a row never splits
