@@ -372,7 +372,8 @@ def test_text_boxes_and_footnotes_of_a_word_file(tmp_path: Path) -> None:
     document = _outline(result).document
     assert document.title == "关于加强社区养老服务的几点思考"
     assert document.opening == ("调研组成员：张某、王某。",  # the text box, once
-                                "社区养老是基础。我们调研了五个街道（注：调研时间为2024年3月至5月），形成如下认识。")
+                                "社区养老是基础。我们调研了五个街道[^note1]，形成如下认识。")
+    assert dict(document.footnotes) == {"note1": "调研时间为2024年3月至5月。"}  # a real footnote again
     assert [s.heading for s in document.sections] == ["基本情况", "主要问题"]
     assert any("text box" in n for n in result.notes) and any("footnote" in n for n in result.notes)
 

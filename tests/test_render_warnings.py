@@ -92,3 +92,40 @@ def test_batch_reports_warnings_in_its_summary(write, run_cli, tmp_path) -> None
                      "--strict", "--jobs", "1")
     assert strict.exit_code == 1 and "; 1 failed." in strict.stderr
     assert not (tmp_path / "strict" / "talk.docx").exists() and (tmp_path / "strict" / "clean.docx").exists()
+
+
+BODY_REPORT = """\
+kind: report
+title: 关于城市更新工作的报告
+sections:
+  - heading: 总体情况
+    body:
+      - 全年推进顺利。
+      - section:
+          heading: {first}
+          body: [正文。]
+      - 小节之间的一段。
+      - section:
+          heading: {second}
+          body: []
+"""
+
+
+def test_subsections_in_an_ordered_body_are_reviewed_like_sections(write, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outline = write("r.yaml", BODY_REPORT.format(first="（一）用地保障", second="资金XX情况"))
+    result = run_cli("render", outline, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 0, result.stderr
+    assert (f"Warning: {outline}:8:20: sections[0].body[1].section.heading: heading starts with the number "
+            "`（一）` typed by hand") in result.stderr
+    assert "sections[0].body[3].section.heading: section '资金XX情况' has no body" in result.stderr
+    assert "placeholder `XX` was never filled in" in result.stderr
+    text = [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
+    assert "（一）用地保障" in text and "（二）资金XX情况" in text and not any("（一）（一）" in t for t in text)
+
+
+def test_a_body_subsection_numbered_against_its_place_is_refused(write, run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outline = write("r.yaml", BODY_REPORT.format(first="用地保障", second="（一）资金情况"))
+    result = run_cli("render", outline, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 1 and not (tmp_path / "r.docx").exists()
+    assert ("sections[0].body[3].section.heading: heading starts with the number `（一）`, but as section 2 "
+            "of level 2 drafter numbers it `（二）`") in result.stderr

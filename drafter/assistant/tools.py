@@ -186,7 +186,7 @@ class Assistant:
             kind_named(kind)
         source = self.workspace.existing_file(path)
         target = self.workspace.output_file(output, ".yaml") if output else None
-        result = extract_file(source, kind)
+        result = extract_file(source, kind, figures=False)  # it writes no images
         outline_from_extraction(result)  # the YAML must load as a valid outline
         if target is not None:
             write_atomic(target, result.yaml.encode("utf-8"))

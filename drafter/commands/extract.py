@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, ngettext
 
 KINDS = ("speech", "party-lecture", "minutes", "article", "commentary", "report",
          "notice", "request", "letter", "meeting-minutes", "order")
@@ -43,7 +43,7 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
         if output.resolve() == source.resolve():
             raise ExtractError(_("{path}: that is the source document; give -o another name").format(path=output))
         check_writable(output)
-    result = extract_file(source, kind)
+    result = extract_file(source, kind, outline=output)
     outline_from_extraction(result)  # the YAML must load as a valid outline
     if result.guess is None:
         click.echo(_("Kind: {kind} (given)").format(kind=result.kind), err=True)
@@ -56,6 +56,12 @@ def extract(source: Path, output: Path | None, kind: str | None, quiet: bool) ->
             click.echo(_("Dropped {line}").format(line=dropped), err=True)
         for message in result.notes:
             click.echo(_("Check {note}").format(note=message), err=True)
+    from drafter.extraction.docxmedia import write_media
+
+    written = write_media(result.media)
+    if written:
+        click.echo(ngettext("Wrote {count} figure image in {folder}", "Wrote {count} figure images in {folder}",
+                            len(written)).format(count=len(written), folder=written[0].parent), err=True)
     if output is None:
         click.echo(result.yaml, nl=False)
         return

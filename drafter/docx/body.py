@@ -9,7 +9,8 @@ from typing import Any
 from drafter.compose.blocks import Block, JointMark, Paragraph
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx import oxml
-from drafter.docx.figures import figure_paragraph, figure_size, image_defaults, image_relationship
+from drafter.docx.turnedfooter import turned_content_types, turned_parts, turned_relationships
+from drafter.docx.figures import EMU_PER_TWIP, figure_paragraph, figure_size, image_defaults, image_relationship
 from drafter.docx.notes import (
     FOOTNOTES_TYPE,
     bookmark,
@@ -88,6 +89,8 @@ class BodyContent:
         self._drawings = 0
         self._bookmarks = 0
         self.landscape = False
+        self.turned = False
+        """Whether a landscape section with page numbers was written (it needs the turned footers)."""
 
     # -- runs -------------------------------------------------------------------------------
 
@@ -140,6 +143,7 @@ class BodyContent:
         page = self.profile.page
         numbers = self.profile.footnote_numbers if self.note_texts else None
         footers = self.profile.page_numbers.enabled
+        self.turned = self.turned or footers
         before = section_break(section_properties(page, footers=footers, landscape=False, footnotes=numbers))
         self.landscape = True
         try:
@@ -148,6 +152,14 @@ class BodyContent:
             self.landscape = False
         after = section_break(section_properties(page, footers=footers, landscape=True, footnotes=numbers))
         return before + inner + after
+
+    def figure_height(self, block: FigureBlock, text_width: int) -> int:
+        """The height in twips of a figure's paragraph on a text block ``text_width`` wide: the
+        picture's (its paragraph is off the grid; 0 for a file the outline does not have)."""
+        image = self.media.get(block.src)
+        if image is None:
+            return 0
+        return figure_size(block, image, text_width)[1] // EMU_PER_TWIP
 
     def _figure(self, block: FigureBlock, keep_next: bool) -> str:
         image = self.media.get(block.src)
@@ -169,7 +181,7 @@ class BodyContent:
 
     def has_parts(self) -> bool:
         """Whether the document needs parts beyond the ones every document has."""
-        return bool(self.notes or self.images)
+        return bool(self.notes or self.images or self.turned)
 
     def package(self, parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         """The package's parts with footnotes and media added (content types, relationships)."""
@@ -177,12 +189,16 @@ class BodyContent:
         for name, data in parts:
             if name == "[Content_Types].xml":
                 extra = image_defaults([image for _, image in self.images])
+                if self.turned:
+                    extra += turned_content_types()
                 if self.notes:
                     extra += f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>'
                 data = data.decode("utf-8").replace("</Types>", extra + "</Types>").encode("utf-8")
             elif name == "word/_rels/document.xml.rels":
                 extra = "".join(image_relationship(rel, f"media/image{n}.{image.extension}")
                                 for n, (rel, image) in enumerate(self.images, 1))
+                if self.turned:
+                    extra += turned_relationships()
                 if self.notes:
                     extra += ('<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
                               'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
@@ -195,6 +211,8 @@ class BodyContent:
         if self.notes:
             mark = self.formats.rpr("footnote", None)
             out.append(("word/footnotes.xml", footnotes_part(self.notes, mark).encode("utf-8")))
+        if self.turned:
+            out.extend(turned_parts(self.profile.page_numbers, self.profile.page))
         for n, (_, image) in enumerate(self.images, 1):
             out.append((f"word/media/image{n}.{image.extension}", image.data))
         return out

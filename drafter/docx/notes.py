@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafter.docx.oxml import R_NS, W_NS, XML_HEADER, escape, style_id
 from drafter.docx.profile import Page
+from drafter.docx.turnedfooter import TURNED_EVEN_ID, TURNED_ODD_ID, turned_margins
 
 NUMBER_FORMATS = {"circled": "decimalEnclosedCircle", "arabic": "decimal"}
 """Footnote numbering per profile: ① ② ③ (Chinese practice) or 1 2 3."""
@@ -59,18 +60,18 @@ def settings_with_footnotes(settings: str, numbers: str) -> str:
 
 def section_properties(page: Page, *, footers: bool, landscape: bool, footnotes: str | None) -> str:
     """A ``w:sectPr`` for the page setup, turned to landscape when asked (margins turn with it)."""
-    refs = ('<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
-            '<w:footerReference w:type="even" r:id="rIdFooterEven"/>') if footers else ""
+    odd, even = (TURNED_ODD_ID, TURNED_EVEN_ID) if landscape else ("rIdFooterOdd", "rIdFooterEven")
+    refs = (f'<w:footerReference w:type="default" r:id="{odd}"/>'
+            f'<w:footerReference w:type="even" r:id="{even}"/>') if footers else ""
     notes = footnote_properties(footnotes) if footnotes else ""
     grid = f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>' if page.line_pitch else ""
     footer = page.footer
     if landscape:
         size = f'<w:pgSz w:w="{page.height}" w:h="{page.width}" w:orient="landscape"/>'
-        top, right, bottom, left = page.right, page.bottom, page.left, page.top
-        # the page number keeps its distance below the text block: the turned bottom margin (the
-        # portrait left one) is narrower than the portrait bottom, so the footer moves down by
-        # the difference (else it would reach into the text block and push the table up)
-        footer = max(0, page.footer - (page.bottom - bottom))
+        top, right, bottom, left = turned_margins(page)
+        # the turned footers (drafter.docx.turnedfooter) hold only a text box anchored to the
+        # page's left edge; their own paragraph, a twip high, sits well inside the bottom margin
+        footer = bottom // 2
     else:
         size = f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
         top, right, bottom, left = page.top, page.right, page.bottom, page.left

@@ -6,7 +6,8 @@ character one advance wide), so the page count can be known without a word proce
 holds in Word and in LibreOffice alike. The model: lines break greedily at the line width, a
 closing punctuation mark never starts a line (it pulls the character before it down), Latin
 letters and digits are half an advance wide, a ``keep_with_next`` paragraph moves to the next
-page when the first line of what follows would not fit, and a page break starts a new page.
+page when the first line of what follows would not fit, and a page break starts a new page;
+tables, figures and landscape pages are counted by :mod:`drafter.docx.tablepages`.
 tests/test_gongwen.py checks the prediction against LibreOffice's PDF.
 """
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.compose.blocks import Block, JointMark, Letterhead, PageBreak, Paragraph
-from drafter.compose.tables import FigureBlock
+from drafter.compose.tables import FigureBlock, Landscape, TableBlock
 from drafter.docx.profile import TWIPS_PER_MM, Profile, Style
 
 NO_LINE_START = set("，。、；：？！）］｝〕〉》」』】”’…—·%‰℃")
@@ -126,8 +128,10 @@ def _keeps(blocks: list[Block], profile: Profile) -> list[bool]:
     keeps = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        keeps.append(isinstance(block, Paragraph) and isinstance(following, Paragraph) and (
-            profile.style(block.style).keep_with_next or profile.style(following.style).keep_with_previous))
+        keeps.append(isinstance(block, Paragraph) and (
+            (isinstance(following, Paragraph) and (profile.style(block.style).keep_with_next
+                                                  or profile.style(following.style).keep_with_previous))
+            or (isinstance(following, TableBlock) and profile.style(block.style).keep_with_next)))
     return keeps
 
 
@@ -150,10 +154,26 @@ def header_overflow(blocks: list[Block], profile: Profile) -> int:
     return max(0, height - profile.page.top)
 
 
-def predict(blocks: list[Block], profile: Profile) -> Layout:
-    """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``."""
+FigureHeight = Callable[[FigureBlock, int], int]
+"""A figure's height in twips on a text block of the given width (the picture's own size)."""
+
+
+def _on_grid(line: int, pitch: int) -> int:
+    """A line set closer than the page grid (a table's note at 20 pt) still takes a whole grid
+    line, as LibreOffice lays it out; taller lines (the issuer's mark) keep their own height."""
+    return pitch if pitch and line < pitch else line
+
+
+def predict(blocks: list[Block], profile: Profile, figure_height: FigureHeight | None = None) -> Layout:
+    """Predict the page count and the last page's used height of ``blocks`` laid out on ``profile``.
+
+    Tables count row by row (:mod:`drafter.docx.tablepages`), figures by ``figure_height`` (not
+    counted without it), landscape tables on pages of their own."""
+    from drafter.docx.tablepages import first_chunk, landscape_profile, place_table
+
     page = profile.page
     page_tw = page.height - page.top - page.bottom
+    text_width = page.width - page.left - page.right
     keeps = _keeps(blocks, profile)
     heights: dict[int, tuple[int, int, int]] = {}  # index → (lines, line height, extra)
     for index, block in enumerate(blocks):
@@ -161,7 +181,8 @@ def predict(blocks: list[Block], profile: Profile) -> Layout:
             style = profile.style(block.style)
             lines, height = paragraph_height(block, style, profile, fit=style.fit_width)
             line = style.line_tw or height // max(lines, 1)
-            heights[index] = (lines, line, height - lines * line)
+            extra = height - lines * line
+            heights[index] = (lines, _on_grid(line, page.line_pitch), extra)
         elif isinstance(block, JointMark):
             # one row per name, each as tall as the name's paragraph
             style = profile.style(block.names[0].style)
@@ -171,10 +192,25 @@ def predict(blocks: list[Block], profile: Profile) -> Layout:
             # a sized image (a department's mark): one line as tall as the image, off the grid
             style = profile.style(block.style or "figure")
             heights[index] = (1, round(block.height_cm * 10 * TWIPS_PER_MM), style.before_tw + style.after_tw)
+        elif isinstance(block, TableBlock):  # in a chain: what its first page must hold
+            heights[index] = (0, first_chunk(block, profile, text_width), 0)
     pages, used = 1, header_overflow(blocks, profile)
     for index, block in enumerate(blocks):
         if isinstance(block, PageBreak):
             pages, used = pages + 1, 0
+            continue
+        if isinstance(block, TableBlock):
+            pages, used = place_table(block, profile, text_width, page_tw, pages, used)
+            continue
+        if isinstance(block, FigureBlock) and block.height_cm is None and figure_height is not None:
+            height = figure_height(block, text_width)
+            if used and used + height > page_tw:
+                pages, used = pages + 1, 0
+            used += height
+            continue
+        if isinstance(block, Landscape):  # a section of its own: new pages before and after
+            turned = predict(list(block.blocks), landscape_profile(profile), figure_height)
+            pages, used = pages + turned.pages + 1, 0
             continue
         if index not in heights:
             continue

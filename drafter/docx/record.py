@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from drafter.compose.blocks import Block, Paragraph, Record
 from drafter.docx import oxml
-from drafter.docx.pagination import Layout, char_width, paragraph_height, predict
+from drafter.docx.pagination import FigureHeight, Layout, char_width, paragraph_height, predict
 from drafter.docx.profile import Profile, Rule, Style
 
 RECORD_STYLE = "record"
@@ -75,9 +75,11 @@ def row_heights(record: Record, profile: Profile) -> list[int]:
     return heights
 
 
-def place(before: list[Block], record: Record, profile: Profile) -> Placement:
-    """Decide where ``record`` goes after the blocks ``before`` it."""
-    layout = predict(before, profile)
+def place(before: list[Block], record: Record, profile: Profile,
+          figure_height: FigureHeight | None = None) -> Placement:
+    """Decide where ``record`` goes after the blocks ``before`` it (``figure_height`` measures
+    their figures)."""
+    layout = predict(before, profile, figure_height)
     thick, thin = _rules(profile)
     # the rows' exact heights, and a twip to spare for the document's closing paragraph
     need = sum(row_heights(record, profile)) + thick.eighths * 20 // 8 + 40

@@ -143,7 +143,7 @@ def body_xml(blocks: list[Block], profile: Profile, toc: Sequence[TocEntry] = ()
             continue  # written to the footnotes part
         elif isinstance(block, Record):
             rows = [_paragraph_xml(line, formats, profile, False, content) for line in block.lines]
-            placement = record.place(blocks[:index], block, profile)
+            placement = record.place(blocks[:index], block, profile, content.figure_height)
             out.append(record.record_xml(block, placement, profile, rows) + oxml.closing_paragraph())
         elif isinstance(block, JointMark):
             out.append(joint_mark_xml(block, profile, content.runs, lambda style: formats.rpr(style, None)))

@@ -6,7 +6,10 @@ a PDF's text layer, a saved web page).
 dropped boilerplate, notes, how the kind was guessed), which is what ``drafter extract`` prints.
 
 Modules, one job each: ``sources`` (read txt/md/docx, dispatch the others), ``docxparts`` (text
-boxes, footnotes), ``pdftext`` (a PDF's text layer), ``webpage`` (HTML), ``cleanup`` (spaces,
+boxes, footnotes), ``docxtables``/``docxfigures``/``docxnotes`` (a DOCX's tables, pictures,
+footnote marks and citations as outline items), ``docxitems`` (captions and notes joined to
+them), ``docxmedia`` (the images' folder beside the outline), ``bodies`` (sections with items as
+ordered ``body:`` lists), ``pdftext`` (a PDF's text layer), ``webpage`` (HTML), ``cleanup`` (spaces,
 boilerplate lines), ``furniture`` (what a site puts above the head and after the end),
 ``wrap`` (hard-wrapped lines), ``numbers`` (heading numbers), ``patterns`` (dates, salutations,
 enumerations), ``head`` (title block), ``sections`` (numbered sections), ``numbered``/``minutes``/

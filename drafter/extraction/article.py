@@ -140,6 +140,10 @@ def build_article(paras: list[Para]) -> dict[str, Any]:
     in_abstract = False
     body_started = False
     for para in head.rest:
+        if para.item is not None:  # a table or figure: the body has begun
+            body_started, in_references, in_abstract = True, False, False
+            builder.feed(para)
+            continue
         text = para.text
         label = _LABEL.match(text)
         if para.role == "reference" or (in_references and (_REFERENCE_ITEM.match(text) or _REFERENCE_TYPE.search(text))):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from drafter.errors import OutlineError
+from drafter.extraction.docxmedia import staged
 from drafter.extraction.pipeline import MODELS, Extraction
 from drafter.extraction.sources import ExtractError
 from drafter.i18n import N_, _
@@ -32,6 +35,9 @@ def build_outline(extraction: Extraction) -> Outline:
     document = yamlfile.parse(extraction.yaml, f"{extraction.source.name} (extracted)")
     if extraction.kind in KINDS:  # exactly what `drafter render` will do with the YAML
         try:
+            if extraction.media:  # figures: their images as they will stand beside the outline
+                with tempfile.TemporaryDirectory(prefix="drafter-extract-") as folder:
+                    return outline_from_yaml(document, staged(extraction.media, Path(folder)), reviewed=False)
             return outline_from_yaml(document, extraction.source, reviewed=False)  # files beside the source
         except OutlineError as exc:
             raise ExtractError(_(BUG).format(source=extraction.source, problems=exc)) from None

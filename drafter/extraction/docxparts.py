@@ -25,9 +25,14 @@ def _inside(element: Any, tag: str, stop: Any = None) -> bool:
     return False
 
 
-def text_of(element: Any, footnotes: dict[str, str] | None = None) -> str:
+def text_of(element: Any, footnotes: dict[str, str] | None = None, marks: dict[str, str] | None = None) -> str:
     """The text a paragraph element shows: runs, tabs and breaks in order, leaving out text boxes
-    (read separately) and deleted text; footnote references become （注：…）."""
+    (read separately) and deleted text; footnote references become （注：…）, or with ``marks``
+    (footnote id → ``[^name]``) the outline's marks, and drafter's citation links ``[@n]``."""
+    if marks is not None:
+        from drafter.extraction.docxnotes import marked_text
+
+        return marked_text(element, marks)
     out: list[str] = []
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}footnoteReference"):
         if _inside(node, f"{_W}txbxContent", element) or _inside(node, _MC_FALLBACK, element):

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.extraction.article import build_article
+from drafter.extraction.bodies import ITEM_KINDS, unplaced
+from drafter.extraction.docxitems import as_text
+from drafter.extraction.docxmedia import place_media
 from drafter.extraction.cleanup import Dropped, clean, drop_contents, drop_running_headers
 from drafter.extraction.commentary import build_commentary
 from drafter.extraction.frontmatter import front_kind, front_matter, overlay
@@ -49,6 +52,8 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     layout: str = ""
     """How the source's lines were read (one paragraph per line, or hard-wrapped and joined)."""
+    media: dict[Path, bytes] = field(default_factory=dict)
+    """Figure images to write beside the outline (path → bytes; see :mod:`drafter.extraction.docxmedia`)."""
 
 
 def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, list[str]]:
@@ -75,8 +80,14 @@ def paragraphs(path: Path) -> tuple[list[Para], list[Dropped], str, str, bool, l
     return kept, dropped, fmt, layout, contents, source.remarks
 
 
-def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
-    """Extract an outline from the document at ``path`` (kind guessed unless given)."""
+def extract_file(path: str | Path, kind: str | None = None, outline: str | Path | None = None,
+                 figures: bool = True) -> Extraction:
+    """Extract an outline from the document at ``path`` (kind guessed unless given).
+
+    ``outline`` is where the YAML will be written (default: ``<source stem>.yaml`` in the
+    current folder): a DOCX's figures name their images in ``<outline stem>-media/`` beside it,
+    returned in :attr:`Extraction.media` for the caller to write. ``figures=False`` keeps a
+    figure's caption as text instead (for callers that write no images)."""
     path = Path(path)
     if kind is not None and kind not in MODELS:
         raise ExtractError(_("unknown kind '{kind}'; the extractor writes: {kinds}").format(
@@ -95,9 +106,13 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     front = front_matter(path, fmt)
     given = kind is not None or front_kind(front, MODELS) is not None
     kind = kind or front_kind(front, MODELS)
-    official = read_official(paras, path, fmt, kind, dropped) if kind is None or kind in OFFICIAL_MODELS else None
+    # a 公文 is read from its text: its 版记 and joint marks are tables of lines, not content tables
+    official = (read_official(as_text(paras), path, fmt, kind, dropped) if kind is None or kind in OFFICIAL_MODELS
+                else None)
     guess = None if given else Guess(official.kind, official.reason) if official else guess_kind(paras)
     kind = kind or guess.kind  # type: ignore[union-attr]
+    paras = as_text(paras, lambda item: kind in ITEM_KINDS and (figures or item.picture is None))
+    media = place_media(paras, Path(outline) if outline is not None else Path(f"{path.stem}.yaml"))
     markup_only = fmt == "docx" and any(p.lead or (p.role == "heading" and (p.level or 0) >= 2) for p in paras)
     if official is not None:
         data = official.data
@@ -111,6 +126,9 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
         data = build_numbered(paras, kind, markup_only=markup_only)
         if contents and kind == "report":
             data["toc"] = True  # the source had a table of contents: drafter makes a fresh one
+    cited = dict(note for p in paras for note in p.notes)
+    if cited:
+        data["footnotes"] = cited
     data = overlay(data, front, MODELS[kind])
     how = (_("given in the front matter") if front_kind(front, MODELS) == kind and guess is None and front
            else _("given with --kind") if guess is None else _("guessed from {reason}").format(reason=guess.reason))
@@ -133,4 +151,13 @@ def extract_file(path: str | Path, kind: str | None = None) -> Extraction:
     notes = remarks + notes_in(data) + [
         _("paragraph {number}: a table, kept as text one row a paragraph (outlines have no tables)").format(number=n)
         for n in tables]
-    return Extraction(path, kind, guess, data, text, dropped, notes, layout)
+    for line in unplaced(paras, data):
+        notes.append(_("paragraph {line}: a table or figure before the first heading, kept as text (an opening "
+                       "holds paragraphs only)").format(line=line))
+    if cited:
+        notes.append(_("{count} footnotes read as the outline's footnotes (marked [^note1] … in the text)")
+                     .format(count=len(cited)))
+    if media:
+        notes.append(_("{count} figure images to write in {folder}").format(
+            count=len(media), folder=next(iter(media)).parent))
+    return Extraction(path, kind, guess, data, text, dropped, notes, layout, media)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from drafter.extraction.bodies import ORDER, has_items, ordered_section
 from drafter.extraction.notes import note
 from drafter.extraction.numbers import RANK, Number, match_number
 from drafter.extraction.patterns import enumeration, split_lead
@@ -57,6 +58,9 @@ class SectionBuilder:
 
     def feed(self, para: Para) -> None:
         """Take the next paragraph: a heading (own line or run in) or body text."""
+        if para.item is not None:
+            self._item(para)
+            return
         found = self._heading(para)
         if found is None:
             self._text(para.text)
@@ -64,9 +68,11 @@ class SectionBuilder:
         level, heading, first, run_in = found
         level = max(1, min(level, len(self.path) + 1, self.depth))
         node: dict[str, Any] = {"heading": heading, "paragraphs": [], "points": [], "points_marker": "是",
-                                "sections": [], "inline": None, "_run_in": run_in}
+                                "sections": [], "inline": None, "_run_in": run_in, ORDER: []}
         siblings = self.path[level - 2]["sections"] if level > 1 else self.sections
         siblings.append(node)
+        if level > 1:
+            self.path[level - 2][ORDER].append(("section", node))
         del self.path[level - 1:]
         self.path.append(node)
         if found[0] > self.depth:
@@ -85,9 +91,20 @@ class SectionBuilder:
             node["inline"] = False
         if first:
             node["paragraphs"].append(first)
+            node[ORDER].append(("text", first))
 
     def _text(self, text: str) -> None:
         (self.path[-1]["paragraphs"] if self.path else self.opening).append(text)
+        if self.path:
+            self.path[-1][ORDER].append(("text", text))
+
+    def _item(self, para: Para) -> None:
+        """A table or figure: an item of the current section's body; before the first heading
+        (an opening holds paragraphs only) its text lines."""
+        if not self.path:
+            self.opening.extend(para.item.lines())
+            return
+        self.path[-1][ORDER].append(("item", para.item.data))
 
     def _heading(self, para: Para) -> tuple[int, str, str | None, bool] | None:
         if para.role == "heading" and para.level:
@@ -187,6 +204,8 @@ def lift_points(node: dict[str, Any], paragraphs_key: str = "paragraphs") -> Non
 
 
 def _section_data(node: dict[str, Any]) -> dict[str, Any]:
+    if has_items(node):
+        return ordered_section(node, _section_data)
     lift_points(node)
     data: dict[str, Any] = {"heading": node["heading"]}
     if node["paragraphs"]:

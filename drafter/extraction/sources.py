@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.i18n import _, ngettext
@@ -56,6 +57,10 @@ class Para:
     furniture: str | None = None
     """Why the source's markup says this is no part of the document (a web page's navigation
     bar, footer, or a block that is only a link); the cleanup drops it with this reason."""
+    item: Any = None
+    """A DOCX table or figure as a body item (:class:`drafter.extraction.docxitems.BodyItem`)."""
+    notes: tuple[tuple[str, str], ...] = ()
+    """The footnotes (name, text) whose ``[^name]`` marks stand in this paragraph."""
 
     def with_text(self, text: str) -> Para:
         """The same paragraph with other text."""
@@ -253,6 +258,7 @@ DRAFTER_ELEMENTS = frozenset({
     "speaker_heading", "consensus", "attendance", "authors", "affiliation", "abstract", "keywords",
     "classification", "note", "references_heading", "reference", "english_title", "english_authors",
     "english_abstract", "english_keywords", "toc_heading", "attachment", "byline", "credit",
+    "table_caption", "table_note", "figure_caption",
 })
 """Paragraph styles drafter's templates write: a DOCX that uses them says what each paragraph is."""
 _ROLE_BY_STYLE = {"title": "title", "标题": "title", "subtitle": "subtitle", "副标题": "subtitle"}
@@ -276,10 +282,14 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
         raise ExtractError(_("{path}: not a readable DOCX{hint}: {reason}; open it in Word or LibreOffice "
                              "and save it as .docx").format(path=shown or path, hint=hint, reason=exc)) from None
     from drafter.extraction.docxnumbers import AutoNumbers
+    from drafter.extraction.docxfigures import only_pictures
+    from drafter.extraction.docxitems import attach_notes, block_sections, figure_paras, fold_items, table_para
+    from drafter.extraction.docxnotes import footnote_marks, has_citation
     from drafter.extraction.docxparts import footnotes, has_footnote, text_boxes, text_of
 
     remarks = remarks if remarks is not None else []
     notes = footnotes(document)
+    marks, named = footnote_marks(notes)
     style_levels = _style_outline_levels(document)
     numbers = AutoNumbers(document)
     out: list[Para] = []
@@ -288,24 +298,30 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
     from drafter.text.typography import join_lines
 
     number = 0
-    for block in document.iter_inner_content():
+    blocks = list(document.iter_inner_content())
+    sections = block_sections(document, blocks)
+    for index, block in enumerate(blocks):
         number += 1
         if isinstance(block, Table):
-            out.extend(_table_rows(block, number))
+            table = table_para(block._tbl, number, marks, sections[index])
+            if table is not None:
+                out.append(table)
             continue
         paragraph = block
         p = paragraph._p
         if any("TOC" in (t.text or "") for t in p.iter(f"{_W}instrText")):
             continue  # a table-of-contents field: Word fills it in
+        if only_pictures(p):
+            out.extend(figure_paras(p, document.part, number, sections[index]))
+            continue
         boxes = text_boxes(p)
         if boxes:
             out.extend(Para(join_lines(box).strip(), number) for box in boxes)
             remarks.append(ngettext("paragraph {number}: text box read in its anchor's place",
                                     "paragraph {number}: text boxes read in its anchor's place",
                                     len(boxes)).format(number=number))
-        if notes and has_footnote(p):
-            typed = text_of(p, notes).replace("\t", " ")
-            remarks.append(_("paragraph {number}: footnote text kept in the sentence as （注：…）").format(number=number))
+        if (notes and has_footnote(p)) or has_citation(p):
+            typed = text_of(p, marks=marks).replace("\t", " ")
         else:
             typed = paragraph.text.replace("\t", " ")
         text = join_lines(typed).strip()
@@ -333,7 +349,7 @@ def read_docx(path: Path, remarks: list[str] | None = None, shown: Path | None =
             out.extend(Para(line.strip(), number) for line in typed.split("\n") if line.strip())
         else:  # a label span (出席：, speaker_heading …) is part of the text; its role is kept
             out.append(Para(text, number, role, level, None, lead_role=lead_role))
-    return _docx_title(out)
+    return _docx_title(attach_notes(fold_items(out), named))
 
 
 def _docx_title(paras: list[Para]) -> list[Para]:
@@ -342,20 +358,6 @@ def _docx_title(paras: list[Para]) -> list[Para]:
     if any(p.role == "title" for p in paras):
         return paras
     return _md_title(paras)
-
-
-def _table_rows(table, number: int) -> list[Para]:  # type: ignore[no-untyped-def]
-    """Each row of a table as one paragraph, cells separated by an ideographic space."""
-    rows = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
-                cells.append(text)
-        if cells:
-            rows.append(Para("\u3000".join(cells), number, table=True))
-    return rows
 
 
 def _outline_level(p) -> int | None:  # type: ignore[no-untyped-def]

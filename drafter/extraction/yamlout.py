@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import types
 import typing
 from typing import Any
@@ -79,17 +80,57 @@ def _value(key: str, hint: Any, value: Any, indent: int, out: list[str]) -> None
         return
     if typing.get_origin(hint) is tuple:
         item = _unwrap(typing.get_args(hint)[0])
+        if item in (int, float) or typing.get_origin(item) is typing.Literal:
+            out.append(f"{pad}{key}: {flow(value)}")  # a table's widths or alignments: one line
+            return
         out.append(f"{pad}{key}:")
-        mapped = next((a for a in typing.get_args(item) if dataclasses.is_dataclass(a)), None)
         for element in value:
-            if dataclasses.is_dataclass(item):
-                _item_mapping(item, element, indent + 2, out)
-            elif isinstance(element, dict) and mapped is not None:  # text or mapping (an attachment)
-                _item_mapping(mapped, element, indent + 2, out)
+            record = _record_of(item) if isinstance(element, dict) else None
+            if record is not None:
+                _item_mapping(record, element, indent + 2, out)
+            elif isinstance(element, (list, tuple, dict)):
+                out.append(f"{pad}  - {flow(element)}")  # a table's row
             else:
                 out.append(f"{pad}  - {scalar(element)}")
         return
+    if typing.get_origin(hint) is dict:  # footnotes: name → text
+        out.append(f"{pad}{key}:")
+        out.extend(f"{pad}  {scalar(name)}: {scalar(text)}" for name, text in value.items())
+        return
     out.append(f"{pad}{key}: {scalar(value)}")
+
+
+def _record_of(hint: Any) -> type | None:
+    """The dataclass a list item of type ``hint`` may be (``str | Content`` → Content)."""
+    if dataclasses.is_dataclass(hint):
+        return hint  # type: ignore[return-value]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        records = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)]
+        return records[0] if len(records) == 1 else None  # type: ignore[return-value]
+    return None
+
+
+_FLOW_UNSAFE = set(",[]{}#")
+_FLOW_UNSAFE_START = set("&*!|>'\"%@`?-: ")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def flow(value: Any) -> str:
+    """A row of cells (text, or {text, cols, rows}) as one YAML flow sequence or mapping."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    if isinstance(value, (bool, int, float)):
+        return scalar(value)
+    text = str(value)
+    if _NUMBER.match(text):
+        return text  # a cell's number: the loader keeps it as written (12.50 stays 12.50)
+    plain = scalar(text)
+    if plain.startswith('"') or not text or text[0] in _FLOW_UNSAFE_START or ": " in text \
+            or any(c in _FLOW_UNSAFE for c in text):
+        return json.dumps(text, ensure_ascii=False)
+    return plain
 
 
 def _item_mapping(model: type, data: dict[str, Any], indent: int, out: list[str]) -> None:

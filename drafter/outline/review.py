@@ -71,22 +71,44 @@ def _texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 def _sections(document: YamlDocument, kind: Kind, sections: list[Any], path: KeyPath, level: int,
               warnings: list[Problem], refusals: list[Problem]) -> None:
+    position = 0
     for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
-        here = (*path, index)
-        heading = section.get("heading")
-        if isinstance(heading, str):
-            if not any(isinstance(v, list) and v for k, v in section.items() if k != "heading"):
-                warnings.append(document.problem((*here, "heading"), _(
-                    "section '{heading}' has no body: add paragraphs, points or subsections").format(
-                        heading=_short(heading))))
-            if kind.numbering:
-                section["heading"] = _numbered(document, kind, heading, (*here, "heading"), level,
-                                               index + 1, warnings, refusals)
-        children = section.get("sections")
-        if isinstance(children, list):
-            _sections(document, kind, children, (*here, "sections"), level + 1, warnings, refusals)
+        _section(document, kind, section, (*path, index), level, position, warnings, refusals)
+        position += 1
+
+
+def _section(document: YamlDocument, kind: Kind, section: dict[str, Any], here: KeyPath, level: int, index: int,
+             warnings: list[Problem], refusals: list[Problem]) -> None:
+    """One section (``index``: its 0-based place among its siblings) and, below it, its subsections."""
+    heading = section.get("heading")
+    if isinstance(heading, str):
+        if not any(isinstance(v, list) and v for k, v in section.items() if k != "heading"):
+            warnings.append(document.problem((*here, "heading"), _(
+                "section '{heading}' has no body: add paragraphs, points or subsections").format(
+                    heading=_short(heading))))
+        if kind.numbering:
+            section["heading"] = _numbered(document, kind, heading, (*here, "heading"), level,
+                                           index + 1, warnings, refusals)
+    children = section.get("sections")
+    if isinstance(children, list):
+        _sections(document, kind, children, (*here, "sections"), level + 1, warnings, refusals)
+    body = section.get("body")
+    if isinstance(body, list):
+        _body_sections(document, kind, body, (*here, "body"), level + 1, warnings, refusals)
+
+
+def _body_sections(document: YamlDocument, kind: Kind, body: list[Any], path: KeyPath, level: int,
+                   warnings: list[Problem], refusals: list[Problem]) -> None:
+    """The subsections held in an ordered ``body:`` (``- section: {…}``), numbered by their place
+    among the body's subsections, reviewed like those under ``sections:``."""
+    position = 0
+    for index, item in enumerate(body):
+        if not (isinstance(item, dict) and isinstance(item.get("section"), dict)):
+            continue
+        _section(document, kind, item["section"], (*path, index, "section"), level, position, warnings, refusals)
+        position += 1
 
 
 def _numbered(document: YamlDocument, kind: Kind, heading: str, path: KeyPath, level: int, position: int,

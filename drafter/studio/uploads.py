@@ -56,7 +56,7 @@ def extracted_yaml(name: str, data: bytes) -> str:
     with tempfile.TemporaryDirectory(prefix="drafter-import-") as folder:
         source = Path(folder) / f"{safe_stem(name)}{suffix}"
         source.write_bytes(data)
-        return extract_file(source).yaml
+        return extract_file(source, figures=False).yaml  # no images are written beside it
 
 
 def safe_stem(name: str) -> str:
