@@ -55,7 +55,7 @@ def _pages(outline: Any) -> int:
 
     outline, pack = department_for(outline, None)
     renderer = Renderer(department=pack)
-    return predicted_pages(renderer.blocks(outline), renderer.profile(outline.kind))
+    return predicted_pages(renderer.blocks(outline), renderer.profile(outline.kind), media=outline.media)
 
 
 def _as_json(result: Stats) -> dict[str, Any]:

@@ -203,10 +203,14 @@ def _official_mark(marks: list[str]) -> bool:
 
 
 def _joint(marks: list[str]) -> list[str]:
-    """Joint issuers' table rows "name　文件" → the names, 文件 after the last one."""
+    """Joint issuers' table rows "name　文件" → the names, 文件 after the last one. The 文件 cell spans
+    the rows: read through python-docx's rows it repeats in each, read as a spanned cell only the
+    first row has it."""
     rows = [m.split("\u3000") for m in marks]
     if len(rows) > 1 and all(len(r) == 2 for r in rows) and len({r[1] for r in rows}) == 1:
         return [r[0] for r in rows[:-1]] + [rows[-1][0] + rows[-1][1]]
+    if len(rows) > 1 and len(rows[0]) == 2 and all(len(r) == 1 for r in rows[1:]):
+        return [rows[0][0]] + [r[0] for r in rows[1:-1]] + [rows[-1][0] + rows[0][1]]
     return [m.replace("\u3000", "") for m in marks]
 
 

@@ -67,6 +67,7 @@ def break_lines(text: str, indent: float = 2, chars: int = CHARS_PER_LINE, left:
         while end - 1 > start and (text[end] in NO_LINE_START or text[end - 1] in NO_LINE_END
                                    or text[end - 1:end + 1] in ("——", "……")):
             end -= 1
+        end = max(end, start + 1)  # a line narrower than one character still takes one
         lines.append(text[start:end])
         start, i, width, room = end, end, 0.0, chars - left
     lines.append(text[start:])
