@@ -24,10 +24,11 @@ import docx
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from drafter.cli import cli
+from drafter.errors import OutlineError
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.load import parse_outline
 from drafter.outline.schema import fields_of
@@ -186,7 +187,13 @@ def test_random_valid_outlines_render_with_all_their_text(kind_name: str, data: 
     kind = KINDS[kind_name]
     outline_data = data.draw(outline_strategy(kind), label="outline")
     text = yaml.safe_dump(outline_data, allow_unicode=True, sort_keys=False)
-    outline = parse_outline(text, "random.yaml")
+    try:
+        outline = parse_outline(text, "random.yaml")
+    except OutlineError as error:
+        # a heading that starts with a typed number other than its own (一.… as section 2) is
+        # refused by design (tests/test_render_warnings.py): such an outline is not a valid one
+        assert all("starts with the number" in p.message for p in error.problems), str(error)
+        assume(False)
     package = RENDERER.docx(outline)
     rendered = docx_text(package)
     chinese = kind.language == "zh"
