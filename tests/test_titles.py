@@ -130,3 +130,12 @@ def test_check_warns_about_a_run_in_lead_ending_alone_on_a_line() -> None:
     found = [f for f in check_text(_speech("提高认识", sub), "t.yaml").findings if f.code == "W305"]
     assert len(found) == 1 and "the run-in lead ends with `造。` alone on a line" in found[0].message
     assert not [f for f in check_text(_speech("提高认识", sub[:-2]), "t.yaml").findings if f.code == "W305"]
+
+
+def test_a_title_is_made_full_width_before_it_is_broken() -> None:
+    # hypothesis found it: "0,." after a digit reads as a number's marks only when the line break
+    # puts it at the start of a line; the whole title is normalised first, as one text
+    from drafter.compose.templates import title_lines
+
+    lines = str(title_lines("城城城城城城城城城城0,.城城城城城城城城城,")).split("<br/>")
+    assert "".join(lines) == "城城城城城城城城城城0，。城城城城城城城城城，"

@@ -33,6 +33,7 @@ from drafter.i18n import _
 from drafter.resources import builtin_dir
 from drafter.text.numbering import as_lead, join_points
 from drafter.text.titles import TITLE_CHARS, break_title
+from drafter.text.typography import normalise_punctuation
 
 
 def cn_date(value: dt.date) -> str:
@@ -51,9 +52,11 @@ def without_dash(text: str) -> str:
 
 
 def title_lines(text: str, max_chars: int = TITLE_CHARS) -> Markup:
-    """A title as lines joined by ``<br/>``: lines typed in the outline are kept; a title too long
-    for one line is broken by meaning (:func:`drafter.text.titles.break_title`)."""
-    return Markup("<br/>").join(escape(line) for line in break_title(text, max_chars))
+    """A Chinese title as lines joined by ``<br/>``: lines typed in the outline are kept; a title too
+    long for one line is broken by meaning (:func:`drafter.text.titles.break_title`). Its
+    punctuation is made full-width first, on the whole title, so that a mark read by its
+    neighbours (``0,.`` after a digit) is read the same wherever the line breaks."""
+    return Markup("<br/>").join(escape(line) for line in break_title(normalise_punctuation(text), max_chars))
 
 
 FILTERS = {
