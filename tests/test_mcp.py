@@ -165,6 +165,48 @@ def test_a_department_pack_that_extends_outside_is_refused(tmp_path: Path) -> No
     assert listed[0]["path"] == "dept" and "outside the workspace" in listed[0]["error"]
 
 
+FIGURE_OUTLINE = """kind: report
+title: 关于项目进展情况的报告
+sections:
+  - heading: 总体进展
+    body:
+      - 项目总体进展顺利。
+      - figure: {{file: {image}, caption: 进度}}
+      - table: {{source: {table}}}
+"""
+
+
+@pytest.mark.parametrize("image, table, refused", [
+    ("../outside.png", "rows.csv", "file"),           # a figure's image outside the workspace
+    ("chart.png", "../outside.csv", "source"),        # a table's cells from outside
+    ("link.png", "rows.csv", "file"),                 # a link inside that points out
+])
+def test_files_an_outline_names_are_read_only_inside_the_workspace(
+        tmp_path: Path, image: str, table: str, refused: str) -> None:
+    from PIL import Image
+
+    from drafter.assistant.tools import Assistant
+    from drafter.errors import OutlineError
+
+    root = tmp_path / "work"
+    root.mkdir()
+    Image.new("RGB", (40, 20), "white").save(tmp_path / "outside.png")
+    Image.new("RGB", (40, 20), "white").save(root / "chart.png")
+    (tmp_path / "outside.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
+    (root / "rows.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
+    os.symlink(tmp_path / "outside.png", root / "link.png")
+    tools = Assistant(Workspace(root))
+    outline = FIGURE_OUTLINE.format(image=image, table=table)
+    with pytest.raises(OutlineError, match=rf"{refused}: .*outside the workspace"):
+        tools.render(outline, page_images=0)
+    (root / "report.yaml").write_text(outline, encoding="utf-8")
+    with pytest.raises(OutlineError, match="outside the workspace"):
+        tools.render(path="report.yaml", page_images=0)
+    assert not list(root.glob("*.docx"))
+    good = FIGURE_OUTLINE.format(image="chart.png", table="rows.csv")
+    assert tools.render(good, page_images=0).docx == "draft.docx"  # relative to the workspace, not the cwd
+
+
 @pytest.mark.parametrize("text, expected", [
     ('{"kind": "speech"}', "json"), (GOOD, "yaml"), ("# 标题\n\n正文。\n", "markdown"),
     ("---\nkind: speech\n---\n\n# 标题\n", "markdown"), ("# a comment\nkind: speech\ntitle: x\n", "yaml"),

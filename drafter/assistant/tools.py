@@ -243,18 +243,19 @@ class Assistant:
         from drafter.outline.load import parse_outline
 
         name = self._text_name(text, format)
+        root, locate = self.workspace.root, self.workspace.confine_file  # figures, tables: workspace files
         if not is_markdown(name):
-            return parse_outline(text, name), []
+            return parse_outline(text, name, base_dir=root, locate=locate), []
         draft = parse_draft(text, name)
         if draft.guess is None:
             said = _("kind: {kind} (given)").format(kind=draft.kind)
         else:
             said = _("kind: {kind} (guessed: {reason})").format(kind=draft.kind, reason=draft.guess.reason)
-        return outline_from_draft(draft), [said, *draft.notes]
+        return outline_from_draft(draft, base_dir=root, locate=locate), [said, *draft.notes]
 
     def _read_file(self, source: Path) -> tuple[Any, list[str]]:
         from drafter.pipeline.render import read_source
 
         if source.suffix.lower() not in (".yaml", ".yml", ".json", ".md", ".markdown"):
             raise WorkspaceError(_("{path}: render reads outlines (.yaml, .json) and Markdown drafts (.md); extract an outline from other documents first").format(path=self.workspace.relative(source)))
-        return read_source(source)
+        return read_source(source, locate=self.workspace.confine_file)

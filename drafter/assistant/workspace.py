@@ -46,6 +46,11 @@ class Workspace:
             raise WorkspaceError(_("{name}: outside the workspace {root}{link}; drafter mcp reads and writes only inside its workspace folder").format(name=name, root=self.root, link=link))
         return resolved
 
+    def confine_file(self, path: Path) -> Path:
+        """``path`` (a file an outline names: a figure's image, a table's CSV), refused when it lies
+        or links outside the workspace."""
+        return self.resolve(str(path))
+
     def existing_file(self, name: str) -> Path:
         """A file that exists inside the workspace."""
         path = self.resolve(name)

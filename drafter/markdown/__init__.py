@@ -11,7 +11,7 @@ date, salutation, addressee, 摘要/关键词), ``guess`` (the kind, with the re
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when used, so that reading a YAML outline never loads the Markdown stage
     from drafter.markdown.mapping import Draft
@@ -43,8 +43,11 @@ def read_draft(path: str | Path, kind: str | None = None) -> Draft:
     return parse_draft(read_text(path, str(path)), str(path), kind)
 
 
-def outline_from_draft(draft: Draft, source: Path | None = None) -> Outline:
-    """Validate a mapped draft as an outline: every problem (mapping and schema) at its Markdown line."""
+def outline_from_draft(draft: Draft, source: Path | None = None, *, base_dir: Path | None = None,
+                       locate: Any = None) -> Outline:
+    """Validate a mapped draft as an outline: every problem (mapping and schema) at its Markdown line
+    (``base_dir``, ``locate``: where its figure files are read, as for
+    :func:`drafter.outline.load.outline_from_yaml`)."""
     from drafter.outline.load import outline_from_yaml
 
-    return outline_from_yaml(draft.document, source)
+    return outline_from_yaml(draft.document, source, base_dir=base_dir, locate=locate)

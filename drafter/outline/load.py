@@ -13,7 +13,7 @@ from drafter.i18n import _
 from drafter.outline.formats import load_document, parse_document
 from drafter.outline.kinds import KINDS, Kind
 from drafter.outline.media import Image
-from drafter.outline.resolve import check_marks, finishers
+from drafter.outline.resolve import Locate, check_marks, finishers
 from drafter.outline.review import review
 from drafter.outline.schema import Validator
 from drafter.outline.yamlfile import KeyPath, YamlDocument
@@ -50,26 +50,32 @@ class Outline:
                 fields=", ".join(f.name for f in dataclasses.fields(self.document)))) from None
 
 
-def load_outline(path: str | Path) -> Outline:
+def load_outline(path: str | Path, *, locate: Locate | None = None) -> Outline:
     """Read, validate and build the outline at ``path`` (YAML, or JSON when it ends in .json);
-    raises :class:`OutlineError`."""
+    raises :class:`OutlineError`. ``locate``: where the files it names are read (see
+    :data:`drafter.outline.resolve.Locate`)."""
     path = Path(path)
-    return outline_from_yaml(load_document(path, str(path), strict=False), path)
+    return outline_from_yaml(load_document(path, str(path), strict=False), path, locate=locate)
 
 
-def parse_outline(text: str, file: str = "<outline>") -> Outline:
+def parse_outline(text: str, file: str = "<outline>", *, base_dir: Path | None = None,
+                  locate: Locate | None = None) -> Outline:
     """Validate and build an outline from YAML or JSON text (JSON when ``file`` ends in .json, or
-    when an unnamed text starts with ``{``)."""
-    return outline_from_yaml(parse_document(text, file, strict=False), None)
+    when an unnamed text starts with ``{``). Files it names are relative to ``base_dir`` (default:
+    the current folder), read where ``locate`` says (see :data:`drafter.outline.resolve.Locate`)."""
+    return outline_from_yaml(parse_document(text, file, strict=False), None, base_dir=base_dir, locate=locate)
 
 
-def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: bool = True) -> Outline:
+def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: bool = True,
+                      base_dir: Path | None = None, locate: Locate | None = None) -> Outline:
     """Validate a parsed YAML document as an outline of the kind it names.
 
     Problems the YAML reader left in ``document.problems`` are reported together with the
     schema's own, so that one run lists everything wrong with the file. ``reviewed``: apply
     :func:`drafter.outline.review.review` (typed heading numbers, placeholders, empty sections);
-    ``check`` turns it off, having rules of its own for these.
+    ``check`` turns it off, having rules of its own for these. The files the outline names are
+    relative to ``base_dir`` (default: the folder of ``source``, else the current folder) and read
+    where ``locate`` says.
     """
     data = document.data
     early = list(document.problems)
@@ -88,7 +94,8 @@ def outline_from_yaml(document: YamlDocument, source: Path | None, *, reviewed: 
     if reviewed:
         data, warnings, refusals = review(document, kind)
     media: dict[str, Image] = {}
-    validator = Validator(document, finishers(source.parent if source else Path.cwd(), media))
+    folder = base_dir or (source.parent if source else Path.cwd())
+    validator = Validator(document, finishers(folder, media, locate))
     built = validator.record(kind.model, data, ())
     check_marks(validator, data)
     _check_depth(validator, data.get("sections"), ("sections",), 1, kind)

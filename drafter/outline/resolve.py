@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from drafter.errors import DrafterError
 from drafter.i18n import _
 from drafter.outline.content import CellError, Figure, Table, parse_width, place_cells
 from drafter.outline.media import Image, ImageError, read_image
@@ -29,16 +30,26 @@ CITE_MARK = re.compile(r"\[@(\d{1,4}(?:\s*[,，、-]\s*\d{1,4})*)\]")
 """A citation in text: [@3], [@1,4] or [@2-5] (numbers of the references list)."""
 
 
-def finishers(base_dir: Path, media: dict[str, Image]) -> dict[type, Callable[[Validator, Any, KeyPath], Any]]:
-    """The finishing steps for one outline; files are found relative to ``base_dir``.
+Locate = Callable[[Path], Path]
+"""Where a file an outline names (a figure's image, a table's CSV/XLSX) is read from: given the
+path relative to the outline's folder, the path to read; raises :class:`DrafterError` to refuse
+it (``drafter mcp`` refuses a file outside its workspace)."""
+
+
+def finishers(base_dir: Path, media: dict[str, Image], locate: Locate | None = None,
+              ) -> dict[type, Callable[[Validator, Any, KeyPath], Any]]:
+    """The finishing steps for one outline; files are found relative to ``base_dir`` and read
+    where ``locate`` says (default: where they are).
 
     Images read are kept in ``media`` under the file name the outline gives.
     """
+    locate = locate or Path
+
     def table(v: Validator, t: Table, path: KeyPath) -> Any:
-        return _table(v, t, path, base_dir)
+        return _table(v, t, path, base_dir, locate)
 
     def figure(v: Validator, f: Figure, path: KeyPath) -> Any:
-        return _figure(v, f, path, base_dir, media)
+        return _figure(v, f, path, base_dir, media, locate)
 
     return {Content: _content, Section: _section, Table: table, Figure: figure}
 
@@ -64,14 +75,14 @@ def _section(v: Validator, section: Section, path: KeyPath) -> Any:
     return section
 
 
-def _table(v: Validator, t: Table, path: KeyPath, base_dir: Path) -> Any:
+def _table(v: Validator, t: Table, path: KeyPath, base_dir: Path, locate: Locate) -> Any:
     if t.source and t.rows:
         v.fail((*path, "source"), _("a table takes its cells from rows or from source, not both"))
         return INVALID
     if t.source:
         try:
-            rows = read_rows(base_dir / t.source, t.sheet)
-        except SheetError as exc:
+            rows = read_rows(locate(base_dir / t.source), t.sheet)
+        except (SheetError, DrafterError) as exc:
             v.fail((*path, "source"), str(exc))
             return INVALID
         t = replace(t, rows=rows)
@@ -106,7 +117,8 @@ def _table(v: Validator, t: Table, path: KeyPath, base_dir: Path) -> Any:
     return t
 
 
-def _figure(v: Validator, f: Figure, path: KeyPath, base_dir: Path, media: dict[str, Image]) -> Any:
+def _figure(v: Validator, f: Figure, path: KeyPath, base_dir: Path, media: dict[str, Image],
+            locate: Locate) -> Any:
     if f.width is not None:
         try:
             parse_width(f.width)
@@ -115,8 +127,8 @@ def _figure(v: Validator, f: Figure, path: KeyPath, base_dir: Path, media: dict[
             return INVALID
     if f.file not in media:
         try:
-            media[f.file] = read_image(base_dir / f.file)
-        except ImageError as exc:
+            media[f.file] = read_image(locate(base_dir / f.file))
+        except (ImageError, DrafterError) as exc:
             v.fail((*path, "file"), str(exc))
             return INVALID
     return f

@@ -19,6 +19,7 @@ from drafter.errors import Problem, StrictError, TemplateError
 from drafter.i18n import _
 from drafter.outline.kinds import Kind
 from drafter.outline.load import Outline, load_outline
+from drafter.outline.resolve import Locate
 from drafter.output import check_not_source, check_writable, write_atomic
 from drafter.resources import builtin_dir
 from drafter.version import __version__
@@ -136,16 +137,18 @@ def read_outline(source: str | Path, kind: str | None = None) -> Outline:
     return read_source(source, kind)[0]
 
 
-def read_source(source: str | Path, kind: str | None = None) -> tuple[Outline, list[str]]:
+def read_source(source: str | Path, kind: str | None = None, *,
+                locate: Locate | None = None) -> tuple[Outline, list[str]]:
     """(the outline in ``source``, what was decided reading it): notes only for Markdown drafts, whose
-    kind may be guessed and whose head lines and headings are interpreted."""
+    kind may be guessed and whose head lines and headings are interpreted. ``locate``: where the
+    files the outline names are read (see :data:`drafter.outline.resolve.Locate`)."""
     from drafter.markdown import is_markdown, outline_from_draft, read_draft
 
     source = Path(source)
     if not is_markdown(source):
-        return load_outline(source), []
+        return load_outline(source, locate=locate), []
     draft = read_draft(source, kind)
-    outline = outline_from_draft(draft, source)
+    outline = outline_from_draft(draft, source, locate=locate)
     if draft.guess is None:
         said = _("kind: {kind} (given)").format(kind=draft.kind)
     else:
