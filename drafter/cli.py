@@ -239,6 +239,9 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo(_("Interrupted; no output was changed."), err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # `drafter kinds | head`: the reader has what it wanted
+            _quiet_stdout()
+            ctx.exit(141)
         except Exception as exc:  # a bug in drafter: say so plainly, no traceback
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
@@ -246,6 +249,12 @@ class LazyGroup(click.Group):
                          "with the outline; DRAFTER_DEBUG=1 shows the traceback.").format(
                 version=__version__, error=type(exc).__name__, message=printable(str(exc))), err=True)
             ctx.exit(3)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 import pytest
 
+from conftest import REPO
+
 from drafter import __version__
 from drafter.cli import COMMANDS, cli
 
@@ -39,3 +41,16 @@ def test_an_unknown_command_is_bad_usage(run_cli) -> None:
     result = run_cli("rendr", "x.yaml")
     assert result.exit_code == 2
     assert "No such command 'rendr'" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error() -> None:
+    # `drafter kinds | head -2`: the pipe is closed before drafter writes (it takes longer to start)
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "kinds", "speech"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""
