@@ -8,7 +8,8 @@ fit; widow control is off, as drafter writes it. A table of contents is counted 
 per heading it lists. Tables are laid out row by row as the 版记's prediction lays them
 (:func:`drafter.docx.tablepages.place_table`: rows do not split, header rows repeat), figures take
 their picture's height, a landscape part takes pages of its own; a 版记 or a joint mark counts
-its lines; footnote texts and a letter's page furniture take no body lines.
+its lines; a footnote takes its lines at the foot of the page its mark is on (and the separator
+one line, once a page); a letter's page furniture takes no body lines.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from drafter.compose.blocks import Block, JointMark, PageBreak, Paragraph, Record, TableOfContents
-from drafter.compose.tables import FigureBlock, Landscape, TableBlock
+from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx.figures import EMU_PER_TWIP, figure_size
 from drafter.docx.profile import Profile
 from drafter.docx.tablepages import landscape_profile, place_table
@@ -67,6 +68,8 @@ def predicted_pages(blocks: Sequence[Block], profile: Profile, lines_per_page: i
     text_width = page.width - page.left - page.right
     pages, used = 1, 0.0
     headings = sum(1 for b in blocks if isinstance(b, Paragraph) and profile.styles[b.style].level)
+    notes = {b.name: _note_lines(b.paragraph, profile, pitch) for b in blocks if isinstance(b, FootnoteText)}
+    noted_page = 0  # the last page that holds a footnote (its separator is counted once)
     items = [b for b in blocks if isinstance(b, (Paragraph, PageBreak, TableOfContents, TableBlock, FigureBlock,
                                                  Landscape, Record, JointMark))]
     for index, block in enumerate(items):
@@ -121,4 +124,15 @@ def predicted_pages(blocks: Sequence[Block], profile: Profile, lines_per_page: i
             lines -= max(0.0, lines_per_page - used)
             pages, used = pages + 1, 0.0
         used += lines + after
+        marked = [notes[run.note] for run in getattr(block, "runs", ()) if run.note in notes]
+        if marked:  # the notes go to the foot of the page the paragraph ends on
+            used += sum(marked) + (1.0 if noted_page != pages else 0.0)
+            noted_page = pages
     return pages
+
+
+def _note_lines(paragraph: Paragraph, profile: Profile, pitch: int) -> float:
+    """Body lines a footnote's text takes at the page's foot (its own, smaller line height)."""
+    style = profile.styles[paragraph.style]
+    height = (style.line_tw or round(style.half_points * 10 * 1.2)) + style.before_tw + style.after_tw
+    return paragraph_lines(paragraph, profile) * height / pitch
