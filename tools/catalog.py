@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages import mofile, pofile
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir, extract_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,16 +145,16 @@ def compile_all() -> None:
             print(f"{mo_path(language, domain).relative_to(ROOT)}: written")
 
 
+def lacks_translation(message: Message) -> bool:
+    """Whether ``message`` has no complete, non-fuzzy translation (every plural form filled)."""
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return message.fuzzy or not all(strings)
+
+
 def untranslated(catalog: Catalog) -> list[str]:
     """The ids of messages without a (complete, non-fuzzy) translation."""
-    missing = []
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings):
-            missing.append(message.id if isinstance(message.id, str) else message.id[0])
-    return missing
+    return [message.id if isinstance(message.id, str) else message.id[0]
+            for message in catalog if message.id and lacks_translation(message)]
 
 
 def missing_translations() -> list[str]:
@@ -185,19 +185,14 @@ def merge(ours: Path, theirs: Path, out: Path, language: str = "zh_CN") -> None:
     result = read(ours, language, domain)
     result.update(template(domain), no_fuzzy_matching=True, update_creation_date=False)
     for message in result:
-        if not message.id or not untranslated_one(message):
+        if not message.id or not lacks_translation(message):
             continue
         for other in catalogs:
             found = other.get(message.id, message.context)
-            if found is not None and not untranslated_one(found):
+            if found is not None and not lacks_translation(found):
                 message.string = found.string
                 break
     write(result, out)
-
-
-def untranslated_one(message) -> bool:
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return message.fuzzy or not all(strings)
 
 
 def main(argv: list[str]) -> int:

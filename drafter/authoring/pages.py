@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from drafter.compose.blocks import Block, JointMark, PageBreak, Paragraph, Record, TableOfContents
 from drafter.compose.tables import FigureBlock, FootnoteText, Landscape, TableBlock
 from drafter.docx.figures import EMU_PER_TWIP, figure_size
-from drafter.docx.profile import Profile
+from drafter.docx.profile import TWIPS_PER_MM, Profile
 from drafter.docx.tablepages import landscape_profile, place_table
 from drafter.outline.media import Image
 from drafter.text.grid import break_lines
@@ -100,7 +100,7 @@ def predicted_pages(blocks: Sequence[Block], profile: Profile, lines_per_page: i
             image = (media or {}).get(block.src)
             height = figure_size(block, image, text_width)[1] / EMU_PER_TWIP if image is not None else 0
             if block.height_cm is not None:
-                height = block.height_cm * 567
+                height = block.height_cm * 10 * TWIPS_PER_MM
             lines = height / pitch
             if used and used + lines > lines_per_page + 1e-6:  # a picture does not split
                 pages, used = pages + 1, 0.0
